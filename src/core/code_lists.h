@@ -1,0 +1,30 @@
+#pragma once
+// CodeList is a named list of permitted codes (DfE, Ofsted or Scrutiny's own)
+// with their meanings; CodeLists() is the catalogue that validation and the
+// format documentation both read, so the two cannot disagree.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scrutiny {
+
+struct Code {
+  std::string_view code;
+  std::string_view label;
+};
+
+struct CodeList {
+  std::string_view name;    // e.g. "legal_status"
+  std::string_view source;  // where the codes come from
+  std::vector<Code> codes;
+
+  bool Contains(std::string_view code) const;
+  std::string_view LabelOf(std::string_view code) const;  // empty if unknown
+};
+
+const std::vector<CodeList>& CodeLists();
+// nullptr if no list has that name.
+const CodeList* FindCodeList(std::string_view name);
+
+}  // namespace scrutiny

@@ -1,0 +1,97 @@
+#pragma once
+// Table holds the records of one record type column by column: dates as day
+// numbers, flags as 0/1, identifiers, codes and text as indexes into the
+// table's string pool. Columnar storage keeps loading and counting fast.
+
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+#include "model/record_type.h"
+
+namespace scrutiny {
+
+inline constexpr int32_t kNull = std::numeric_limits<int32_t>::min();
+
+// StringPool stores each distinct string once and names it by a small integer.
+class StringPool {
+ public:
+  StringPool() = default;
+  StringPool(const StringPool&) = delete;  // views into strings_ would dangle
+  StringPool& operator=(const StringPool&) = delete;
+  StringPool(StringPool&&) = default;
+  StringPool& operator=(StringPool&&) = default;
+
+  int32_t Intern(std::string_view s);
+  std::string_view Get(int32_t id) const { return strings_[static_cast<size_t>(id)]; }
+  // -1 if the string has never been interned.
+  int32_t Find(std::string_view s) const;
+  size_t size() const { return strings_.size(); }
+
+ private:
+  std::deque<std::string> strings_;  // deque: elements never move, so views stay valid
+  std::unordered_map<std::string_view, int32_t> index_;
+};
+
+class Table {
+ public:
+  explicit Table(const RecordType& type);
+
+  const RecordType& type() const { return *type_; }
+  size_t size() const { return rows_; }
+  bool empty() const { return rows_ == 0; }
+
+  // Appends a row with every field empty; the setters then fill the last row.
+  void AddRow();
+  void SetNull(int col);
+  void SetInt(int col, int32_t v) { last(col) = v; }
+  void SetFlag(int col, bool v) { last(col) = v ? 1 : 0; }
+  void SetDate(int col, Date d) { last(col) = d.days(); }
+  void SetText(int col, std::string_view s) { last(col) = pool_.Intern(s); }
+  void SetDecimal(int col, double v);
+  // Drops the last row (after a validation failure).
+  void PopRow();
+
+  bool IsNull(int col, size_t row) const;
+  int32_t Int(int col, size_t row) const { return cells_[static_cast<size_t>(col)][row]; }
+  bool Flag(int col, size_t row) const { return Int(col, row) == 1; }
+  Date DateAt(int col, size_t row) const { return Date::FromDays(Int(col, row)); }
+  std::string_view Text(int col, size_t row) const { return pool_.Get(Int(col, row)); }
+  double Decimal(int col, size_t row) const { return decimals_[static_cast<size_t>(col)][row]; }
+  // The value as written in a scrutiny CSV file; empty for no value.
+  std::string Format(int col, size_t row) const;
+
+  const StringPool& pool() const { return pool_; }
+  void Clear();
+
+ private:
+  int32_t& last(int col) { return cells_[static_cast<size_t>(col)].back(); }
+
+  const RecordType* type_;
+  size_t rows_ = 0;
+  std::vector<std::vector<int32_t>> cells_;   // every column; unused for decimals
+  std::vector<std::vector<double>> decimals_; // decimal columns only (NaN = empty)
+  StringPool pool_;
+};
+
+// Dataset is one table per record type, in catalogue order.
+class Dataset {
+ public:
+  Dataset();
+  Table& table(std::string_view type_name);
+  const Table& table(std::string_view type_name) const;
+  std::vector<Table>& tables() { return tables_; }
+  const std::vector<Table>& tables() const { return tables_; }
+  size_t TotalRows() const;
+  void Clear();
+
+ private:
+  std::vector<Table> tables_;
+};
+
+}  // namespace scrutiny

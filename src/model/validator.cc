@@ -1,0 +1,226 @@
+#include "model/validator.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/code_lists.h"
+
+namespace scrutiny {
+namespace {
+
+constexpr size_t kMaxIdLength = 64;
+constexpr size_t kMaxTextLength = 500;
+constexpr int kFirstYear = 1900, kLastYear = 2100;
+
+bool IsIdChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == '/';
+}
+
+std::string CodesOf(const CodeList& list) {
+  std::string s;
+  size_t shown = std::min<size_t>(list.codes.size(), 12);
+  for (size_t i = 0; i < shown; ++i) s += fmt::format("{}{}", i ? ", " : "", list.codes[i].code);
+  if (shown < list.codes.size()) s += fmt::format(", ... ({} codes, see docs/formats.md)", list.codes.size());
+  return s;
+}
+
+// Checks and stores one non-empty cell; returns the rule broken, or "" if none.
+std::string ParseCell(Table& t, int col, std::string_view v) {
+  const Field& f = t.type().field(col);
+  switch (f.type) {
+    case FieldType::kId:
+      if (v.size() > kMaxIdLength || !std::all_of(v.begin(), v.end(), IsIdChar))
+        return "an identifier is 1 to 64 letters, digits or - _ . /";
+      t.SetText(col, v);
+      return {};
+    case FieldType::kText:
+      if (v.size() > kMaxTextLength) return "text is at most 500 characters";
+      t.SetText(col, v);
+      return {};
+    case FieldType::kDate: {
+      auto d = Date::ParseIso(v);
+      if (!d) return "a date is YYYY-MM-DD and names a real day";
+      if (d->year() < kFirstYear || d->year() > kLastYear) return "a date is between 1900 and 2100";
+      t.SetDate(col, *d);
+      return {};
+    }
+    case FieldType::kInteger: {
+      int32_t n = 0;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (ec != std::errc() || end != v.data() + v.size() || n < 0)
+        return "a whole number, 0 or more";
+      t.SetInt(col, n);
+      return {};
+    }
+    case FieldType::kDecimal: {
+      double x = 0;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+      if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(x) || x < 0)
+        return "a number, 0 or more, like 12 or 0.5";
+      t.SetDecimal(col, x);
+      return {};
+    }
+    case FieldType::kFlag:
+      if (v != "Y" && v != "N") return "Y or N";
+      t.SetFlag(col, v == "Y");
+      return {};
+    case FieldType::kCode:
+    case FieldType::kCodeSet: {
+      const CodeList* list = FindCodeList(f.code_list);
+      size_t start = 0;
+      while (true) {
+        size_t end = f.type == FieldType::kCodeSet ? v.find(';', start) : std::string_view::npos;
+        std::string_view code = v.substr(start, end == std::string_view::npos ? end : end - start);
+        if (!list->Contains(code))
+          return fmt::format("'{}' is not in code list {}: {}", code, f.code_list, CodesOf(*list));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+      }
+      t.SetText(col, v);
+      return {};
+    }
+  }
+  return "unknown field type";
+}
+
+bool HasValue(const Table& t, std::string_view field) {
+  return !t.IsNull(t.type().IndexOf(field), t.size() - 1);
+}
+
+// Checks one rule between fields of the last row; returns the problem, if any.
+std::optional<Problem> CheckRule(const Table& t, const FieldRule& rule) {
+  size_t row = t.size() - 1;
+  switch (rule.kind) {
+    case FieldRule::Kind::kNotBefore: {
+      int a = t.type().IndexOf(rule.fields[0]), b = t.type().IndexOf(rule.fields[1]);
+      if (t.IsNull(a, row) || t.IsNull(b, row) || t.DateAt(b, row) >= t.DateAt(a, row)) return {};
+      return Problem{{}, 0, std::string(rule.fields[1]), t.Format(b, row),
+                     fmt::format("{} must not be before {} ({})", rule.fields[1], rule.fields[0],
+                                 t.Format(a, row))};
+    }
+    case FieldRule::Kind::kOneOf: {
+      for (auto f : rule.fields)
+        if (HasValue(t, f)) return {};
+      return Problem{{}, 0, std::string(rule.fields[0]), "",
+                     fmt::format("one of {} must have a value", fmt::join(rule.fields, ", "))};
+    }
+    case FieldRule::Kind::kBothOrNeither: {
+      bool a = HasValue(t, rule.fields[0]), b = HasValue(t, rule.fields[1]);
+      if (a == b) return {};
+      auto missing = a ? rule.fields[1] : rule.fields[0];
+      auto present = a ? rule.fields[0] : rule.fields[1];
+      return Problem{{}, 0, std::string(missing), "",
+                     fmt::format("{} must have a value when {} has one", missing, present)};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string Problem::ToString() const {
+  std::string where = line ? fmt::format("{}:{}", file, line) : file;
+  if (column.empty()) return fmt::format("{}: {}", where, rule);
+  return fmt::format("{}: column '{}', value '{}': {}", where, column, value, rule);
+}
+
+void Problems::Add(Problem p) {
+  if (kept_.size() < limit_) kept_.push_back(std::move(p));
+  ++total_;
+}
+
+bool AddRecord(Table& t, std::span<const std::string_view> cells, const std::string& file,
+               uint64_t line, Problems& problems) {
+  const RecordType& type = t.type();
+  t.AddRow();
+  bool ok = true;
+  auto report = [&](std::string column, std::string_view value, std::string rule) {
+    problems.Add({file, line, std::move(column), std::string(value), std::move(rule)});
+    ok = false;
+  };
+  for (int c = 0; c < static_cast<int>(type.fields.size()); ++c) {
+    const Field& f = type.field(c);
+    std::string_view v = cells[static_cast<size_t>(c)];
+    if (v.empty()) {
+      if (f.required) report(std::string(f.name), v, "a value is required");
+      continue;
+    }
+    std::string rule = ParseCell(t, c, v);
+    if (!rule.empty()) report(std::string(f.name), v, std::move(rule));
+  }
+  if (ok) {
+    for (const FieldRule& r : type.rules) {
+      if (auto p = CheckRule(t, r)) {
+        p->file = file;
+        p->line = line;
+        problems.Add(std::move(*p));
+        ok = false;
+      }
+    }
+  }
+  if (!ok) t.PopRow();
+  return ok;
+}
+
+namespace {
+
+void CheckKeys(const Table& t, const std::string& file, const std::vector<uint32_t>& lines,
+               Problems& problems) {
+  const RecordType& type = t.type();
+  if (type.key.empty()) return;
+  std::vector<int> cols;
+  for (auto k : type.key) cols.push_back(type.IndexOf(k));
+  std::unordered_map<std::string, size_t> seen;
+  std::string key;
+  for (size_t r = 0; r < t.size(); ++r) {
+    key.clear();
+    for (int c : cols) {
+      int32_t cell = t.Int(c, r);
+      key.append(reinterpret_cast<const char*>(&cell), sizeof cell);
+    }
+    auto [it, fresh] = seen.emplace(key, r);
+    if (fresh) continue;
+    std::string shown;
+    for (size_t i = 0; i < cols.size(); ++i)
+      shown += fmt::format("{}{}", i ? " " : "", t.Format(cols[i], r));
+    problems.Add({file, lines[r], fmt::format("{}", fmt::join(type.key, "+")), shown,
+                  fmt::format("duplicate {}: also on line {}", fmt::join(type.key, "+"), lines[it->second])});
+  }
+}
+
+void CheckReferences(const Dataset& d, const Table& t, const std::string& file,
+                     const std::vector<uint32_t>& lines, Problems& problems) {
+  for (int c = 0; c < static_cast<int>(t.type().fields.size()); ++c) {
+    const Field& f = t.type().field(c);
+    if (f.references.empty()) continue;
+    const Table& target = d.table(f.references);
+    int key = target.type().IndexOf(target.type().key.front());
+    std::unordered_set<std::string_view> known;
+    for (size_t r = 0; r < target.size(); ++r) known.insert(target.Text(key, r));
+    for (size_t r = 0; r < t.size(); ++r) {
+      if (t.IsNull(c, r) || known.count(t.Text(c, r))) continue;
+      problems.Add({file, lines[r], std::string(f.name), std::string(t.Text(c, r)),
+                    fmt::format("no {} record has {} '{}'", f.references, target.type().key.front(), t.Text(c, r))});
+    }
+  }
+}
+
+}  // namespace
+
+void CheckDataset(const Dataset& d, const RowSources& sources, Problems& problems) {
+  for (size_t i = 0; i < d.tables().size(); ++i) {
+    const Table& t = d.tables()[i];
+    CheckKeys(t, sources.files[i], sources.lines[i], problems);
+    CheckReferences(d, t, sources.files[i], sources.lines[i], problems);
+  }
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,58 @@
+#pragma once
+// The invariants of the case record model, checked in one place: each value's
+// type and code list, the rules between fields of a record (an end is not
+// before its start), unique keys, and references between records.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/table.h"
+
+namespace scrutiny {
+
+// One broken rule, located as precisely as the input allows.
+struct Problem {
+  std::string file;
+  uint64_t line = 0;  // 0 when the problem is not on one line
+  std::string column;
+  std::string value;
+  std::string rule;
+  // file:line: column 'name', value 'v': rule
+  std::string ToString() const;
+};
+
+// Problems collects broken rules, keeping the first `limit` and counting the rest.
+class Problems {
+ public:
+  explicit Problems(size_t limit = 100) : limit_(limit) {}
+  void Add(Problem p);
+  bool empty() const { return total_ == 0; }
+  size_t total() const { return total_; }
+  const std::vector<Problem>& kept() const { return kept_; }
+  bool full() const { return total_ >= limit_; }
+
+ private:
+  size_t limit_;
+  size_t total_ = 0;
+  std::vector<Problem> kept_;
+};
+
+// Where each row of a dataset came from, for reporting problems found across rows.
+struct RowSources {
+  std::vector<std::string> files;              // per table, in Dataset order
+  std::vector<std::vector<uint32_t>> lines;    // per table, per row
+};
+
+// Parses one record given as text, one cell per field in catalogue order, into
+// a new last row of the table. On any broken rule the row is dropped, the
+// problems are added and false is returned.
+bool AddRecord(Table& table, std::span<const std::string_view> cells, const std::string& file,
+               uint64_t line, Problems& problems);
+
+// Checks what no single record shows: unique keys and references that resolve.
+void CheckDataset(const Dataset& dataset, const RowSources& sources, Problems& problems);
+
+}  // namespace scrutiny
