@@ -59,7 +59,8 @@ std::vector<RecordType> Build() {
        {"date_of_death", T::kDate, false, "Date of death"}},
       {"child_id"},
       {{K::kOneOf, {"date_of_birth", "expected_date_of_birth"}},
-       NotBefore("date_of_birth", "date_of_death")}});
+       NotBefore("date_of_birth", "date_of_death")},
+      true});
   types.push_back({"contacts", "Contacts",
       "Contacts received by the front door, one per child (Annex A list 1).",
       {{"contact_id", T::kId, true, "Contact identifier"}, ChildId(),

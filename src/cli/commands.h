@@ -1,0 +1,29 @@
+#pragma once
+// The subcommands of the scrutiny command. Each Add*Command registers its
+// options on the app and sets what runs when it is chosen; the run sets the
+// exit code (core/status.h ExitCode).
+
+#include <CLI/CLI.hpp>
+
+#include "core/status.h"
+
+namespace scrutiny {
+
+// Where a command's outcome goes: set by the command, returned by main.
+struct CommandOutcome {
+  ExitCode code = ExitCode::kOk;
+};
+
+void AddGenerateCommand(CLI::App& app, CommandOutcome& outcome);
+void AddLoadCommand(CLI::App& app, CommandOutcome& outcome);
+void AddStatusCommand(CLI::App& app, CommandOutcome& outcome);
+void AddFormatsCommand(CLI::App& app, CommandOutcome& outcome);
+void AddCalendarCommand(CLI::App& app, CommandOutcome& outcome);
+
+// Prints a failed status to stderr and returns its exit code.
+ExitCode Report(const Status& s);
+
+// The store file used when --db is not given: $SCRUTINY_DB, else scrutiny.db.
+std::string DefaultStorePath();
+
+}  // namespace scrutiny

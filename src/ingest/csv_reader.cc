@@ -1,0 +1,101 @@
+#include "ingest/csv_reader.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace scrutiny {
+namespace {
+
+uint64_t LineAt(std::string_view text, size_t offset) {
+  return 1 + static_cast<uint64_t>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+}
+
+}  // namespace
+
+size_t FindInvalidUtf8(std::string_view s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; continue; }
+    size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (c >= 0xF5 || len == 0 || i + len > n) return i;
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F))
+      return i;  // overlong, surrogate or beyond U+10FFFF
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+CsvReader::CsvReader(std::string text) : text_(std::move(text)) {
+  if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+}
+
+bool CsvReader::Check() {
+  size_t bad = std::string::npos;
+  if (text_.empty()) {
+    error_ = "the file is empty: a CSV file starts with a header line";
+  } else if (bad = text_.find('\0'); bad != std::string::npos) {
+    error_ = fmt::format("byte {} is a NUL byte: this is binary data, not a CSV text file", bad + 1);
+  } else if (bad = FindInvalidUtf8(text_); bad != std::string::npos) {
+    error_ = fmt::format("byte {} (0x{:02X}) is not UTF-8: save the file as UTF-8 CSV", bad + 1,
+                         static_cast<unsigned char>(text_[bad]));
+  }
+  record_line_ = bad == std::string::npos ? 0 : LineAt(text_, bad);
+  return error_.empty();
+}
+
+bool CsvReader::Next(std::vector<std::string_view>& fields) {
+  fields.clear();
+  unquoted_.clear();
+  const size_t n = text_.size();
+  if (pos_ >= n) return false;
+  record_line_ = next_line_;
+  while (true) {
+    if (pos_ < n && text_[pos_] == '"') {
+      std::string value;
+      size_t i = pos_ + 1;
+      while (true) {
+        if (i >= n) {
+          error_ = "a quoted field is never closed";
+          pos_ = n;
+          return false;
+        }
+        if (text_[i] == '"') {
+          if (i + 1 < n && text_[i + 1] == '"') { value.push_back('"'); i += 2; continue; }
+          ++i;
+          break;
+        }
+        if (text_[i] == '\n') ++next_line_;
+        value.push_back(text_[i++]);
+      }
+      if (i < n && text_[i] != ',' && text_[i] != '\n' && text_[i] != '\r') {
+        error_ = "text follows a closing quote; write a quote inside a quoted field as \"\"";
+        pos_ = n;
+        return false;
+      }
+      unquoted_.push_back(std::move(value));
+      fields.emplace_back(unquoted_.back());
+      pos_ = i;
+    } else {
+      size_t end = text_.find_first_of(",\r\n", pos_);
+      if (end == std::string::npos) end = n;
+      fields.emplace_back(text_.data() + pos_, end - pos_);
+      pos_ = end;
+    }
+    if (pos_ >= n) break;
+    char c = text_[pos_];
+    if (c == ',') { ++pos_; continue; }
+    if (c == '\r') ++pos_;
+    if (pos_ < n && text_[pos_] == '\n') ++pos_;
+    ++next_line_;
+    break;
+  }
+  return true;
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,247 @@
+#include "store/store.h"
+
+#include <chrono>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/version.h"
+#include "store/schema.h"
+
+namespace scrutiny {
+namespace {
+
+// Finds the council of each row: its own la_code, or that of its child or worker.
+class CouncilFinder {
+ public:
+  explicit CouncilFinder(const Dataset& d) {
+    Index(d.table("children"), "child_id", by_child_);
+    Index(d.table("workers"), "worker_id", by_worker_);
+  }
+
+  std::string_view Of(const Table& t, size_t row) const {
+    const RecordType& type = t.type();
+    if (int c = type.IndexOf(kCouncilColumn); c >= 0) return t.Text(c, row);
+    if (int c = type.IndexOf("child_id"); c >= 0) return by_child_.at(t.Text(c, row));
+    return by_worker_.at(t.Text(type.IndexOf("worker_id"), row));
+  }
+
+ private:
+  static void Index(const Table& t, std::string_view key, std::unordered_map<std::string_view, std::string_view>& m) {
+    int k = t.type().IndexOf(key), la = t.type().IndexOf(kCouncilColumn);
+    for (size_t r = 0; r < t.size(); ++r) m.emplace(t.Text(k, r), t.Text(la, r));
+  }
+  std::unordered_map<std::string_view, std::string_view> by_child_, by_worker_;
+};
+
+void BindCell(SqliteStatement& s, int param, const Table& t, int col, size_t row) {
+  if (t.IsNull(col, row)) return s.BindNull(param);
+  switch (t.type().field(col).type) {
+    case FieldType::kInteger:
+    case FieldType::kFlag: return s.BindInt(param, t.Int(col, row));
+    case FieldType::kDecimal: return s.BindDouble(param, t.Decimal(col, row));
+    case FieldType::kDate: return s.BindText(param, t.DateAt(col, row).ToIso());
+    default: return s.BindText(param, t.Text(col, row));
+  }
+}
+
+std::string InsertSql(const RecordType& type) {
+  bool extra = type.IndexOf(kCouncilColumn) < 0;
+  std::string cols = extra ? std::string(kCouncilColumn) : "", params = extra ? "?" : "";
+  for (const Field& f : type.fields) {
+    cols += fmt::format("{}\"{}\"", cols.empty() ? "" : ", ", f.name);
+    params += params.empty() ? "?" : ", ?";
+  }
+  return fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", type.name, cols, params);
+}
+
+Status InsertTable(SqliteDatabase& db, const Table& t, const CouncilFinder& councils, uint64_t& done,
+                   uint64_t total, const WriteProgress& progress) {
+  auto insert = db.Prepare(InsertSql(t.type()));
+  if (!insert.ok()) return insert.status();
+  bool extra = t.type().IndexOf(kCouncilColumn) < 0;
+  int cols = static_cast<int>(t.type().fields.size());
+  for (size_t r = 0; r < t.size(); ++r) {
+    int p = 1;
+    if (extra) insert->BindText(p++, councils.Of(t, r));
+    for (int c = 0; c < cols; ++c) BindCell(*insert, p++, t, c, r);
+    if (Status s = insert->Run(); !s.ok()) return s;
+    if (++done % 100000 == 0 && progress) progress(done, total);
+  }
+  return Status::Ok();
+}
+
+std::string NowUtc() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+}
+
+}  // namespace
+
+Result<Store> Store::Open(const std::string& path) {
+  auto db = SqliteDatabase::Open(path);
+  if (!db.ok()) return db.status();
+  Store store(std::move(db).value());
+  for (auto pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-262144"})
+    if (Status s = store.db_.Execute(pragma); !s.ok()) return Status::IoError(fmt::format("{}: {}", path, s.message()));
+  if (Status s = store.Migrate(); !s.ok()) return s;
+  return store;
+}
+
+int Store::LatestSchemaVersion() { return static_cast<int>(StoreMigrations().size()); }
+
+Result<int> Store::SchemaVersion() {
+  auto q = db_.Prepare("PRAGMA user_version");
+  if (!q.ok()) return q.status();
+  if (!q->Step()) return q->status();
+  return static_cast<int>(q->Int(0));
+}
+
+Status Store::Migrate() {
+  if (Status s = db_.Execute("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto run = [&]() -> Status {
+    auto version = SchemaVersion();
+    if (!version.ok()) return version.status();
+    if (*version > LatestSchemaVersion())
+      return Status::InvalidInput(fmt::format("the store has schema version {}, newer than this scrutiny ({}): upgrade scrutiny",
+                                              *version, LatestSchemaVersion()));
+    for (int v = *version; v < LatestSchemaVersion(); ++v)
+      if (Status s = db_.Execute(StoreMigrations()[static_cast<size_t>(v)]); !s.ok()) return s;
+    for (const RecordType& t : RecordTypes()) {
+      if (Status s = db_.Execute(CreateTableSql(t)); !s.ok()) return s;
+      auto info = db_.Prepare(fmt::format("SELECT name FROM pragma_table_info('{}')", t.name));
+      if (!info.ok()) return info.status();
+      std::set<std::string, std::less<>> have;
+      while (info->Step()) have.emplace(info->Text(0));
+      for (const Field& f : t.fields)
+        if (!have.count(f.name))
+          if (Status s = db_.Execute(fmt::format("ALTER TABLE \"{}\" ADD COLUMN \"{}\" {}", t.name, f.name, SqlType(f.type))); !s.ok())
+            return s;
+    }
+    return db_.Execute(fmt::format("PRAGMA user_version={}", LatestSchemaVersion()));
+  };
+  Status s = run();
+  if (!s.ok()) {
+    db_.Execute("ROLLBACK");
+    return s;
+  }
+  return db_.Execute("COMMIT");
+}
+
+Result<int64_t> Store::Load(const CsvFolder& folder, const std::string& source, const WriteProgress& progress) {
+  const Dataset& d = folder.dataset;
+  const Table& councils = d.table("councils");
+  std::vector<std::string> codes;
+  for (size_t r = 0; r < councils.size(); ++r) codes.emplace_back(councils.Text(0, r));
+  if (Status s = db_.Execute("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto run = [&]() -> Result<int64_t> {
+    for (const RecordType& t : RecordTypes()) {
+      auto del = db_.Prepare(fmt::format("DELETE FROM \"{}\" WHERE {} = ?", t.name, kCouncilColumn));
+      if (!del.ok()) return del.status();
+      for (const std::string& code : codes) {
+        del->BindText(1, code);
+        if (Status s = del->Run(); !s.ok()) return s;
+      }
+    }
+    CouncilFinder finder(d);
+    uint64_t done = 0, total = d.TotalRows();
+    for (const Table& t : d.tables())
+      if (Status s = InsertTable(db_, t, finder, done, total, progress); !s.ok()) return s;
+    auto load = db_.Prepare("INSERT INTO loads (loaded_at, source, councils, scrutiny_version) VALUES (?, ?, ?, ?)");
+    if (!load.ok()) return load.status();
+    load->BindText(1, NowUtc());
+    load->BindText(2, source);
+    load->BindText(3, fmt::format("{}", fmt::join(codes, ",")));
+    load->BindText(4, kScrutinyVersion);
+    if (Status s = load->Run(); !s.ok()) return s;
+    auto id = db_.Prepare("SELECT last_insert_rowid()");
+    if (!id.ok() || !id->Step()) return Status::Internal("store: no load id");
+    int64_t load_id = id->Int(0);
+    auto file = db_.Prepare("INSERT INTO load_files VALUES (?, ?, ?, ?, ?, ?)");
+    if (!file.ok()) return file.status();
+    for (const SourceFile& f : folder.files) {
+      file->BindInt(1, load_id);
+      file->BindText(2, f.path);
+      file->BindText(3, f.record_type);
+      file->BindText(4, f.sha256);
+      file->BindInt(5, static_cast<int64_t>(f.bytes));
+      file->BindInt(6, static_cast<int64_t>(f.rows));
+      if (Status s = file->Run(); !s.ok()) return s;
+    }
+    return load_id;
+  };
+  auto result = run();
+  if (!result.ok()) {
+    db_.Execute("ROLLBACK");
+    return result;
+  }
+  if (Status s = db_.Execute("COMMIT"); !s.ok()) return s;
+  if (progress) progress(d.TotalRows(), d.TotalRows());
+  return result;
+}
+
+Result<std::vector<StoredRecordType>> Store::Summarise() {
+  std::vector<StoredRecordType> out;
+  for (const RecordType& t : RecordTypes()) {
+    int date = MainDateField(t);
+    std::string span = date < 0 ? "NULL, NULL" : fmt::format("MIN(\"{0}\"), MAX(\"{0}\")", t.fields[static_cast<size_t>(date)].name);
+    auto q = db_.Prepare(fmt::format("SELECT COUNT(*), {} FROM \"{}\"", span, t.name));
+    if (!q.ok()) return q.status();
+    if (!q->Step()) return q->status();
+    out.push_back({std::string(t.name), q->Int(0), std::string(q->Text(1)), std::string(q->Text(2))});
+  }
+  return out;
+}
+
+Result<std::vector<LoadRecord>> Store::Loads() {
+  std::vector<LoadRecord> out;
+  auto q = db_.Prepare("SELECT load_id, loaded_at, source, councils FROM loads ORDER BY load_id");
+  if (!q.ok()) return q.status();
+  while (q->Step()) out.push_back({q->Int(0), std::string(q->Text(1)), std::string(q->Text(2)), std::string(q->Text(3)), {}});
+  auto f = db_.Prepare("SELECT path, record_type, sha256, bytes, rows FROM load_files WHERE load_id = ? ORDER BY rowid");
+  if (!f.ok()) return f.status();
+  for (LoadRecord& load : out) {
+    f->BindInt(1, load.load_id);
+    while (f->Step())
+      load.files.push_back({std::string(f->Text(0)), std::string(f->Text(1)), std::string(f->Text(2)),
+                            static_cast<uint64_t>(f->Int(3)), static_cast<uint64_t>(f->Int(4))});
+    f->Reset();
+  }
+  return out;
+}
+
+Status Store::Read(Dataset& out, const std::optional<std::string>& la_code) {
+  for (Table& t : out.tables()) {
+    const RecordType& type = t.type();
+    std::vector<std::string> cols;
+    for (const Field& f : type.fields) cols.push_back(fmt::format("\"{}\"", f.name));
+    auto q = db_.Prepare(fmt::format("SELECT {} FROM \"{}\"{} ORDER BY rowid", fmt::join(cols, ", "), type.name,
+                                     la_code ? fmt::format(" WHERE {} = ?", kCouncilColumn) : ""));
+    if (!q.ok()) return q.status();
+    if (la_code) q->BindText(1, *la_code);
+    while (q->Step()) {
+      t.AddRow();
+      for (int c = 0; c < static_cast<int>(type.fields.size()); ++c) {
+        if (q->IsNull(c)) continue;
+        switch (type.field(c).type) {
+          case FieldType::kInteger: t.SetInt(c, static_cast<int32_t>(q->Int(c))); break;
+          case FieldType::kFlag: t.SetFlag(c, q->Int(c) != 0); break;
+          case FieldType::kDecimal: t.SetDecimal(c, q->Double(c)); break;
+          case FieldType::kDate: {
+            auto d = Date::ParseIso(q->Text(c));
+            if (!d) return Status::Internal(fmt::format("store: {}.{} holds '{}', not a date", type.name, type.field(c).name, q->Text(c)));
+            t.SetDate(c, *d);
+            break;
+          }
+          default: t.SetText(c, q->Text(c));
+        }
+      }
+    }
+    if (!q->status().ok()) return q->status();
+  }
+  return Status::Ok();
+}
+
+}  // namespace scrutiny

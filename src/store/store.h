@@ -1,0 +1,61 @@
+#pragma once
+// Store is the embedded store: one SQLite file in WAL mode holding the case
+// records of any number of councils, with a versioned schema and a record of
+// every load. A load replaces everything held for the councils it contains in
+// one transaction, so a failure, kill or power cut leaves the previous data.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "ingest/csv_loader.h"
+#include "store/sqlite.h"
+
+namespace scrutiny {
+
+// Rows held for one record type and the span of its main date.
+struct StoredRecordType {
+  std::string record_type;
+  int64_t rows = 0;
+  std::string first_date, last_date;  // empty when the type has no dates or no rows
+};
+
+// One completed load, as recorded in the store.
+struct LoadRecord {
+  int64_t load_id = 0;
+  std::string loaded_at;  // UTC, ISO 8601
+  std::string source;
+  std::string councils;   // la_codes, comma-separated
+  std::vector<SourceFile> files;
+};
+
+using WriteProgress = std::function<void(uint64_t rows_done, uint64_t rows_total)>;
+
+class Store {
+ public:
+  // Opens or creates the store, bringing its schema up to date.
+  static Result<Store> Open(const std::string& path);
+
+  // The schema version this build writes and the one the file has.
+  static int LatestSchemaVersion();
+  Result<int> SchemaVersion();
+
+  // Stores the records read from a folder, replacing the data of its councils.
+  Result<int64_t> Load(const CsvFolder& folder, const std::string& source, const WriteProgress& progress = {});
+
+  Result<std::vector<StoredRecordType>> Summarise();
+  Result<std::vector<LoadRecord>> Loads();
+  // Reads the stored records back (of every council, or of one).
+  Status Read(Dataset& out, const std::optional<std::string>& la_code = std::nullopt);
+
+ private:
+  explicit Store(SqliteDatabase db) : db_(std::move(db)) {}
+  Status Migrate();
+
+  SqliteDatabase db_;
+};
+
+}  // namespace scrutiny
