@@ -84,7 +84,12 @@ Weekday Date::weekday() const {
 
 std::string Date::ToIso() const {
   Civil c = CivilFromDays(days_);
-  return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+  if (c.y < 0 || c.y > 9999) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+  char s[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
+                static_cast<char>('0' + c.y / 10 % 10), static_cast<char>('0' + c.y % 10), '-',
+                static_cast<char>('0' + c.m / 10), static_cast<char>('0' + c.m % 10), '-',
+                static_cast<char>('0' + c.d / 10), static_cast<char>('0' + c.d % 10)};
+  return std::string(s, sizeof s);
 }
 
 Date Date::AddMonths(int n) const {

@@ -64,9 +64,15 @@ bool ReadHeader(const RecordType& type, const std::vector<std::string_view>& hea
   return ok;
 }
 
-// Reads one record type's file into its table.
-void ReadFile(const std::string& file, CsvReader& reader, Table& table, std::vector<uint32_t>& lines,
-              Problems& problems, const std::function<void(size_t)>& on_bytes) {
+}  // namespace
+
+void ReadRecordFile(const std::string& file, std::string text, Table& table, std::vector<uint32_t>& lines,
+                    Problems& problems, const std::function<void(size_t)>& on_bytes) {
+  CsvReader reader(std::move(text));
+  if (!reader.Check()) {
+    problems.Add({file, reader.line(), "", "", reader.error()});
+    return;
+  }
   std::vector<std::string_view> fields;
   std::vector<int> field_of_column;
   if (!reader.Next(fields)) {
@@ -86,13 +92,11 @@ void ReadFile(const std::string& file, CsvReader& reader, Table& table, std::vec
     std::fill(cells.begin(), cells.end(), std::string_view());
     for (size_t i = 0; i < fields.size(); ++i) cells[static_cast<size_t>(field_of_column[i])] = fields[i];
     if (AddRecord(table, cells, file, reader.line(), problems)) lines.push_back(static_cast<uint32_t>(reader.line()));
-    if (++count % 65536 == 0) on_bytes(reader.bytes_read());
+    if (++count % 65536 == 0 && on_bytes) on_bytes(reader.bytes_read());
   }
   if (!reader.error().empty()) problems.Add({file, reader.line(), "", "", reader.error()});
-  on_bytes(reader.bytes_total());
+  if (on_bytes) on_bytes(reader.bytes_total());
 }
-
-}  // namespace
 
 Status ReadCsvFolder(const std::string& dir, CsvFolder& out, Problems& problems, const ReadProgress& progress) {
   if (sodium_init() < 0) return Status::Internal("libsodium failed to start");
@@ -129,12 +133,7 @@ Status ReadCsvFolder(const std::string& dir, CsvFolder& out, Problems& problems,
     auto text = ReadWholeFile(path);
     if (!text.ok()) return text.status();
     SourceFile source{path.string(), std::string(table.type().name), Sha256Hex(*text), text->size(), 0};
-    CsvReader reader(std::move(text).value());
-    if (!reader.Check()) {
-      problems.Add({path.string(), reader.line(), "", "", reader.error()});
-      continue;
-    }
-    ReadFile(path.string(), reader, table, out.sources.lines[i], problems, [&](size_t bytes) {
+    ReadRecordFile(path.string(), std::move(text).value(), table, out.sources.lines[i], problems, [&](size_t bytes) {
       if (progress) progress(done + bytes, total);
     });
     done += source.bytes;

@@ -33,6 +33,11 @@ struct CsvFolder {
 // Called now and then with the bytes read so far and the bytes in all files.
 using ReadProgress = std::function<void(uint64_t done, uint64_t total)>;
 
+// Reads the text of one record type's CSV file into its table, noting the line
+// of each row kept. Every broken rule goes to problems.
+void ReadRecordFile(const std::string& file, std::string text, Table& table, std::vector<uint32_t>& lines,
+                    Problems& problems, const std::function<void(size_t bytes_read)>& on_bytes = {});
+
 // Reads and validates every CSV file of the folder. Problems collects every
 // broken rule (up to its limit); the returned status is not ok if there were
 // any, or if the folder could not be read.

@@ -40,6 +40,7 @@ struct FieldRule {
   };
   Kind kind;
   std::vector<std::string_view> fields;
+  std::vector<int> columns = {};  // indexes of fields, filled in by the catalogue
 };
 
 struct RecordType {

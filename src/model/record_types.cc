@@ -246,6 +246,9 @@ std::vector<RecordType> Build() {
        {"supervision_date", T::kDate, true, "Date of the session"},
        {"supervisor_id", T::kId, false, "Supervisor", {}, "workers"}},
       {"worker_id", "supervision_date"}});
+  for (RecordType& t : types)
+    for (FieldRule& r : t.rules)
+      for (auto f : r.fields) r.columns.push_back(t.IndexOf(f));
   return types;
 }
 

@@ -91,29 +91,27 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
   return "unknown field type";
 }
 
-bool HasValue(const Table& t, std::string_view field) {
-  return !t.IsNull(t.type().IndexOf(field), t.size() - 1);
-}
+bool HasValue(const Table& t, int col) { return !t.IsNull(col, t.size() - 1); }
 
 // Checks one rule between fields of the last row; returns the problem, if any.
 std::optional<Problem> CheckRule(const Table& t, const FieldRule& rule) {
   size_t row = t.size() - 1;
   switch (rule.kind) {
     case FieldRule::Kind::kNotBefore: {
-      int a = t.type().IndexOf(rule.fields[0]), b = t.type().IndexOf(rule.fields[1]);
+      int a = rule.columns[0], b = rule.columns[1];
       if (t.IsNull(a, row) || t.IsNull(b, row) || t.DateAt(b, row) >= t.DateAt(a, row)) return {};
       return Problem{{}, 0, std::string(rule.fields[1]), t.Format(b, row),
                      fmt::format("{} must not be before {} ({})", rule.fields[1], rule.fields[0],
                                  t.Format(a, row))};
     }
     case FieldRule::Kind::kOneOf: {
-      for (auto f : rule.fields)
-        if (HasValue(t, f)) return {};
+      for (int c : rule.columns)
+        if (HasValue(t, c)) return {};
       return Problem{{}, 0, std::string(rule.fields[0]), "",
                      fmt::format("one of {} must have a value", fmt::join(rule.fields, ", "))};
     }
     case FieldRule::Kind::kBothOrNeither: {
-      bool a = HasValue(t, rule.fields[0]), b = HasValue(t, rule.fields[1]);
+      bool a = HasValue(t, rule.columns[0]), b = HasValue(t, rule.columns[1]);
       if (a == b) return {};
       auto missing = a ? rule.fields[1] : rule.fields[0];
       auto present = a ? rule.fields[0] : rule.fields[1];

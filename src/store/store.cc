@@ -84,7 +84,7 @@ Result<Store> Store::Open(const std::string& path) {
   auto db = SqliteDatabase::Open(path);
   if (!db.ok()) return db.status();
   Store store(std::move(db).value());
-  for (auto pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-262144"})
+  for (auto pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA cache_size=-65536"})
     if (Status s = store.db_.Execute(pragma); !s.ok()) return Status::IoError(fmt::format("{}: {}", path, s.message()));
   if (Status s = store.Migrate(); !s.ok()) return s;
   return store;
