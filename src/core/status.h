@@ -58,7 +58,9 @@ class Result {
   T&& value() && { return std::get<T>(std::move(state_)); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
-  T& operator*() { return value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T operator*() && { return std::move(*this).value(); }  // safe in range-for over a temporary
 
  private:
   std::variant<T, Status> state_;

@@ -30,9 +30,13 @@ make_council "$work/big" 300000 5
 want=$(counts)
 
 start=$(date +%s%N)
-"$bin" load "$work/big" --db "$work/copy.db" >/dev/null 2>&1 || { echo "FAIL: big load"; exit 1; }
+"$bin" load "$work/big" --db "$work/copy.db" >/dev/null 2>"$work/progress" || { echo "FAIL: big load"; exit 1; }
 full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "an uninterrupted big load takes ${full_ms} ms"
+# Loads over a second report progress; to a file, as periodic lines.
+if [ "$full_ms" -gt 1500 ] && ! grep -Eq "^(reading|storing): [0-9]+% after" "$work/progress"; then
+  echo "FAIL: a ${full_ms} ms load showed no progress"; fail=1
+fi
 
 mid_write=0
 for share in 20 40 55 70 80 90 97; do
