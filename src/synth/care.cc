@@ -57,8 +57,8 @@ Placement ChoosePlacement(Rng& rng, int age, Date on, bool uasc) {
 
 Simulation::Route Simulation::ChooseRoute(int age) {
   if (age < 5) return std::vector<Route>{Route::kReturnHome, Route::kSpecialGuardianship, Route::kAdoption, Route::kUntil18}[rng_.Pick({35, 25, 35, 5})];
-  if (age < 13) return std::vector<Route>{Route::kReturnHome, Route::kSpecialGuardianship, Route::kAdoption, Route::kUntil18}[rng_.Pick({40, 15, 2, 43})];
-  return rng_.Chance(0.45) ? Route::kReturnHome : Route::kUntil18;
+  if (age < 13) return std::vector<Route>{Route::kReturnHome, Route::kSpecialGuardianship, Route::kAdoption, Route::kUntil18}[rng_.Pick({50, 17, 2, 31})];
+  return rng_.Chance(0.55) ? Route::kReturnHome : Route::kUntil18;
 }
 
 Simulation::CareEnd Simulation::PeriodOfCare(size_t child, Date start, const std::string& first_ls, std::optional<Route> route) {
@@ -187,7 +187,7 @@ void Simulation::WriteEpisodes(size_t child, Date start, const CareEnd& end, std
       Placement next = ch.place == "?" ? ChoosePlacement(rng_, ch.on.YearsSince(c.birth), ch.on, c.uasc) : Placement{ch.place, "PR1", place.miles};
       place = next;
     }
-    rne = legal && moved ? "T" : legal ? "L" : "P";
+    rne.assign(1, legal && moved ? 'T' : legal ? 'L' : 'P');
     from = ch.on;
   }
   write(end.end, end.reason, "");
@@ -280,7 +280,8 @@ void Simulation::LeavingCare(size_t child, Date left) {
   for (int age = 18; age <= 21; ++age) {
     Date birthday = c.birth.AddYears(age);
     if (birthday < left || birthday > end_ || birthday < history_start_) continue;
-    std::string in_touch = rng_.PickFrom(std::vector<std::string>{"YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "YES", "NO", "REFU", "RHOM"});
+    static const std::vector<std::string> kInTouch = {"YES", "NO", "REFU", "RHOM", "NREQ"};
+    std::string in_touch = kInTouch[rng_.Pick({90, 4, 3, 2, 1})];
     w.Add().Text("child_id", c.id).Date("as_at_date", birthday).Text("eligibility", "FORMER_RELEVANT").Text("in_touch", in_touch);
     if (in_touch == "YES") {
       size_t activity = rng_.Pick({56, 40, 4});
@@ -304,7 +305,7 @@ void Simulation::SeedCareStock() {
     if (care.end) e.Date("end_date", *care.end).Text("closure_reason", care.reason == "E11" || care.reason == "E12" ? "RC1" : "RC7");
     children_[child].busy_until = care.end ? *care.end : end_.AddDays(1);
   };
-  int in_care = static_cast<int>(std::lround(per10k * 70 * 1.2));
+  int in_care = static_cast<int>(std::lround(per10k * 70));
   for (int i = 0; i < in_care; ++i) {
     static const int kAges[][2] = {{0, 4}, {5, 9}, {10, 15}, {16, 17}};
     size_t band = rng_.Pick({18, 19, 39, 24});
@@ -313,7 +314,7 @@ void Simulation::SeedCareStock() {
     double years = rng_.Uniform(0, std::min(age + 0.5, 8.0));
     Date entry = std::max(children_[child].birth.AddDays(1), start_.AddDays(-static_cast<int>(years * 365.25)));
     std::optional<Route> route;
-    if (rng_.Chance(0.6)) route = Route::kUntil18;
+    if (rng_.Chance(0.4)) route = Route::kUntil18;
     episode_of_need(child, entry, PeriodOfCare(child, entry, rng_.Chance(0.75) ? "C2" : "V2", route));
   }
   int leavers = static_cast<int>(std::lround(per10k * 11 * 3));

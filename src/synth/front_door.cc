@@ -42,8 +42,8 @@ std::string ClosureAfterCare(const std::string& rec) {
 }
 
 int CinPlanDays(Rng& rng) {
-  static const double kBands[][2] = {{1, 6}, {6, 12}, {12, 30}};
-  size_t band = rng.Pick({45, 40, 15});
+  static const double kBands[][2] = {{1, 6}, {6, 12}, {12, 24}};
+  size_t band = rng.Pick({50, 38, 12});
   return static_cast<int>(rng.Uniform(kBands[band][0], kBands[band][1]) * 30.44);
 }
 
@@ -56,7 +56,7 @@ void Simulation::SimulateFrontDoor() {
       bool referral = rng_.Chance(kFirstReferralShare);
       Contact(ChildOfContact(d, referral), d, referral);
     }
-    if (rng_.Chance(PopulationOn(d) / 10000.0 * 5 / 365.25 * profile_.demand)) UascArrival(d);
+    if (rng_.Chance(PopulationOn(d) / 10000.0 * 3 / 365.25 * profile_.demand)) UascArrival(d);
   }
 }
 
