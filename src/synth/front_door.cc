@@ -136,7 +136,7 @@ void Simulation::Referral(size_t child, Date on, std::string source) {
       ended = on.AddDays(rng_.Int(0, 3));
       a = Allocate(children_[child], "FRONT_DOOR", on, ended);
     } else {
-      Date started = AfterWorkingDays(on, rng_.Chance(0.35) ? 0 : rng_.Int(1, 3));
+      Date started = std::min(end_, AfterWorkingDays(on, rng_.Chance(0.35) ? 0 : rng_.Int(1, 3)));
       Date authorised = AfterWorkingDays(started, rng_.Chance(0.86) ? rng_.Int(4, 45) : rng_.Int(46, 90));
       if (Fault()) authorised = AfterWorkingDays(authorised, rng_.Int(10, 30));  // recorded late
       a = Allocate(children_[child], "ASSESSMENT", on, authorised);
@@ -213,7 +213,7 @@ std::optional<Date> Simulation::Services(size_t child, const std::string& episod
     }
   } else if (in_need) {
     if (rng_.Chance(0.055)) {
-      Date entry = rng_.Chance(0.4) ? AfterWorkingDays(referral_date, rng_.Int(0, 5)) : authorised;
+      Date entry = rng_.Chance(0.4) ? std::min(authorised, AfterWorkingDays(referral_date, rng_.Int(0, 5))) : authorised;
       std::string ls = rng_.PickFrom(std::vector<std::string>{"V2", "V2", "V2", "C1", "C1", "L1", "J1"});
       CareEnd care = PeriodOfCare(child, entry, ls);
       ended = care.end;

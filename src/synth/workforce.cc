@@ -18,12 +18,13 @@ struct AreaPlan {
   double teams_per_10k;
   const char* case_role;  // role of the workers who hold cases
 };
+// Enough teams for caseloads of about 15 to 25 children a worker.
 constexpr AreaPlan kAreas[] = {
-    {"FRONT_DOOR", "Front Door", 0.1, "5"},     {"ASSESSMENT", "Assessment", 0.16, "5"},
-    {"CIN", "Children in Need", 0.12, "5"},     {"CP", "Child Protection", 0.12, "5"},
-    {"CLA", "Children in Care", 0.14, "5"},     {"CARE_LEAVERS", "Leaving Care", 0.07, "PA"},
-    {"DISABILITY", "Disabled Children", 0.04, "5"}, {"EARLY_HELP", "Early Help", 0.1, "EHW"},
-    {"ADOPTION", "Adoption", 0.03, "5"},        {"FOSTERING", "Fostering", 0.03, "5"},
+    {"FRONT_DOOR", "Front Door", 0.2, "5"},      {"ASSESSMENT", "Assessment", 0.6, "5"},
+    {"CIN", "Children in Need", 1.2, "5"},      {"CP", "Child Protection", 0.3, "5"},
+    {"CLA", "Children in Care", 0.6, "5"},       {"CARE_LEAVERS", "Leaving Care", 0.3, "PA"},
+    {"DISABILITY", "Disabled Children", 0.15, "5"}, {"EARLY_HELP", "Early Help", 0.9, "EHW"},
+    {"ADOPTION", "Adoption", 0.1, "5"},          {"FOSTERING", "Fostering", 0.1, "5"},
 };
 const std::vector<std::string> kLeaveReasons = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
 

@@ -114,6 +114,32 @@ TEST_F(SyntheticCouncil, EveryRecordPassesTheModelsRules) {
   for (const Table& t : council_->tables()) EXPECT_GT(t.size(), 0u) << t.type().name;
 }
 
+// The data is an extract taken on the end date: nothing has happened after it.
+TEST_F(SyntheticCouncil, NoEventAfterTheEndOfTheData) {
+  for (const Table& t : council_->tables()) {
+    for (int c = 0; c < static_cast<int>(t.type().fields.size()); ++c) {
+      const Field& f = t.type().field(c);
+      if (f.type != FieldType::kDate || f.name == "expected_date_of_birth") continue;
+      for (size_t r = 0; r < t.size(); ++r)
+        ASSERT_TRUE(t.IsNull(c, r) || t.DateAt(c, r) <= options_->end_date) << t.type().name << "." << f.name << " " << t.Format(c, r);
+    }
+  }
+}
+
+TEST_F(SyntheticCouncil, CaseloadsOfFifteenToThirtyChildrenAWorker) {
+  const Table& a = T("allocations");
+  Date on = Date::FromCivil(2024, 10, 1);
+  std::map<std::string_view, int> caseload;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a.DateAt(Col(a, "start_date"), i) <= on && (a.IsNull(Col(a, "end_date"), i) || a.DateAt(Col(a, "end_date"), i) > on))
+      ++caseload[a.Text(Col(a, "worker_id"), i)];
+  double total = 0;
+  int lowest = 1 << 30, highest = 0;
+  for (auto& [worker, n] : caseload) total += n, lowest = std::min(lowest, n), highest = std::max(highest, n);
+  EXPECT_NEAR(total / caseload.size(), 20, 8);
+  EXPECT_GT(highest, 2 * lowest);  // caseloads are uneven
+}
+
 TEST_F(SyntheticCouncil, ReferralsAndReReferralsLikeEngland) {
   const Table& r = T("referrals");
   std::map<std::string_view, std::vector<Date>> by_child;
