@@ -10,14 +10,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace scrutiny;
   if (size == 0) return 0;
-  CsvFolder folder;
-  size_t type = data[0] % folder.dataset.tables().size();
-  folder.sources.files.assign(folder.dataset.tables().size(), "fuzz.csv");
-  folder.sources.lines.assign(folder.dataset.tables().size(), {});
+  Dataset dataset;
+  RowSources sources;
+  size_t type = data[0] % dataset.tables().size();
+  sources.files.assign(dataset.tables().size(), "fuzz.csv");
+  sources.lines.assign(dataset.tables().size(), {});
   Problems problems(10);
-  ReadRecordFile("fuzz.csv", std::string(reinterpret_cast<const char*>(data + 1), size - 1),
-                 folder.dataset.tables()[type], folder.sources.lines[type], problems);
-  CheckDataset(folder.dataset, folder.sources, problems);
+  std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+  ReadRecordFile("fuzz.csv", text, dataset.tables()[type], sources.lines[type], problems);
+  CheckDataset(dataset, sources, problems);
   for (const Problem& p : problems.kept()) (void)p.ToString();
   return 0;
 }

@@ -19,30 +19,28 @@ struct LoadOptions {
 };
 
 ExitCode RunLoad(const LoadOptions& o) {
-  CsvFolder folder;
+  CsvFolderLoad folder(o.dir);
   Problems problems(o.max_problems);
-  Status read;
+  Status checked;
   {
-    ProgressDisplay bar("reading");
-    read = ReadCsvFolder(o.dir, folder, problems, [&](uint64_t d, uint64_t t) { bar.Update(d, t); });
+    ProgressDisplay bar("checking");
+    checked = folder.Check(problems, [&](uint64_t d, uint64_t t) { bar.Update(d, t); });
   }
   for (const Problem& p : problems.kept()) std::cerr << p.ToString() << "\n";
   if (problems.total() > problems.kept().size())
     std::cerr << fmt::format("... and {} more (raise --max-errors to see them)\n", problems.total() - problems.kept().size());
-  if (!read.ok()) return Report(read);
+  if (!checked.ok()) return Report(checked);
 
   auto store = Store::Open(o.db);
   if (!store.ok()) return Report(store.status());
   Result<int64_t> load = Status::Internal("not run");
   {
     ProgressDisplay bar("storing");
-    load = store->Load(folder, o.dir, [&](uint64_t d, uint64_t t) { bar.Update(d, t); });
+    load = store->Load(folder, [&](uint64_t d, uint64_t t) { bar.Update(d, t); });
   }
   if (!load.ok()) return Report(load.status());
-  std::cout << fmt::format("Load {} stored {} records from {} files into {}\n", *load, folder.dataset.TotalRows(),
-                           folder.files.size(), o.db);
-  for (const Table& t : folder.dataset.tables())
-    if (!t.empty()) std::cout << fmt::format("  {:<24} {:>10}\n", t.type().name, t.size());
+  std::cout << fmt::format("Load {} stored {} records from {} files into {}\n", *load, folder.rows(), folder.files().size(), o.db);
+  for (const SourceFile& f : folder.files()) std::cout << fmt::format("  {:<24} {:>10}\n", f.record_type, f.rows);
   return ExitCode::kOk;
 }
 

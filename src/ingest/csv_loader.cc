@@ -3,14 +3,13 @@
 #include <sodium.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "ingest/csv_reader.h"
+#include "ingest/mapped_file.h"
 
 namespace scrutiny {
 namespace {
@@ -25,19 +24,10 @@ std::string Sha256Hex(std::string_view text) {
   return hex;
 }
 
-Result<std::string> ReadWholeFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(fmt::format("{}: cannot open", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Status::IoError(fmt::format("{}: read failed", path.string()));
-  return std::move(text).str();
-}
-
-// Maps each header name to its field; returns false (with problems) if the
-// header is not that of the record type.
-bool ReadHeader(const RecordType& type, const std::vector<std::string_view>& header,
-                const std::string& file, std::vector<int>& field_of_column, Problems& problems) {
+// Maps each header name to its field; false (with problems) if the header is
+// not that of the record type.
+bool ReadHeader(const RecordType& type, const std::vector<std::string_view>& header, const std::string& file,
+                std::vector<int>& field_of_column, Problems& problems) {
   bool ok = true;
   std::set<std::string_view> seen;
   field_of_column.clear();
@@ -64,11 +54,12 @@ bool ReadHeader(const RecordType& type, const std::vector<std::string_view>& hea
   return ok;
 }
 
-}  // namespace
-
-void ReadRecordFile(const std::string& file, std::string text, Table& table, std::vector<uint32_t>& lines,
-                    Problems& problems, const std::function<void(size_t)>& on_bytes) {
-  CsvReader reader(std::move(text));
+// Reads a record file row by row into table. After every chunk_rows rows kept,
+// and at the end, calls on_chunk(lines of those rows), which may clear the table.
+void ReadRecords(const std::string& file, std::string_view text, Table& table, Problems& problems, size_t chunk_rows,
+                 const std::function<void(const std::vector<uint32_t>&)>& on_chunk,
+                 const std::function<void(size_t)>& on_bytes) {
+  CsvReader reader(text);
   if (!reader.Check()) {
     problems.Add({file, reader.line(), "", "", reader.error()});
     return;
@@ -81,7 +72,7 @@ void ReadRecordFile(const std::string& file, std::string text, Table& table, std
   }
   if (!ReadHeader(table.type(), fields, file, field_of_column, problems)) return;
   std::vector<std::string_view> cells(table.type().fields.size());
-  uint64_t count = 0;
+  std::vector<uint32_t> lines;
   while (reader.Next(fields)) {
     if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
     if (fields.size() != field_of_column.size()) {
@@ -91,59 +82,137 @@ void ReadRecordFile(const std::string& file, std::string text, Table& table, std
     }
     std::fill(cells.begin(), cells.end(), std::string_view());
     for (size_t i = 0; i < fields.size(); ++i) cells[static_cast<size_t>(field_of_column[i])] = fields[i];
-    if (AddRecord(table, cells, file, reader.line(), problems)) lines.push_back(static_cast<uint32_t>(reader.line()));
-    if (++count % 65536 == 0 && on_bytes) on_bytes(reader.bytes_read());
+    if (!AddRecord(table, cells, file, reader.line(), problems)) continue;
+    lines.push_back(static_cast<uint32_t>(reader.line()));
+    if (lines.size() == chunk_rows) {
+      on_chunk(lines);
+      lines.clear();
+      if (on_bytes) on_bytes(reader.bytes_read());
+    }
   }
   if (!reader.error().empty()) problems.Add({file, reader.line(), "", "", reader.error()});
+  on_chunk(lines);
   if (on_bytes) on_bytes(reader.bytes_total());
 }
 
-Status ReadCsvFolder(const std::string& dir, CsvFolder& out, Problems& problems, const ReadProgress& progress) {
+}  // namespace
+
+void ReadRecordFile(const std::string& file, std::string_view text, Table& table, std::vector<uint32_t>& lines,
+                    Problems& problems) {
+  ReadRecords(file, text, table, problems, SIZE_MAX,
+              [&](const std::vector<uint32_t>& chunk) { lines.insert(lines.end(), chunk.begin(), chunk.end()); }, {});
+}
+
+CsvFolderLoad::CsvFolderLoad(std::string dir, size_t chunk_rows) : dir_(std::move(dir)), chunk_rows_(chunk_rows) {}
+
+uint64_t CsvFolderLoad::rows() const {
+  uint64_t n = 0;
+  for (const SourceFile& f : files_) n += f.rows;
+  return n;
+}
+
+uint64_t CsvFolderLoad::TotalBytes() const {
+  uint64_t n = 0;
+  for (const SourceFile& f : files_) n += f.bytes;
+  return n;
+}
+
+void CsvFolderLoad::NoteCouncils(const Table& chunk) {
+  std::string_view type = chunk.type().name;
+  int la = chunk.type().IndexOf("la_code");
+  if (type == "councils") {
+    for (size_t r = 0; r < chunk.size(); ++r) {
+      council_index_.emplace(chunk.Text(la, r), static_cast<uint32_t>(councils_.size()));
+      councils_.emplace_back(chunk.Text(la, r));
+    }
+    return;
+  }
+  auto* index = type == "children" ? &council_of_child_ : type == "workers" ? &council_of_worker_ : nullptr;
+  if (!index) return;
+  int key = chunk.type().IndexOf(chunk.type().key.front());
+  for (size_t r = 0; r < chunk.size(); ++r) {
+    auto council = council_index_.find(std::string(chunk.Text(la, r)));
+    if (council != council_index_.end()) index->emplace(Fingerprint::Of(chunk.Text(key, r)), council->second);
+  }
+}
+
+std::string_view CsvFolderLoad::CouncilOf(const Table& t, size_t row) const {
+  const RecordType& type = t.type();
+  if (int c = type.IndexOf("la_code"); c >= 0) return t.Text(c, row);
+  if (int c = type.IndexOf("child_id"); c >= 0) return councils_[council_of_child_.at(Fingerprint::Of(t.Text(c, row)))];
+  return councils_[council_of_worker_.at(Fingerprint::Of(t.Text(type.IndexOf("worker_id"), row)))];
+}
+
+Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
   if (sodium_init() < 0) return Status::Internal("libsodium failed to start");
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Status::IoError(fmt::format("{}: not a folder", dir));
-
+  if (!fs::is_directory(dir_, ec)) return Status::IoError(fmt::format("{}: not a folder", dir_));
   std::set<std::string> known;
   for (const RecordType& t : RecordTypes()) known.insert(std::string(t.name) + ".csv");
   uint64_t total = 0;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
     std::string name = entry.path().filename().string();
     if (entry.path().extension() != ".csv") continue;
     if (!known.count(name))
       problems.Add({entry.path().string(), 0, "", "",
-                    fmt::format("not a scrutiny record file; the files are named after record types: {}",
-                                fmt::join(known, ", "))});
+                    fmt::format("not a scrutiny record file; the files are named after record types: {}", fmt::join(known, ", "))});
     else
       total += entry.file_size(ec);
   }
-  if (ec) return Status::IoError(fmt::format("{}: {}", dir, ec.message()));
+  if (ec) return Status::IoError(fmt::format("{}: {}", dir_, ec.message()));
 
-  out.sources.files.clear();
-  out.sources.lines.assign(out.dataset.tables().size(), {});
+  CrossRecordCheck cross;
+  files_.clear();
+  councils_.clear();
+  council_index_.clear();
   uint64_t done = 0;
-  for (size_t i = 0; i < out.dataset.tables().size(); ++i) {
-    Table& table = out.dataset.tables()[i];
-    fs::path path = fs::path(dir) / (std::string(table.type().name) + ".csv");
-    out.sources.files.push_back(path.string());
+  for (const RecordType& type : RecordTypes()) {
+    std::string path = (fs::path(dir_) / (std::string(type.name) + ".csv")).string();
     if (!fs::exists(path, ec)) {
-      if (table.type().required_file)
-        problems.Add({path.string(), 0, "", "", fmt::format("{} is required in every load", path.filename().string())});
+      if (type.required_file)
+        problems.Add({path, 0, "", "", fmt::format("{}.csv is required in every load", type.name)});
       continue;
     }
-    auto text = ReadWholeFile(path);
-    if (!text.ok()) return text.status();
-    SourceFile source{path.string(), std::string(table.type().name), Sha256Hex(*text), text->size(), 0};
-    ReadRecordFile(path.string(), std::move(text).value(), table, out.sources.lines[i], problems, [&](size_t bytes) {
-      if (progress) progress(done + bytes, total);
-    });
+    auto file = MappedFile::Open(path);
+    if (!file.ok()) return file.status();
+    SourceFile source{path, std::string(type.name), Sha256Hex(file->text()), file->text().size(), 0};
+    Table chunk(type);
+    ReadRecords(path, file->text(), chunk, problems, chunk_rows_, [&](const std::vector<uint32_t>& lines) {
+      for (size_t r = 0; r < chunk.size(); ++r) cross.Add(chunk, r, path, lines[r], problems);
+      NoteCouncils(chunk);
+      source.rows += chunk.size();
+      chunk.Clear();
+    }, [&](size_t bytes) { if (progress) progress(done + bytes, total); });
+    cross.FinishType(type);
     done += source.bytes;
-    source.rows = table.size();
-    out.files.push_back(std::move(source));
+    files_.push_back(std::move(source));
   }
-  if (problems.empty()) CheckDataset(out.dataset, out.sources, problems);
   if (!problems.empty())
-    return Status::InvalidInput(fmt::format("{}: {} problem{} found; nothing was loaded", dir, problems.total(),
+    return Status::InvalidInput(fmt::format("{}: {} problem{} found; nothing was loaded", dir_, problems.total(),
                                             problems.total() == 1 ? "" : "s"));
+  checked_ = true;
+  return Status::Ok();
+}
+
+Status CsvFolderLoad::Stream(const std::function<Status(const Table&)>& sink, const ReadProgress& progress) {
+  if (!checked_) return Status::Internal("CsvFolderLoad::Stream before a good Check");
+  uint64_t done = 0, total = TotalBytes();
+  for (const SourceFile& source : files_) {
+    auto file = MappedFile::Open(source.path);
+    if (!file.ok()) return file.status();
+    if (Sha256Hex(file->text()) != source.sha256)
+      return Status::InvalidInput(fmt::format("{}: the file changed while it was being loaded; nothing was loaded", source.path));
+    Table chunk(*FindRecordType(source.record_type));
+    Problems problems(1);
+    Status status;
+    ReadRecords(source.path, file->text(), chunk, problems, chunk_rows_, [&](const std::vector<uint32_t>&) {
+      if (status.ok() && !chunk.empty()) status = sink(chunk);
+      chunk.Clear();
+    }, [&](size_t bytes) { if (progress) progress(done + bytes, total); });
+    if (!problems.empty()) return Status::Internal(fmt::format("second reading found a problem the first did not: {}", problems.kept()[0].ToString()));
+    if (!status.ok()) return status;
+    done += source.bytes;
+  }
   return Status::Ok();
 }
 

@@ -1,14 +1,18 @@
 #pragma once
-// Reads a folder of scrutiny CSV files (one per record type, see
-// docs/formats.md) into a dataset, checking every row against the case record
-// model before anything is stored.
+// Loading a folder of scrutiny CSV files (one per record type, see
+// docs/formats.md). CsvFolderLoad reads the folder twice: first to check every
+// row against the case record model, keeping little more than fingerprints of
+// keys; then, only if all is well, to hand the records on in chunks. So a
+// load of any size needs memory for its keys, not for its records.
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
+#include "model/cross_record_check.h"
 #include "model/table.h"
 #include "model/validator.h"
 
@@ -23,25 +27,45 @@ struct SourceFile {
   uint64_t rows = 0;
 };
 
-// Everything read from a folder: the records, where each came from, the files.
-struct CsvFolder {
-  Dataset dataset;
-  RowSources sources;
-  std::vector<SourceFile> files;
-};
-
 // Called now and then with the bytes read so far and the bytes in all files.
 using ReadProgress = std::function<void(uint64_t done, uint64_t total)>;
 
-// Reads the text of one record type's CSV file into its table, noting the line
-// of each row kept. Every broken rule goes to problems.
-void ReadRecordFile(const std::string& file, std::string text, Table& table, std::vector<uint32_t>& lines,
-                    Problems& problems, const std::function<void(size_t bytes_read)>& on_bytes = {});
+class CsvFolderLoad {
+ public:
+  explicit CsvFolderLoad(std::string dir, size_t chunk_rows = 100'000);
 
-// Reads and validates every CSV file of the folder. Problems collects every
-// broken rule (up to its limit); the returned status is not ok if there were
-// any, or if the folder could not be read.
-Status ReadCsvFolder(const std::string& dir, CsvFolder& out, Problems& problems,
-                     const ReadProgress& progress = {});
+  // First pass: checks every file and row. Not ok if any rule is broken
+  // (problems says which, up to its limit) or a file cannot be read.
+  Status Check(Problems& problems, const ReadProgress& progress = {});
+
+  // Second pass, after a good Check: calls sink with chunks of rows, record
+  // type by record type in catalogue order. Fails if a file changed meanwhile.
+  Status Stream(const std::function<Status(const Table&)>& sink, const ReadProgress& progress = {});
+
+  const std::string& dir() const { return dir_; }
+  const std::vector<SourceFile>& files() const { return files_; }
+  const std::vector<std::string>& councils() const { return councils_; }  // la_codes in councils.csv
+  uint64_t rows() const;
+  // The council of a row: its own la_code, or that of its child or worker.
+  std::string_view CouncilOf(const Table& table, size_t row) const;
+
+ private:
+  void NoteCouncils(const Table& chunk);
+  uint64_t TotalBytes() const;
+
+  std::string dir_;
+  size_t chunk_rows_;
+  std::vector<SourceFile> files_;
+  std::vector<std::string> councils_;
+  std::unordered_map<std::string, uint32_t> council_index_;  // la_code -> position in councils_
+  std::unordered_map<Fingerprint, uint32_t, FingerprintHash> council_of_child_, council_of_worker_;
+  bool checked_ = false;
+};
+
+// Reads the text of one record type's CSV file into its table, noting the line
+// of each row kept. Every broken rule goes to problems. (The whole file at once:
+// for tests and fuzzing; loads use CsvFolderLoad.)
+void ReadRecordFile(const std::string& file, std::string_view text, Table& table, std::vector<uint32_t>& lines,
+                    Problems& problems);
 
 }  // namespace scrutiny

@@ -31,21 +31,21 @@ size_t FindInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-CsvReader::CsvReader(std::string text) : text_(std::move(text)) {
+CsvReader::CsvReader(std::string_view text) : text_(text) {
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
 }
 
 bool CsvReader::Check() {
-  size_t bad = std::string::npos;
+  size_t bad = std::string_view::npos;
   if (text_.empty()) {
     error_ = "the file is empty: a CSV file starts with a header line";
-  } else if (bad = text_.find('\0'); bad != std::string::npos) {
+  } else if (bad = text_.find('\0'); bad != std::string_view::npos) {
     error_ = fmt::format("byte {} is a NUL byte: this is binary data, not a CSV text file", bad + 1);
-  } else if (bad = FindInvalidUtf8(text_); bad != std::string::npos) {
+  } else if (bad = FindInvalidUtf8(text_); bad != std::string_view::npos) {
     error_ = fmt::format("byte {} (0x{:02X}) is not UTF-8: save the file as UTF-8 CSV", bad + 1,
                          static_cast<unsigned char>(text_[bad]));
   }
-  record_line_ = bad == std::string::npos ? 0 : LineAt(text_, bad);
+  record_line_ = bad == std::string_view::npos ? 0 : LineAt(text_, bad);
   return error_.empty();
 }
 
@@ -83,7 +83,7 @@ bool CsvReader::Next(std::vector<std::string_view>& fields) {
       pos_ = i;
     } else {
       size_t end = text_.find_first_of(",\r\n", pos_);
-      if (end == std::string::npos) end = n;
+      if (end == std::string_view::npos) end = n;
       fields.emplace_back(text_.data() + pos_, end - pos_);
       pos_ = end;
     }

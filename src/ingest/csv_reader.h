@@ -15,8 +15,9 @@ namespace scrutiny {
 
 class CsvReader {
  public:
-  // Takes the text, skipping a byte-order mark. Check() it before reading.
-  explicit CsvReader(std::string text);
+  // Reads the text (which must outlive the reader), skipping a byte-order
+  // mark. Check() it before reading.
+  explicit CsvReader(std::string_view text);
 
   // Whether the text is CSV text at all: not empty, no NUL byte, UTF-8. If not,
   // error() says why and line() where.
@@ -31,7 +32,7 @@ class CsvReader {
   size_t bytes_total() const { return text_.size(); }
 
  private:
-  std::string text_;
+  std::string_view text_;
   size_t pos_ = 0;
   uint64_t next_line_ = 1;
   uint64_t record_line_ = 0;

@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include "core/code_lists.h"
+#include "model/cross_record_check.h"
 
 namespace scrutiny {
 namespace {
@@ -168,56 +169,12 @@ bool AddRecord(Table& t, std::span<const std::string_view> cells, const std::str
   return ok;
 }
 
-namespace {
-
-void CheckKeys(const Table& t, const std::string& file, const std::vector<uint32_t>& lines,
-               Problems& problems) {
-  const RecordType& type = t.type();
-  if (type.key.empty()) return;
-  std::vector<int> cols;
-  for (auto k : type.key) cols.push_back(type.IndexOf(k));
-  std::unordered_map<std::string, size_t> seen;
-  std::string key;
-  for (size_t r = 0; r < t.size(); ++r) {
-    key.clear();
-    for (int c : cols) {
-      int32_t cell = t.Int(c, r);
-      key.append(reinterpret_cast<const char*>(&cell), sizeof cell);
-    }
-    auto [it, fresh] = seen.emplace(key, r);
-    if (fresh) continue;
-    std::string shown;
-    for (size_t i = 0; i < cols.size(); ++i)
-      shown += fmt::format("{}{}", i ? " " : "", t.Format(cols[i], r));
-    problems.Add({file, lines[r], fmt::format("{}", fmt::join(type.key, "+")), shown,
-                  fmt::format("duplicate {}: also on line {}", fmt::join(type.key, "+"), lines[it->second])});
-  }
-}
-
-void CheckReferences(const Dataset& d, const Table& t, const std::string& file,
-                     const std::vector<uint32_t>& lines, Problems& problems) {
-  for (int c = 0; c < static_cast<int>(t.type().fields.size()); ++c) {
-    const Field& f = t.type().field(c);
-    if (f.references.empty()) continue;
-    const Table& target = d.table(f.references);
-    int key = target.type().IndexOf(target.type().key.front());
-    std::unordered_set<std::string_view> known;
-    for (size_t r = 0; r < target.size(); ++r) known.insert(target.Text(key, r));
-    for (size_t r = 0; r < t.size(); ++r) {
-      if (t.IsNull(c, r) || known.count(t.Text(c, r))) continue;
-      problems.Add({file, lines[r], std::string(f.name), std::string(t.Text(c, r)),
-                    fmt::format("no {} record has {} '{}'", f.references, target.type().key.front(), t.Text(c, r))});
-    }
-  }
-}
-
-}  // namespace
-
 void CheckDataset(const Dataset& d, const RowSources& sources, Problems& problems) {
+  CrossRecordCheck check;
   for (size_t i = 0; i < d.tables().size(); ++i) {
     const Table& t = d.tables()[i];
-    CheckKeys(t, sources.files[i], sources.lines[i], problems);
-    CheckReferences(d, t, sources.files[i], sources.lines[i], problems);
+    for (size_t r = 0; r < t.size(); ++r) check.Add(t, r, sources.files[i], sources.lines[i][r], problems);
+    check.FinishType(t.type());
   }
 }
 

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <set>
-#include <unordered_map>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -13,29 +12,6 @@
 
 namespace scrutiny {
 namespace {
-
-// Finds the council of each row: its own la_code, or that of its child or worker.
-class CouncilFinder {
- public:
-  explicit CouncilFinder(const Dataset& d) {
-    Index(d.table("children"), "child_id", by_child_);
-    Index(d.table("workers"), "worker_id", by_worker_);
-  }
-
-  std::string_view Of(const Table& t, size_t row) const {
-    const RecordType& type = t.type();
-    if (int c = type.IndexOf(kCouncilColumn); c >= 0) return t.Text(c, row);
-    if (int c = type.IndexOf("child_id"); c >= 0) return by_child_.at(t.Text(c, row));
-    return by_worker_.at(t.Text(type.IndexOf("worker_id"), row));
-  }
-
- private:
-  static void Index(const Table& t, std::string_view key, std::unordered_map<std::string_view, std::string_view>& m) {
-    int k = t.type().IndexOf(key), la = t.type().IndexOf(kCouncilColumn);
-    for (size_t r = 0; r < t.size(); ++r) m.emplace(t.Text(k, r), t.Text(la, r));
-  }
-  std::unordered_map<std::string_view, std::string_view> by_child_, by_worker_;
-};
 
 void BindCell(SqliteStatement& s, int param, const Table& t, int col, size_t row) {
   if (t.IsNull(col, row)) return s.BindNull(param);
@@ -58,18 +34,16 @@ std::string InsertSql(const RecordType& type) {
   return fmt::format("INSERT INTO \"{}\" ({}) VALUES ({})", type.name, cols, params);
 }
 
-Status InsertTable(SqliteDatabase& db, const Table& t, const CouncilFinder& councils, uint64_t& done,
-                   uint64_t total, const WriteProgress& progress) {
+Status InsertChunk(SqliteDatabase& db, const Table& t, const CsvFolderLoad& folder) {
   auto insert = db.Prepare(InsertSql(t.type()));
   if (!insert.ok()) return insert.status();
   bool extra = t.type().IndexOf(kCouncilColumn) < 0;
   int cols = static_cast<int>(t.type().fields.size());
   for (size_t r = 0; r < t.size(); ++r) {
     int p = 1;
-    if (extra) insert->BindText(p++, councils.Of(t, r));
+    if (extra) insert->BindText(p++, folder.CouncilOf(t, r));
     for (int c = 0; c < cols; ++c) BindCell(*insert, p++, t, c, r);
     if (Status s = insert->Run(); !s.ok()) return s;
-    if (++done % 100000 == 0 && progress) progress(done, total);
   }
   return Status::Ok();
 }
@@ -130,30 +104,24 @@ Status Store::Migrate() {
   return db_.Execute("COMMIT");
 }
 
-Result<int64_t> Store::Load(const CsvFolder& folder, const std::string& source, const WriteProgress& progress) {
-  const Dataset& d = folder.dataset;
-  const Table& councils = d.table("councils");
-  std::vector<std::string> codes;
-  for (size_t r = 0; r < councils.size(); ++r) codes.emplace_back(councils.Text(0, r));
+Result<int64_t> Store::Load(CsvFolderLoad& folder, const ReadProgress& progress) {
   if (Status s = db_.Execute("BEGIN IMMEDIATE"); !s.ok()) return s;
   auto run = [&]() -> Result<int64_t> {
     for (const RecordType& t : RecordTypes()) {
       auto del = db_.Prepare(fmt::format("DELETE FROM \"{}\" WHERE {} = ?", t.name, kCouncilColumn));
       if (!del.ok()) return del.status();
-      for (const std::string& code : codes) {
+      for (const std::string& code : folder.councils()) {
         del->BindText(1, code);
         if (Status s = del->Run(); !s.ok()) return s;
       }
     }
-    CouncilFinder finder(d);
-    uint64_t done = 0, total = d.TotalRows();
-    for (const Table& t : d.tables())
-      if (Status s = InsertTable(db_, t, finder, done, total, progress); !s.ok()) return s;
+    Status streamed = folder.Stream([&](const Table& chunk) { return InsertChunk(db_, chunk, folder); }, progress);
+    if (!streamed.ok()) return streamed;
     auto load = db_.Prepare("INSERT INTO loads (loaded_at, source, councils, scrutiny_version) VALUES (?, ?, ?, ?)");
     if (!load.ok()) return load.status();
     load->BindText(1, NowUtc());
-    load->BindText(2, source);
-    load->BindText(3, fmt::format("{}", fmt::join(codes, ",")));
+    load->BindText(2, folder.dir());
+    load->BindText(3, fmt::format("{}", fmt::join(folder.councils(), ",")));
     load->BindText(4, kScrutinyVersion);
     if (Status s = load->Run(); !s.ok()) return s;
     auto id = db_.Prepare("SELECT last_insert_rowid()");
@@ -161,7 +129,7 @@ Result<int64_t> Store::Load(const CsvFolder& folder, const std::string& source, 
     int64_t load_id = id->Int(0);
     auto file = db_.Prepare("INSERT INTO load_files VALUES (?, ?, ?, ?, ?, ?)");
     if (!file.ok()) return file.status();
-    for (const SourceFile& f : folder.files) {
+    for (const SourceFile& f : folder.files()) {
       file->BindInt(1, load_id);
       file->BindText(2, f.path);
       file->BindText(3, f.record_type);
@@ -178,7 +146,6 @@ Result<int64_t> Store::Load(const CsvFolder& folder, const std::string& source, 
     return result;
   }
   if (Status s = db_.Execute("COMMIT"); !s.ok()) return s;
-  if (progress) progress(d.TotalRows(), d.TotalRows());
   return result;
 }
 

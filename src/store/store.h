@@ -32,8 +32,6 @@ struct LoadRecord {
   std::vector<SourceFile> files;
 };
 
-using WriteProgress = std::function<void(uint64_t rows_done, uint64_t rows_total)>;
-
 class Store {
  public:
   // Opens or creates the store, bringing its schema up to date.
@@ -43,8 +41,9 @@ class Store {
   static int LatestSchemaVersion();
   Result<int> SchemaVersion();
 
-  // Stores the records read from a folder, replacing the data of its councils.
-  Result<int64_t> Load(const CsvFolder& folder, const std::string& source, const WriteProgress& progress = {});
+  // Stores the records of a checked folder, replacing the data of its councils
+  // in one transaction. Returns the load's number.
+  Result<int64_t> Load(CsvFolderLoad& folder, const ReadProgress& progress = {});
 
   Result<std::vector<StoredRecordType>> Summarise();
   Result<std::vector<LoadRecord>> Loads();

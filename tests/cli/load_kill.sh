@@ -34,30 +34,45 @@ start=$(date +%s%N)
 full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "an uninterrupted big load takes ${full_ms} ms"
 # Loads over a second report progress; to a file, as periodic lines.
-if [ "$full_ms" -gt 1500 ] && ! grep -Eq "^(reading|storing): [0-9]+% after" "$work/progress"; then
+if [ "$full_ms" -gt 1500 ] && ! grep -Eq "^(checking|storing): [0-9]+% after" "$work/progress"; then
   echo "FAIL: a ${full_ms} ms load showed no progress"; fail=1
 fi
 
-mid_write=0
-for share in 25 50 60 68 75 82 88 95; do
+check_after_kill() {  # label before
+  local check got loads=${2##* }
+  check=$(sqlite3 "$work/s.db" "PRAGMA integrity_check")
+  got=$(counts)
+  echo "killed $1: integrity $check, children referrals loads = $got"
+  [ "$check" = ok ] || { echo "FAIL: store damaged after kill $1"; fail=1; }
+  if [ "$got" != "$2" ] && [ "$got" != "150000 750000 $((loads + 1))" ]; then
+    echo "FAIL: after kill $1 found '$got': neither the data before ('$2') nor the whole new load"; fail=1
+  fi
+}
+
+# Kills at moments spread over the load: reading, checking, writing, committing.
+for share in 30 60 85 95; do
   before=$(counts)
-  loads=${before##* }
   "$bin" load "$work/big" --db "$work/s.db" >/dev/null 2>&1 &
   pid=$!
   sleep "$(awk -v ms="$full_ms" -v s="$share" 'BEGIN { printf "%.3f", ms * s / 100000 }')"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-  wal=$(stat -c %s "$work/s.db-wal" 2>/dev/null || echo 0)
-  [ "$wal" -gt 1000000 ] && mid_write=$((mid_write + 1))
-  check=$(sqlite3 "$work/s.db" "PRAGMA integrity_check")
-  got=$(counts)
-  echo "killed at ${share}% (wal ${wal} bytes): integrity ${check}, children referrals loads = ${got}"
-  [ "$check" = ok ] || { echo "FAIL: store damaged after kill at ${share}%"; fail=1; }
-  if [ "$got" != "$before" ] && [ "$got" != "150000 750000 $((loads + 1))" ]; then
-    echo "FAIL: after kill at ${share}% found '$got': neither the data before ('$before') nor the whole new load"; fail=1
-  fi
+  check_after_kill "at ${share}%" "$before"
 done
-[ $mid_write -gt 0 ] || { echo "FAIL: no kill landed while the store was being written"; fail=1; }
+
+# A kill the moment the write-ahead log shows the store being written.
+mid_write=0
+for attempt in 1 2 3; do
+  before=$(counts)
+  "$bin" load "$work/big" --db "$work/s.db" >/dev/null 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ "$(stat -c %s "$work/s.db-wal" 2>/dev/null || echo 0)" -lt 2000000 ]; do sleep 0.02; done
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  check_after_kill "while writing (attempt $attempt)" "$before"
+  if [ "$(counts)" = "$before" ]; then mid_write=1; break; fi
+done
+[ $mid_write = 1 ] || { echo "FAIL: no kill landed while the store was being written"; fail=1; }
 
 "$bin" load "$work/big" --db "$work/s.db" >/dev/null || { echo "FAIL: load after kills"; fail=1; }
 got=$(counts)

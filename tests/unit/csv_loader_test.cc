@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "ingest/csv_loader.h"
 #include "ingest/csv_reader.h"
 #include "load_fixture.h"
@@ -11,26 +13,46 @@ using testing::LoadFixture;
 
 // Reads the folder and returns every problem, one per line.
 std::string ProblemsOf(const LoadFixture& f, Status* status = nullptr) {
-  CsvFolder folder;
+  CsvFolderLoad folder(f.dir());
   Problems problems;
-  Status s = ReadCsvFolder(f.dir(), folder, problems);
+  Status s = folder.Check(problems);
   if (status) *status = s;
   std::string out;
   for (const Problem& p : problems.kept()) out += p.ToString() + "\n";
   return out;
 }
 
-TEST(CsvLoader, ReadsAValidFolder) {
+TEST(CsvLoader, ChecksThenStreamsAValidFolderInChunks) {
   LoadFixture f("valid");
-  CsvFolder folder;
+  CsvFolderLoad folder(f.dir(), 1);  // one row a chunk
   Problems problems;
-  ASSERT_TRUE(ReadCsvFolder(f.dir(), folder, problems).ok()) << ProblemsOf(f);
-  EXPECT_EQ(folder.dataset.table("children").size(), 2u);
-  EXPECT_EQ(folder.dataset.table("looked_after_episodes").size(), 2u);
-  const Table& eps = folder.dataset.table("looked_after_episodes");
-  EXPECT_EQ(eps.Text(eps.type().IndexOf("place"), 1), "K2");  // quoted field
-  EXPECT_EQ(folder.files.size(), 7u);
-  EXPECT_EQ(folder.files.front().sha256.size(), 64u);
+  ASSERT_TRUE(folder.Check(problems).ok()) << ProblemsOf(f);
+  EXPECT_EQ(folder.files().size(), 7u);
+  EXPECT_EQ(folder.files().front().sha256.size(), 64u);
+  EXPECT_EQ(folder.rows(), 11u);
+  EXPECT_EQ(folder.councils(), std::vector<std::string>{"900"});
+  std::map<std::string, int> rows;
+  std::vector<std::string> places, councils;
+  ASSERT_TRUE(folder.Stream([&](const Table& chunk) {
+    EXPECT_EQ(chunk.size(), 1u);
+    rows[std::string(chunk.type().name)] += static_cast<int>(chunk.size());
+    if (chunk.type().name == "looked_after_episodes") places.emplace_back(chunk.Text(chunk.type().IndexOf("place"), 0));
+    if (chunk.type().name == "referrals") councils.emplace_back(folder.CouncilOf(chunk, 0));
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(rows["children"], 2);
+  EXPECT_EQ(places, (std::vector<std::string>{"U6", "K2"}));  // K2 was quoted
+  EXPECT_EQ(councils, (std::vector<std::string>{"900", "900"}));
+}
+
+TEST(CsvLoader, RefusesAFileThatChangedBetweenCheckAndStream) {
+  LoadFixture f("changed");
+  CsvFolderLoad folder(f.dir());
+  Problems problems;
+  ASSERT_TRUE(folder.Check(problems).ok());
+  f.Set("referrals", f.Get("referrals") + "900-R3,900-C1,2024-03-01,6,N,,,\n");
+  Status s = folder.Stream([](const Table&) { return Status::Ok(); });
+  EXPECT_NE(s.message().find("the file changed while it was being loaded"), std::string::npos) << s.message();
 }
 
 TEST(CsvLoader, WrongDateFormat) {
@@ -126,9 +148,9 @@ TEST(CsvLoader, ReportsManyProblemsAtOnce) {
   std::string text = "referral_id,child_id,referral_date,source,nfa\n";
   for (int i = 0; i < 150; ++i) text += "900-R" + std::to_string(i) + ",900-C1,2024-01-10,6,maybe\n";
   f.Set("referrals", text);
-  CsvFolder folder;
+  CsvFolderLoad folder(f.dir());
   Problems problems(100);
-  EXPECT_FALSE(ReadCsvFolder(f.dir(), folder, problems).ok());
+  EXPECT_FALSE(folder.Check(problems).ok());
   EXPECT_EQ(problems.total(), 150u);
   EXPECT_EQ(problems.kept().size(), 100u);
 }
