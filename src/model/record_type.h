@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_lists.h"
+
 namespace scrutiny {
 
 enum class FieldType {
@@ -29,6 +31,7 @@ struct Field {
   std::string_view description;
   std::string_view code_list = {};   // for kCode and kCodeSet
   std::string_view references = {};  // record type whose key this field holds
+  const CodeList* codes = nullptr;    // the code list named by code_list, filled in by the catalogue
 };
 
 // A rule between fields of one record, checked by the validator.

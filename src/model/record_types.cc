@@ -246,9 +246,12 @@ std::vector<RecordType> Build() {
        {"supervision_date", T::kDate, true, "Date of the session"},
        {"supervisor_id", T::kId, false, "Supervisor", {}, "workers"}},
       {"worker_id", "supervision_date"}});
-  for (RecordType& t : types)
+  for (RecordType& t : types) {
     for (FieldRule& r : t.rules)
       for (auto f : r.fields) r.columns.push_back(t.IndexOf(f));
+    for (Field& f : t.fields)
+      if (!f.code_list.empty()) f.codes = FindCodeList(f.code_list);
+  }
   return types;
 }
 

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <optional>
 #include <cmath>
-#include <unordered_map>
-#include <unordered_set>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -75,7 +73,7 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
       return {};
     case FieldType::kCode:
     case FieldType::kCodeSet: {
-      const CodeList* list = FindCodeList(f.code_list);
+      const CodeList* list = f.codes;
       size_t start = 0;
       while (true) {
         size_t end = f.type == FieldType::kCodeSet ? v.find(';', start) : std::string_view::npos;

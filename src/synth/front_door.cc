@@ -87,10 +87,7 @@ void Simulation::Contact(size_t child, Date on, bool referral) {
 std::optional<Date> Simulation::WriteContact(size_t child, Date on, const std::string& outcome, const std::string& source) {
   size_t pick = rng_.Pick({60, 30, 10});
   Date decided = pick == 0 ? on : AfterWorkingDays(on, pick == 1 ? 1 : rng_.Int(2, 4));
-  std::vector<size_t> front_doors;
-  for (size_t t = 0; t < teams_.size(); ++t)
-    if (teams_[t].area == "FRONT_DOOR") front_doors.push_back(t);
-  size_t team = front_doors[static_cast<size_t>(rng_.Int(0, static_cast<int>(front_doors.size()) - 1))];
+  size_t team = TeamOf("FRONT_DOOR");
   RecordWriter w(out_, "contacts");
   w.Add()
       .Text("contact_id", NextId("K"))

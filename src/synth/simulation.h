@@ -61,6 +61,8 @@ class Simulation {
   };
   void BuildWorkforce();
   void HirePost(size_t team, const std::string& role, bool holds_cases);
+  // One of the teams of a service area, at random.
+  size_t TeamOf(const std::string& area);
   // Allocates a child's case to a worker of a team of the area from start
   // until end (open if none), passing it on when a worker leaves.
   Assignment Allocate(const SimChild& child, const std::string& area, Date start, std::optional<Date> end);

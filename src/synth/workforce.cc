@@ -95,11 +95,15 @@ std::optional<size_t> Simulation::PickWorker(size_t team, Date on) {
   return active[rng_.Pick(weights)];
 }
 
-Assignment Simulation::Allocate(const SimChild& child, const std::string& area, Date start, std::optional<Date> end) {
+size_t Simulation::TeamOf(const std::string& area) {
   std::vector<size_t> candidates;
   for (size_t t = 0; t < teams_.size(); ++t)
     if (teams_[t].area == area) candidates.push_back(t);
-  size_t team = candidates[static_cast<size_t>(rng_.Int(0, static_cast<int>(candidates.size()) - 1))];
+  return candidates[static_cast<size_t>(rng_.Int(0, static_cast<int>(candidates.size()) - 1))];
+}
+
+Assignment Simulation::Allocate(const SimChild& child, const std::string& area, Date start, std::optional<Date> end) {
+  size_t team = TeamOf(area);
   Assignment first{teams_[team].id, ""};
   RecordWriter allocations(out_, "allocations");
   Date from = start;
