@@ -19,6 +19,9 @@ void AddLoadCommand(CLI::App& app, CommandOutcome& outcome);
 void AddStatusCommand(CLI::App& app, CommandOutcome& outcome);
 void AddFormatsCommand(CLI::App& app, CommandOutcome& outcome);
 void AddCalendarCommand(CLI::App& app, CommandOutcome& outcome);
+void AddComputeCommand(CLI::App& app, CommandOutcome& outcome);
+void AddDrillCommand(CLI::App& app, CommandOutcome& outcome);
+void AddIndicatorsCommand(CLI::App& app, CommandOutcome& outcome);
 
 // Prints a failed status to stderr and returns its exit code.
 ExitCode Report(const Status& s);

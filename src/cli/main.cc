@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   scrutiny::AddStatusCommand(app, outcome);
   scrutiny::AddFormatsCommand(app, outcome);
   scrutiny::AddCalendarCommand(app, outcome);
+  scrutiny::AddComputeCommand(app, outcome);
+  scrutiny::AddDrillCommand(app, outcome);
+  scrutiny::AddIndicatorsCommand(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

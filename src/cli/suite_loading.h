@@ -1,0 +1,22 @@
+#pragma once
+// What the compute, drill and indicators commands share: reading a suite and
+// the stored records, and writing indicator values as text.
+
+#include <optional>
+#include <string>
+
+#include "indicators/evaluator.h"
+#include "indicators/suite.h"
+#include "model/table.h"
+
+namespace scrutiny {
+
+// Reads the stored records (of one council, or all) into `data`.
+Status ReadStore(const std::string& db, const std::optional<std::string>& council, Dataset& data);
+
+// A value as a reader expects it: "84.2%", "1,204", "33 days"; "-" for none.
+std::string FormatValue(const Indicator& ind, double value);
+// A count or sum: whole numbers without decimals.
+std::string FormatNumber(double v);
+
+}  // namespace scrutiny

@@ -1,0 +1,139 @@
+#include "indicators/case_index.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace scrutiny {
+
+RecordSpan SpanOf(const RecordType& type) {
+  RecordSpan span;
+  for (size_t i = 0; i < type.fields.size() && span.start < 0; ++i)
+    if (type.fields[i].type == FieldType::kDate && type.fields[i].required) span.start = static_cast<int>(i);
+  for (size_t i = 0; i < type.fields.size() && span.start < 0; ++i)
+    if (type.fields[i].type == FieldType::kDate) span.start = static_cast<int>(i);
+  for (std::string_view end : {"end_date", "dec", "leave_date", "deregistration_date"})
+    if (int i = type.IndexOf(end); i >= 0) span.end = i;
+  return span;
+}
+
+const std::vector<int32_t>& CaseIndex::Join(const RecordType& from, int col) {
+  auto key = std::make_pair(from.name, col);
+  if (auto it = joins_.find(key); it != joins_.end()) return it->second;
+  const Table& src = table(from);
+  const RecordType* target = FindRecordType(from.field(col).references);
+  std::vector<int32_t> rows(src.size(), -1);
+  if (target != nullptr) {
+    const Table& dst = table(*target);
+    int key_col = target->IndexOf(target->key.front());
+    std::unordered_map<std::string_view, int32_t> by_key;
+    by_key.reserve(dst.size());
+    for (size_t r = 0; r < dst.size(); ++r) by_key.emplace(dst.Text(key_col, r), static_cast<int32_t>(r));
+    std::vector<int32_t> by_pool(src.pool().size(), -2);
+    for (size_t r = 0; r < src.size(); ++r) {
+      int32_t id = src.Int(col, r);
+      if (id == kNull) continue;
+      int32_t& target_row = by_pool[static_cast<size_t>(id)];
+      if (target_row == -2) {
+        auto it = by_key.find(src.pool().Get(id));
+        target_row = it == by_key.end() ? -1 : it->second;
+      }
+      rows[r] = target_row;
+    }
+  }
+  return joins_.emplace(key, std::move(rows)).first->second;
+}
+
+bool CaseIndex::IsDerived(const RecordType& type, std::string_view name) {
+  return type.name == "looked_after_episodes" && (name == "care_start" || name == "placement_start");
+}
+
+const std::vector<int32_t>* CaseIndex::Derived(const RecordType& type, std::string_view name) {
+  if (!IsDerived(type, name)) return nullptr;
+  if (derived_.empty()) DeriveLookedAfterDates();
+  return &derived_.at(std::string(name));
+}
+
+namespace {
+
+// Rows grouped by key (counting sort), each group ordered by `date`.
+std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, const std::vector<char>* keep,
+                               const Table& t, int date_col, std::vector<int32_t>& offsets) {
+  offsets.assign(keys + 1, 0);
+  auto kept = [&](size_t r) { return key_of[r] >= 0 && (!keep || (*keep)[r]) && !t.IsNull(date_col, r); };
+  for (size_t r = 0; r < key_of.size(); ++r)
+    if (kept(r)) ++offsets[static_cast<size_t>(key_of[r]) + 1];
+  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+  std::vector<int32_t> order(static_cast<size_t>(offsets.back()));
+  std::vector<int32_t> next(offsets.begin(), offsets.end() - 1);
+  for (size_t r = 0; r < key_of.size(); ++r)
+    if (kept(r)) order[static_cast<size_t>(next[static_cast<size_t>(key_of[r])]++)] = static_cast<int32_t>(r);
+  for (size_t k = 0; k < keys; ++k)
+    std::sort(order.begin() + offsets[k], order.begin() + offsets[k + 1],
+              [&](int32_t a, int32_t b) { return t.Int(date_col, static_cast<size_t>(a)) < t.Int(date_col, static_cast<size_t>(b)); });
+  return order;
+}
+
+}  // namespace
+
+void CaseIndex::DeriveLookedAfterDates() {
+  const RecordType& type = *FindRecordType("looked_after_episodes");
+  const Table& t = table(type);
+  int decom = type.IndexOf("decom"), dec = type.IndexOf("dec"), rne = type.IndexOf("rne");
+  const std::vector<int32_t>& child = Join(type, type.IndexOf("child_id"));
+  std::vector<int32_t> offsets;
+  std::vector<int32_t> order = GroupRows(child, table(*FindRecordType("children")).size(), nullptr, t, decom, offsets);
+  std::vector<int32_t> period(t.size(), kNull), placement(t.size(), kNull);
+  for (size_t k = 0; k + 1 < offsets.size(); ++k) {
+    for (int32_t i = offsets[k]; i < offsets[k + 1]; ++i) {
+      size_t r = static_cast<size_t>(order[static_cast<size_t>(i)]);
+      std::string_view reason = t.Text(rne, r);
+      bool continues = false;
+      size_t prev = 0;
+      if (i > offsets[k]) {
+        prev = static_cast<size_t>(order[static_cast<size_t>(i - 1)]);
+        continues = reason != "S" && (t.IsNull(dec, prev) || t.Int(dec, prev) >= t.Int(decom, r));
+      }
+      period[r] = continues ? period[prev] : t.Int(decom, r);
+      placement[r] = continues && reason == "L" ? placement[prev] : t.Int(decom, r);
+    }
+  }
+  derived_["care_start"] = std::move(period);
+  derived_["placement_start"] = std::move(placement);
+}
+
+const RelatedDates& CaseIndex::Related(const RecordType& population, const RecordType& related, int date_col,
+                                       const std::string& cache_key, const std::vector<char>& keep) {
+  std::string key = std::string(population.name) + "|" + cache_key;
+  if (auto it = related_.find(key); it != related_.end()) return *it->second;
+  auto out = std::make_unique<RelatedDates>();
+  const Table& pop = table(population);
+  const Table& rel = table(related);
+  int via = -1;
+  for (size_t i = 0; i < related.fields.size() && via < 0; ++i)
+    if (related.fields[i].references == population.name) via = static_cast<int>(i);
+  size_t keys = 0;
+  std::vector<int32_t> rel_key;
+  if (via >= 0) {
+    keys = pop.size();
+    out->key_of_row.resize(pop.size());
+    std::iota(out->key_of_row.begin(), out->key_of_row.end(), 0);
+    rel_key = Join(related, via);
+  } else {
+    const RecordType& children = *FindRecordType("children");
+    keys = table(children).size();
+    out->key_of_row = Join(population, population.IndexOf("child_id"));
+    rel_key = Join(related, related.IndexOf("child_id"));
+  }
+  std::vector<int32_t> order = GroupRows(rel_key, keys, &keep, rel, date_col, out->offsets);
+  int end_col = SpanOf(related).end;
+  out->starts.reserve(order.size());
+  out->ends.reserve(order.size());
+  for (int32_t r : order) {
+    out->starts.push_back(rel.Int(date_col, static_cast<size_t>(r)));
+    out->ends.push_back(end_col >= 0 ? rel.Int(end_col, static_cast<size_t>(r)) : kNull);
+  }
+  return *related_.emplace(key, std::move(out)).first->second;
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,70 @@
+#pragma once
+// CaseIndex joins the tables of a loaded Dataset for the indicator engine: a
+// record's child, worker, team or plan; the dated records related to a record
+// (a child's visits, a plan's reviews, a worker's supervisions); and the
+// derived dates of a looked-after episode. Every join is built once, on first
+// use, and shared by all indicators.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/working_calendar.h"
+#include "model/table.h"
+
+namespace scrutiny {
+
+// The start and (optional) end date fields of a record type with a span, e.g.
+// decom and dec of a looked-after episode; end is -1 for types without one.
+struct RecordSpan {
+  int start = -1;
+  int end = -1;
+};
+RecordSpan SpanOf(const RecordType& type);
+
+// Dated records of one type grouped by the record they relate to.
+struct RelatedDates {
+  std::vector<int32_t> key_of_row;  // population row -> key (-1: none)
+  std::vector<int32_t> offsets;     // key -> [offsets[k], offsets[k+1]) in starts/ends
+  std::vector<int32_t> starts;      // sorted ascending within a key
+  std::vector<int32_t> ends;        // kNull when open or when the type has no end
+};
+
+class CaseIndex {
+ public:
+  explicit CaseIndex(const Dataset& data) : data_(data) {}
+
+  const Dataset& data() const { return data_; }
+  const Table& table(const RecordType& type) const { return data_.table(type.name); }
+  const WorkingCalendar& calendar() const { return calendar_; }
+
+  // For each row of `from`, the row of the record its reference field `col`
+  // names in the referenced table, or -1.
+  const std::vector<int32_t>& Join(const RecordType& from, int col);
+
+  // Derived date columns (kNull for none): for looked_after_episodes,
+  // "care_start" (first day of the period of care) and "placement_start"
+  // (first day of the current placement). nullptr for an unknown name.
+  static bool IsDerived(const RecordType& type, std::string_view name);
+  const std::vector<int32_t>* Derived(const RecordType& type, std::string_view name);
+
+  // The records of `related` (rows passing `keep`, dated by `date_col`)
+  // grouped by the row of `population` they belong to: through the first field
+  // of `related` that references `population`, else through the child.
+  // `cache_key` names the filter so that equal requests share one index.
+  const RelatedDates& Related(const RecordType& population, const RecordType& related, int date_col,
+                              const std::string& cache_key, const std::vector<char>& keep);
+
+ private:
+  void DeriveLookedAfterDates();
+
+  const Dataset& data_;
+  WorkingCalendar calendar_;
+  std::map<std::pair<std::string_view, int>, std::vector<int32_t>> joins_;
+  std::map<std::string, std::vector<int32_t>> derived_;
+  std::map<std::string, std::unique_ptr<RelatedDates>> related_;
+};
+
+}  // namespace scrutiny

@@ -1,0 +1,511 @@
+#include "indicators/evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "indicators/breakdown.h"
+#include "indicators/expression.h"
+
+namespace scrutiny {
+namespace {
+
+constexpr const char* kAll = "All";
+
+// A counting window (or snapshot date) for each period.
+struct Window {
+  Date first, last;
+  bool applies = true;
+};
+
+std::vector<Window> WindowsFor(const Indicator& ind, Measure m, const std::vector<Period>& periods) {
+  std::vector<Window> out;
+  for (const Period& p : periods) {
+    Window w{p.first, p.last};
+    if (m == Measure::kRolling12) w.first = MonthsBefore(p.last, 12);
+    if (m == Measure::kRolling36) w.first = MonthsBefore(p.last, 36);
+    if (m == Measure::kYearToDate) w.first = FinancialYear::Of(p.last).first_day();
+    int fy = FinancialYear::Of(p.last).start_year;
+    w.applies = fy >= ind.first_year && fy <= ind.last_year;
+    out.push_back(w);
+  }
+  return out;
+}
+
+// Groups shared by the passes of one indicator, named by label.
+class GroupSet {
+ public:
+  GroupSet() { Index(kAll); }
+  int Index(const std::string& label) {
+    auto [it, added] = index_.emplace(label, static_cast<int>(labels_.size()));
+    if (added) labels_.push_back(label);
+    return it->second;
+  }
+  const std::vector<std::string>& labels() const { return labels_; }
+
+ private:
+  std::unordered_map<std::string, int> index_;
+  std::vector<std::string> labels_;
+};
+
+// The population of an indicator bound to the loaded records.
+struct BoundPopulation {
+  const Population* spec = nullptr;
+  const Table* table = nullptr;
+  int date = -1, start = -1, end = -1, sum = -1;
+  const std::vector<int32_t>* start_derived = nullptr;
+  const std::vector<int32_t>* child = nullptr;  // row -> children row
+  std::vector<Expression> fixed, varying;        // where: period-independent first
+  std::vector<Window> windows;
+
+  int32_t Start(size_t r) const { return start_derived ? (*start_derived)[r] : table->Int(start, r); }
+};
+
+Result<BoundPopulation> BindPopulation(const Indicator& ind, const Population& p, CaseIndex& index,
+                                       const std::vector<Period>& periods) {
+  BoundPopulation b;
+  b.spec = &p;
+  b.table = &index.table(*p.type);
+  const RecordType& t = *p.type;
+  b.date = p.date.empty() ? -1 : t.IndexOf(p.date);
+  b.start = p.start.empty() ? -1 : t.IndexOf(p.start);
+  if (!p.start.empty() && b.start < 0) b.start_derived = index.Derived(t, p.start);
+  b.end = p.end.empty() ? -1 : t.IndexOf(p.end);
+  b.sum = p.sum.empty() ? -1 : t.IndexOf(p.sum);
+  if (int c = t.IndexOf("child_id"); c >= 0) b.child = &index.Join(t, c);
+  for (const std::string& w : p.where) {
+    auto e = Expression::Bind(w, t, &index);
+    if (!e.ok()) return e.status();
+    (e->depends_on_period() ? b.varying : b.fixed).push_back(std::move(*e));
+  }
+  b.windows = WindowsFor(ind, p.measure, periods);
+  return b;
+}
+
+// Calls visit(period index, context) for each period a row counts in.
+template <typename Visit>
+void ForEachPeriod(const BoundPopulation& b, size_t r, Visit&& visit) {
+  const auto& w = b.windows;
+  EvalContext c;
+  c.row = r;
+  switch (b.spec->measure) {
+    case Measure::kAll:
+      for (size_t p = 0; p < w.size(); ++p) {
+        c.as_at = c.reference = w[p].last;
+        c.window_first = w[p].first;
+        visit(p, c);
+      }
+      return;
+    case Measure::kSnapshot:
+    case Measure::kCohort: {
+      int32_t s = b.Start(r);
+      if (s == kNull) return;
+      int32_t e = b.end >= 0 ? b.table->Int(b.end, r) : kNull;
+      c.own_date = Date::FromDays(s);
+      auto it = std::lower_bound(w.begin(), w.end(), s, [](const Window& x, int32_t d) { return x.last.days() < d; });
+      for (; it != w.end() && (e == kNull || e > it->last.days()); ++it) {
+        if (b.spec->measure == Measure::kCohort && Date::FromDays(s) > it->last.AddMonths(-b.spec->cohort_months)) continue;
+        c.as_at = c.reference = it->last;
+        c.window_first = it->first;
+        visit(static_cast<size_t>(it - w.begin()), c);
+      }
+      return;
+    }
+    default: {
+      int32_t d = b.table->Int(b.date, r);
+      if (d == kNull) return;
+      c.own_date = c.reference = Date::FromDays(d);
+      auto it = std::lower_bound(w.begin(), w.end(), d, [](const Window& x, int32_t v) { return x.last.days() < v; });
+      for (; it != w.end() && it->first.days() <= d; ++it) {
+        c.as_at = it->last;
+        c.window_first = it->first;
+        visit(static_cast<size_t>(it - w.begin()), c);
+      }
+    }
+  }
+}
+
+// Sums for one pass over a population: all records, and those passing the extra conditions.
+struct Tallies {
+  std::vector<std::vector<double>> all, passing;   // [group][period]
+  std::vector<uint64_t> all_keys, passing_keys;    // distinct children or per-keys
+  void Grow(size_t groups, size_t periods) {
+    while (all.size() < groups) {
+      all.emplace_back(periods, 0.0);
+      passing.emplace_back(periods, 0.0);
+    }
+  }
+};
+
+uint64_t Key(size_t period, size_t group, uint32_t item) {
+  return (static_cast<uint64_t>(period) << 48) | (static_cast<uint64_t>(group) << 32) | item;
+}
+
+void CountKeys(std::vector<uint64_t>& keys, std::vector<std::vector<double>>& into, bool distinct) {
+  std::sort(keys.begin(), keys.end());
+  if (distinct) keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (uint64_t k : keys) into[(k >> 32) & 0xFFFF][k >> 48] += 1;
+}
+
+class Pass {
+ public:
+  Pass(const Indicator& ind, BoundPopulation& pop, CaseIndex& index, GroupSet& groups, Breakdown* breakdown,
+       size_t periods)
+      : ind_(ind), pop_(pop), index_(index), groups_(groups), breakdown_(breakdown), periods_(periods) {}
+
+  Status BindExtras(const std::vector<std::string>& conditions, const std::string& value) {
+    for (const std::string& text : conditions) {
+      auto e = Expression::Bind(text, *pop_.spec->type, &index_);
+      if (!e.ok()) return e.status();
+      extra_.push_back(std::move(*e));
+    }
+    if (!value.empty()) {
+      auto e = Expression::Bind(value, *pop_.spec->type, &index_);
+      if (!e.ok()) return e.status();
+      value_ = std::make_unique<Expression>(std::move(*e));
+    }
+    if (!ind_.per.empty()) per_ = pop_.spec->type->IndexOf(ind_.per);
+    return Status::Ok();
+  }
+
+  // Visits every counted (record, period, group) with whether it passes the extra conditions.
+  const std::vector<Expression>& extras() const { return extra_; }
+  const Expression* value() const { return value_.get(); }
+  const std::string& Label(size_t global) const { return groups_.labels()[global]; }
+
+  template <typename Visit>
+  void Run(Visit&& visit) {
+    const Table& t = *pop_.table;
+    for (size_t r = 0; r < t.size(); ++r) {
+      EvalContext fixed_context;
+      fixed_context.row = r;
+      bool keep = true;
+      for (const Expression& e : pop_.fixed)
+        if (!e.Test(fixed_context)) { keep = false; break; }
+      if (!keep) continue;
+      ForEachPeriod(pop_, r, [&](size_t p, const EvalContext& c) {
+        if (!pop_.windows[p].applies) return;
+        for (const Expression& e : pop_.varying)
+          if (!e.Test(c)) return;
+        bool passes = true;
+        for (const Expression& e : extra_)
+          if (!e.Test(c)) { passes = false; break; }
+        size_t g = 0;
+        if (breakdown_) g = Global(breakdown_->GroupOf(c));
+        visit(r, p, g, c, passes);
+      });
+    }
+  }
+
+  void Count(Tallies& out) {
+    const Table& t = *pop_.table;
+    scrutiny::Tally tally = pop_.spec->tally;
+    Run([&](size_t r, size_t p, size_t g, const EvalContext& c, bool passes) {
+      out.Grow(groups_.labels().size(), periods_);
+      double weight = 1;
+      if (value_) {
+        weight = value_->Value(c);
+        if (std::isnan(weight)) return;
+      } else if (tally == scrutiny::Tally::kSum) {
+        weight = t.IsNull(pop_.sum, r) ? 0 : (t.type().field(pop_.sum).type == FieldType::kDecimal ? t.Decimal(pop_.sum, r) : t.Int(pop_.sum, r));
+      }
+      for (size_t group : {size_t{0}, g}) {
+        if (per_ >= 0 || tally == scrutiny::Tally::kChildren) {
+          uint32_t item = per_ >= 0 ? static_cast<uint32_t>(t.Int(per_, r))
+                                    : static_cast<uint32_t>(pop_.child ? (*pop_.child)[r] : static_cast<int32_t>(r));
+          out.all_keys.push_back(Key(p, group, item));
+          if (passes) out.passing_keys.push_back(Key(p, group, item));
+        } else {
+          out.all[group][p] += value_ ? 1 : weight;
+          if (passes) out.passing[group][p] += weight;
+        }
+        if (g == 0) break;
+      }
+    });
+    out.Grow(groups_.labels().size(), periods_);
+  }
+
+ private:
+  size_t Global(int local) {
+    size_t l = static_cast<size_t>(local);
+    if (l >= local_to_global_.size()) local_to_global_.resize(l + 1, 0);
+    if (local_to_global_[l] == 0) local_to_global_[l] = static_cast<size_t>(groups_.Index(breakdown_->Label(local)));
+    return local_to_global_[l];
+  }
+
+  const Indicator& ind_;
+  BoundPopulation& pop_;
+  CaseIndex& index_;
+  GroupSet& groups_;
+  Breakdown* breakdown_;
+  size_t periods_;
+  std::vector<Expression> extra_;
+  std::unique_ptr<Expression> value_;
+  int per_ = -1;
+  std::vector<size_t> local_to_global_;
+};
+
+double Statistic(std::vector<double>& counts, const std::string& statistic) {
+  if (counts.empty()) return NAN;
+  std::sort(counts.begin(), counts.end());
+  if (statistic == "min") return counts.front();
+  if (statistic == "max") return counts.back();
+  if (statistic == "median") {
+    size_t n = counts.size();
+    return n % 2 ? counts[n / 2] : (counts[n / 2 - 1] + counts[n / 2]) / 2;
+  }
+  double sum = 0;
+  for (double c : counts) sum += c;
+  return sum / static_cast<double>(counts.size());
+}
+
+// Children aged 0-17 for a period: all councils, or one (by la_code).
+class ChildPopulation {
+ public:
+  explicit ChildPopulation(const Dataset& data) : table_(data.table("population")) {
+    const RecordType& t = table_.type();
+    la_ = t.IndexOf("la_code");
+    year_ = t.IndexOf("year");
+    children_ = t.IndexOf("children_0_17");
+    const Table& councils = data.table("councils");
+    for (size_t r = 0; r < councils.size(); ++r) councils_.emplace_back(councils.Text(0, r));
+  }
+  double Of(const std::string& la_code, Date as_at) const {
+    int fy = FinancialYear::Of(as_at).start_year;
+    int best_year = 0, earliest = 99999;
+    double best = NAN, first = NAN;
+    for (size_t r = 0; r < table_.size(); ++r) {
+      if (table_.Text(la_, r) != la_code) continue;
+      int y = table_.Int(year_, r);
+      if (y <= fy && y > best_year) { best_year = y; best = table_.Int(children_, r); }
+      if (y < earliest) { earliest = y; first = table_.Int(children_, r); }
+    }
+    return std::isnan(best) ? first : best;
+  }
+  double Total(Date as_at) const {
+    double sum = 0;
+    for (const std::string& c : councils_) {
+      double v = Of(c, as_at);
+      if (std::isnan(v)) return NAN;
+      sum += v;
+    }
+    return councils_.empty() ? NAN : sum;
+  }
+
+ private:
+  const Table& table_;
+  int la_ = -1, year_ = -1, children_ = -1;
+  std::vector<std::string> councils_;
+};
+
+}  // namespace
+
+Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vector<Period>& periods,
+                                           const std::string& breakdown_name) {
+  IndicatorSeries out;
+  out.indicator = &ind;
+  out.breakdown = breakdown_name;
+  out.periods = periods;
+  GroupSet groups;
+  std::optional<Breakdown> main_breakdown, den_breakdown;
+  if (!breakdown_name.empty()) {
+    auto b = Breakdown::Make(breakdown_name, ind, &index_);
+    if (!b.ok()) return b.status();
+    main_breakdown.emplace(std::move(*b));
+  }
+  auto pop = BindPopulation(ind, ind.population, index_, periods);
+  if (!pop.ok()) return pop.status();
+  Pass main(ind, *pop, index_, groups, main_breakdown ? &*main_breakdown : nullptr, periods.size());
+  if (Status s = main.BindExtras(ind.numerator, ind.value); !s.ok()) return s;
+  Tallies tallies, den_tallies;
+  main.Count(tallies);
+  bool distinct = ind.population.tally == Tally::kChildren;
+  Tallies* denominator = &tallies;
+  if (ind.denominator) {
+    Indicator den_ind = ind;
+    den_ind.population = *ind.denominator;
+    den_ind.bands.clear();
+    if (!breakdown_name.empty()) {
+      auto b = Breakdown::Make(breakdown_name, den_ind, &index_);
+      if (!b.ok()) return b.status();
+      den_breakdown.emplace(std::move(*b));
+    }
+    auto den_pop = BindPopulation(ind, *ind.denominator, index_, periods);
+    if (!den_pop.ok()) return den_pop.status();
+    Pass den(den_ind, *den_pop, index_, groups, den_breakdown ? &*den_breakdown : nullptr, periods.size());
+    den.Count(den_tallies);
+    CountKeys(den_tallies.all_keys, den_tallies.all, ind.denominator->tally == Tally::kChildren);
+    denominator = &den_tallies;
+    tallies.Grow(groups.labels().size(), periods.size());
+  }
+  denominator->Grow(groups.labels().size(), periods.size());
+  size_t n_groups = groups.labels().size();
+  std::vector<std::vector<std::vector<double>>> per_counts;
+  if (!ind.per.empty()) {
+    per_counts.assign(n_groups, std::vector<std::vector<double>>(periods.size()));
+    std::sort(tallies.all_keys.begin(), tallies.all_keys.end());
+    for (size_t i = 0; i < tallies.all_keys.size();) {
+      size_t j = i;
+      while (j < tallies.all_keys.size() && tallies.all_keys[j] == tallies.all_keys[i]) ++j;
+      uint64_t k = tallies.all_keys[i];
+      per_counts[(k >> 32) & 0xFFFF][k >> 48].push_back(static_cast<double>(j - i));
+      tallies.all[(k >> 32) & 0xFFFF][k >> 48] += static_cast<double>(j - i);
+      i = j;
+    }
+  } else {
+    CountKeys(tallies.all_keys, tallies.all, distinct);
+    CountKeys(tallies.passing_keys, tallies.passing, distinct);
+  }
+  ChildPopulation children(index_.data());
+  out.groups = groups.labels();
+  std::vector<size_t> order(n_groups);
+  std::iota(order.begin(), order.end(), 0);
+  if (main_breakdown)
+    std::sort(order.begin() + 1, order.end(), [&](size_t a, size_t b) {
+      return main_breakdown->SortKey(out.groups[a]) < main_breakdown->SortKey(out.groups[b]);
+    });
+  out.cells.assign(n_groups, std::vector<Cell>(periods.size()));
+  for (size_t slot = 0; slot < n_groups; ++slot) {
+    size_t g = order[slot];
+    out.groups[slot] = groups.labels()[g];
+    for (size_t p = 0; p < periods.size(); ++p) {
+      Cell& cell = out.cells[slot][p];
+      if (!pop->windows[p].applies) { cell = {NAN, NAN, NAN}; continue; }
+      double all = tallies.all[g][p], passing = tallies.passing[g][p];
+      switch (ind.unit) {
+        case Unit::kCount: cell = {all, NAN, all}; break;
+        case Unit::kPercentage: {
+          double den = denominator->all[g][p];
+          double num = ind.denominator ? all : passing;
+          if (ind.denominator && !ind.numerator.empty()) num = passing;
+          double v = den > 0 ? 100.0 * num / den : NAN;
+          cell = {num, den, ind.complement && !std::isnan(v) ? 100.0 - v : v};
+          break;
+        }
+        case Unit::kRate: {
+          double base = NAN;
+          if (g == 0) base = children.Total(periods[p].last);
+          else if (breakdown_name == "council") base = children.Of(groups.labels()[g], periods[p].last);
+          cell = {all, base, base > 0 ? all * 10000.0 / base : NAN};
+          break;
+        }
+        case Unit::kDays:
+        case Unit::kAverage:
+          if (!ind.per.empty()) cell = {all, static_cast<double>(per_counts[g][p].size()), Statistic(per_counts[g][p], ind.statistic)};
+          else cell = {passing, all, all > 0 ? passing / all : NAN};
+          break;
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Formats the value of a field path for a drill-down listing.
+std::string FormatValue(const Expression& e, const EvalContext& c) {
+  double v = e.Value(c);
+  if (std::isnan(v)) return "";
+  const Field* f = e.field();
+  if (e.yields_date()) return Date::FromDays(static_cast<int32_t>(v)).ToIso();
+  if (f && f->type == FieldType::kFlag) return v == 1 ? "Y" : "N";
+  if (f && f->type != FieldType::kInteger && f->type != FieldType::kDecimal)
+    return std::string(e.field_table()->pool().Get(static_cast<int32_t>(v)));
+  return fmt::format("{:g}", v);
+}
+
+// The fields a drill-down shows for records of a population.
+std::vector<Expression> DrillFields(const Indicator& ind, const Population& pop, CaseIndex& index) {
+  std::vector<std::string> paths;
+  auto add = [&](const std::string& p) {
+    if (!p.empty() && std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(p);
+  };
+  add(pop.date);
+  add(pop.start);
+  add(pop.end);
+  std::vector<std::string> texts = pop.where;
+  if (&pop == &ind.population) {
+    texts.insert(texts.end(), ind.numerator.begin(), ind.numerator.end());
+    if (!ind.value.empty()) texts.push_back(ind.value);
+  }
+  for (const std::string& t : texts)
+    if (auto e = Expression::Bind(t, *pop.type, nullptr); e.ok())
+      for (const std::string& f : e->fields()) add(f);
+  for (std::string_view f : {"team_id", "worker_id", "personal_adviser_id"})
+    if (pop.type->IndexOf(f) >= 0) add(std::string(f));
+  std::vector<Expression> out;
+  for (const std::string& p : paths)
+    if (auto e = Expression::Bind(p, *pop.type, &index); e.ok()) out.push_back(std::move(*e));
+  return out;
+}
+
+std::string KeyOf(const Table& t, size_t r) {
+  std::string key;
+  for (std::string_view k : t.type().key) {
+    if (!key.empty()) key += " ";
+    key += t.Format(t.type().IndexOf(k), r);
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<Drilldown> Evaluator::Drill(const Indicator& ind, const Period& period, const std::string& breakdown_name,
+                                   const std::string& group) {
+  auto series = Compute(ind, {period}, breakdown_name);
+  if (!series.ok()) return series.status();
+  Drilldown out;
+  out.indicator = &ind;
+  out.period = period;
+  auto g = std::find(series->groups.begin(), series->groups.end(), group.empty() ? kAll : group);
+  if (g == series->groups.end()) out.cell = {0, 0, NAN};
+  else out.cell = series->cells[static_cast<size_t>(g - series->groups.begin())][0];
+  std::vector<Period> periods{period};
+  GroupSet groups;
+  auto list = [&](const Population& spec, const std::vector<std::string>& extras, bool is_numerator_pass) -> Status {
+    Indicator pass_ind = ind;
+    pass_ind.population = spec;
+    std::optional<Breakdown> b;
+    if (!breakdown_name.empty()) {
+      auto made = Breakdown::Make(breakdown_name, pass_ind, &index_);
+      if (!made.ok()) return made.status();
+      b.emplace(std::move(*made));
+    }
+    auto pop = BindPopulation(ind, spec, index_, periods);
+    if (!pop.ok()) return pop.status();
+    Pass pass(pass_ind, *pop, index_, groups, b ? &*b : nullptr, 1);
+    if (Status s = pass.BindExtras(extras, is_numerator_pass ? ind.value : ""); !s.ok()) return s;
+    std::vector<Expression> fields = DrillFields(ind, spec, index_);
+    const Table& t = *pop->table;
+    int child_col = spec.type->IndexOf("child_id");
+    pass.Run([&](size_t r, size_t, size_t gi, const EvalContext& c, bool passes) {
+      std::string label = b ? pass.Label(gi) : kAll;
+      if (!group.empty() && label != group) return;
+      DrillRecord rec;
+      rec.record_type = std::string(spec.type->name);
+      rec.key = KeyOf(t, r);
+      if (child_col >= 0) rec.child_id = t.Format(child_col, r);
+      rec.group = label;
+      rec.value = pass.value() ? pass.value()->Value(c) : NAN;
+      if (ind.denominator) rec.role = is_numerator_pass ? (passes ? "numerator" : "") : "denominator";
+      else if (ind.unit == Unit::kPercentage) rec.role = passes ? "numerator" : "denominator";
+      else rec.role = "counted";
+      if (rec.role.empty()) return;
+      for (const Expression& f : fields) rec.fields.emplace_back(f.text(), FormatValue(f, c));
+      for (const Expression& e : pass.extras()) rec.fields.emplace_back(e.text(), e.Test(c) ? "Y" : "N");
+      out.records.push_back(std::move(rec));
+    });
+    return Status::Ok();
+  };
+  if (Status s = list(ind.population, ind.numerator, true); !s.ok()) return s;
+  if (ind.denominator)
+    if (Status s = list(*ind.denominator, {}, false); !s.ok()) return s;
+  return out;
+}
+
+}  // namespace scrutiny
