@@ -147,17 +147,15 @@ class Scenario {
       if (e.group.size() >= 2 && e.group.front() == '"') e.group = e.group.substr(1, e.group.size() - 2);
     }
     std::string rhs = Trim(line.substr(eq + 3));
-    if (e.is_drill) {
+    if (e.is_drill && rhs != "none") {
       std::stringstream items(rhs);
       for (std::string item; std::getline(items, item, ',');) {
-        std::istringstream kv(item);
-        std::string key, role;
-        kv >> key >> role;
-        if (key.empty() || role.empty()) { Fail(n, "a drill lists KEY ROLE, KEY ROLE..."); return false; }
-        e.drill.push_back({key, role});
+        item = Trim(item);
+        size_t space = item.rfind(' ');
+        if (space == std::string::npos) { Fail(n, "a drill lists KEY ROLE, KEY ROLE... or none"); return false; }
+        e.drill.push_back({Trim(item.substr(0, space)), item.substr(space + 1)});
       }
-      if (rhs == "none") e.drill.clear();
-    } else {
+    } else if (!e.is_drill) {
       std::istringstream v(rhs);
       v >> e.value;
       std::string counts;

@@ -109,7 +109,9 @@ ExitCode RunCompute(const ComputeOptions& o) {
   std::vector<Period> periods = History(*period, o.history);
   std::vector<IndicatorSeries> results;
   size_t values = 0;
+  std::vector<std::pair<double, std::string>> slowest;
   for (const Indicator* ind : chosen) {
+    auto started = Clock::now();
     std::string by = o.by;
     if (!by.empty()) {
       auto offered = Breakdown::Available(*ind);
@@ -122,6 +124,7 @@ ExitCode RunCompute(const ComputeOptions& o) {
     if (!series.ok()) return Report(Status::InvalidInput(fmt::format("indicator {}: {}", ind->number, series.status().message())));
     values += series->groups.size() * periods.size();
     results.push_back(std::move(*series));
+    slowest.push_back({std::chrono::duration<double>(Clock::now() - started).count(), ind->number});
   }
   auto t2 = Clock::now();
   if (o.format == "csv") WriteCsv(results, std::cout);
@@ -131,6 +134,12 @@ ExitCode RunCompute(const ComputeOptions& o) {
     std::cerr << fmt::format("read {} records in {:.3f} s; computed {} values ({} indicators x {} periods) in {:.3f} s\n",
                              data.TotalRows(), std::chrono::duration<double>(t1 - t0).count(), values, chosen.size(),
                              periods.size(), std::chrono::duration<double>(t2 - t1).count());
+  if (o.timing) {
+    std::sort(slowest.rbegin(), slowest.rend());
+    std::cerr << "slowest:";
+    for (size_t i = 0; i < slowest.size() && i < 8; ++i) std::cerr << fmt::format(" {} {:.3f} s", slowest[i].second, slowest[i].first);
+    std::cerr << "\n";
+  }
   return ExitCode::kOk;
 }
 

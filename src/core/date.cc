@@ -72,6 +72,11 @@ std::optional<Date> Date::ParseDmy(std::string_view s) {
   return Checked(Digits(s, 6, 4), Digits(s, 3, 2), Digits(s, 0, 2));
 }
 
+Date::Parts Date::parts() const {
+  Civil c = CivilFromDays(days_);
+  return {c.y, static_cast<int>(c.m), static_cast<int>(c.d)};
+}
+
 int Date::year() const { return CivilFromDays(days_).y; }
 int Date::month() const { return static_cast<int>(CivilFromDays(days_).m); }
 int Date::day() const { return static_cast<int>(CivilFromDays(days_).d); }

@@ -26,6 +26,9 @@ class Date {
   static std::optional<Date> ParseDmy(std::string_view text);
 
   int32_t days() const { return days_; }
+  // Year, month and day at once (cheaper than year(), month() and day()).
+  struct Parts { int year, month, day; };
+  Parts parts() const;
   int year() const;
   int month() const;
   int day() const;

@@ -98,12 +98,11 @@ Result<Breakdown> Breakdown::Make(std::string_view name, const Indicator& ind, C
   for (const std::string& path : paths) {
     auto e = Expression::Bind(path, type, index);
     if (!e.ok()) continue;
-    b.value_ = std::make_shared<Expression>(std::move(*e));
-    b.table_ = b.value_->field_table();
-    b.field_ = b.value_->field();
-    break;
+    b.values_.push_back(std::make_shared<Expression>(std::move(*e)));
+    if (!b.table_) b.table_ = b.values_.back()->field_table();
+    if (!b.field_) b.field_ = b.values_.back()->field();
   }
-  if (!b.value_) return Status::InvalidInput(fmt::format("no breakdown '{}' for {} records", name, type.name));
+  if (b.values_.empty()) return Status::InvalidInput(fmt::format("no breakdown '{}' for {} records", name, type.name));
   if (b.kind_ == Kind::kBands && b.bands_.labels.size() != b.bands_.edges.size() + 1)
     return Status::InvalidInput(fmt::format("bands '{}' need one more label than edges", name));
   return b;
@@ -120,7 +119,9 @@ std::string Breakdown::SortKey(const std::string& label) const {
   return label;
 }
 
-bool Breakdown::depends_on_period() const { return value_->depends_on_period(); }
+bool Breakdown::depends_on_period() const {
+  return std::any_of(values_.begin(), values_.end(), [](const auto& v) { return v->depends_on_period(); });
+}
 
 std::string Breakdown::LabelOfValue(double v) const {
   if (v == kNoValue) return "Not recorded";
@@ -137,7 +138,9 @@ std::string Breakdown::LabelOfValue(double v) const {
 }
 
 int Breakdown::GroupOf(const EvalContext& c) {
-  double v = value_->Value(c);
+  double v = NAN;
+  for (const auto& value : values_)
+    if (!std::isnan(v = value->Value(c))) break;
   if (std::isnan(v)) v = kNoValue;
   else if (kind_ == Kind::kAgeBand) v = AgeBand(v);
   else if (kind_ == Kind::kBands) {

@@ -39,7 +39,7 @@ class Breakdown {
 
   std::string name_;
   Kind kind_ = Kind::kField;
-  std::shared_ptr<Expression> value_;
+  std::vector<std::shared_ptr<Expression>> values_;  // the first with a value decides
   const Table* table_ = nullptr;  // whose pool names the codes of a field
   const Field* field_ = nullptr;
   Bands bands_;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace scrutiny {
 
@@ -25,23 +27,59 @@ const std::vector<int32_t>& CaseIndex::Join(const RecordType& from, int col) {
   std::vector<int32_t> rows(src.size(), -1);
   if (target != nullptr) {
     const Table& dst = table(*target);
-    int key_col = target->IndexOf(target->key.front());
-    std::unordered_map<std::string_view, int32_t> by_key;
-    by_key.reserve(dst.size());
-    for (size_t r = 0; r < dst.size(); ++r) by_key.emplace(dst.Text(key_col, r), static_cast<int32_t>(r));
-    std::vector<int32_t> by_pool(src.pool().size(), -2);
+    if (!src.SharesPoolWith(dst)) throw std::logic_error("CaseIndex needs a Dataset whose tables share one string pool");
+    const std::vector<int32_t>& row_of_key = RowOfKey(*target);
     for (size_t r = 0; r < src.size(); ++r) {
       int32_t id = src.Int(col, r);
-      if (id == kNull) continue;
-      int32_t& target_row = by_pool[static_cast<size_t>(id)];
-      if (target_row == -2) {
-        auto it = by_key.find(src.pool().Get(id));
-        target_row = it == by_key.end() ? -1 : it->second;
-      }
-      rows[r] = target_row;
+      if (id != kNull && static_cast<size_t>(id) < row_of_key.size()) rows[r] = row_of_key[static_cast<size_t>(id)];
     }
   }
   return joins_.emplace(key, std::move(rows)).first->second;
+}
+
+const std::vector<int32_t>& CaseIndex::RowOfKey(const RecordType& type) {
+  auto [it, added] = row_of_key_.try_emplace(type.name);
+  if (!added) return it->second;
+  const Table& t = table(type);
+  int key_col = type.IndexOf(type.key.front());
+  it->second.assign(t.pool().size(), -1);
+  for (size_t r = 0; r < t.size(); ++r) it->second[static_cast<size_t>(t.Int(key_col, r))] = static_cast<int32_t>(r);
+  return it->second;
+}
+
+const std::vector<int32_t>& CaseIndex::Column(const RecordType& type, int col) {
+  auto [it, added] = columns_.try_emplace(fmt::format("column:{}.{}", type.name, col));
+  if (added) {
+    const Table& t = table(type);
+    it->second.resize(t.size());
+    for (size_t r = 0; r < t.size(); ++r) it->second[r] = t.IsNull(col, r) ? -1 : t.Int(col, r);
+  }
+  return it->second;
+}
+
+const std::vector<int32_t>& CaseIndex::Identity(const RecordType& type) {
+  auto [it, added] = columns_.try_emplace(fmt::format("identity:{}", type.name));
+  if (added) {
+    it->second.resize(table(type).size());
+    std::iota(it->second.begin(), it->second.end(), 0);
+  }
+  return it->second;
+}
+
+const std::vector<int32_t>& CaseIndex::GroupedRows(const RecordType& type, const std::vector<int32_t>& key,
+                                                   const std::string& name) {
+  auto [it, added] = columns_.try_emplace(fmt::format("grouped:{}.{}", type.name, name));
+  if (!added) return it->second;
+  int32_t max_key = -1;
+  for (int32_t k : key) max_key = std::max(max_key, k);
+  std::vector<int32_t> offsets(static_cast<size_t>(max_key) + 2, 0);
+  for (int32_t k : key)
+    if (k >= 0) ++offsets[static_cast<size_t>(k) + 1];
+  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+  it->second.resize(static_cast<size_t>(offsets.back()));
+  for (size_t r = 0; r < key.size(); ++r)
+    if (key[r] >= 0) it->second[static_cast<size_t>(offsets[static_cast<size_t>(key[r])]++)] = static_cast<int32_t>(r);
+  return it->second;
 }
 
 bool CaseIndex::IsDerived(const RecordType& type, std::string_view name) {

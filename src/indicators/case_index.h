@@ -44,6 +44,13 @@ class CaseIndex {
   // names in the referenced table, or -1.
   const std::vector<int32_t>& Join(const RecordType& from, int col);
 
+  // A column's raw values (string ids for identifiers) and 0..n-1, as row keys.
+  const std::vector<int32_t>& Column(const RecordType& type, int col);
+  const std::vector<int32_t>& Identity(const RecordType& type);
+  // Rows of a type ordered so that equal keys are adjacent (rows with a
+  // negative key left out); cached under `name`.
+  const std::vector<int32_t>& GroupedRows(const RecordType& type, const std::vector<int32_t>& key, const std::string& name);
+
   // Derived date columns (kNull for none): for looked_after_episodes,
   // "care_start" (first day of the period of care) and "placement_start"
   // (first day of the current placement). nullptr for an unknown name.
@@ -59,10 +66,14 @@ class CaseIndex {
 
  private:
   void DeriveLookedAfterDates();
+  // Row of each key value (by string id) of a type with a single-field key.
+  const std::vector<int32_t>& RowOfKey(const RecordType& type);
 
   const Dataset& data_;
   WorkingCalendar calendar_;
   std::map<std::pair<std::string_view, int>, std::vector<int32_t>> joins_;
+  std::map<std::string_view, std::vector<int32_t>> row_of_key_;
+  std::map<std::string, std::vector<int32_t>> columns_;
   std::map<std::string, std::vector<int32_t>> derived_;
   std::map<std::string, std::unique_ptr<RelatedDates>> related_;
 };

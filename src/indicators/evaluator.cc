@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -87,6 +88,31 @@ Result<BoundPopulation> BindPopulation(const Indicator& ind, const Population& p
   return b;
 }
 
+// The periods [first, last) a row counts in, which are always consecutive;
+// false if none. Fills the context's own and reference dates.
+bool PeriodRange(const BoundPopulation& b, size_t r, size_t& first, size_t& last, EvalContext& c) {
+  const auto& w = b.windows;
+  c.row = r;
+  first = 0;
+  last = w.size();
+  if (b.spec->measure == Measure::kAll) return !w.empty();
+  bool snapshot = b.spec->measure == Measure::kSnapshot || b.spec->measure == Measure::kCohort;
+  int32_t d = snapshot ? b.Start(r) : b.table->Int(b.date, r);
+  if (d == kNull) return false;
+  c.own_date = c.reference = Date::FromDays(d);
+  auto it = std::lower_bound(w.begin(), w.end(), d, [](const Window& x, int32_t v) { return x.last.days() < v; });
+  first = static_cast<size_t>(it - w.begin());
+  if (snapshot) {
+    int32_t e = b.end >= 0 ? b.table->Int(b.end, r) : kNull;
+    for (last = first; last < w.size() && (e == kNull || e > w[last].last.days()); ++last) {}
+    if (b.spec->measure == Measure::kCohort)
+      while (first < last && Date::FromDays(d) > w[first].last.AddMonths(-b.spec->cohort_months)) ++first;
+  } else {
+    for (last = first; last < w.size() && w[last].first.days() <= d; ++last) {}
+  }
+  return first < last;
+}
+
 // Calls visit(period index, context) for each period a row counts in.
 template <typename Visit>
 void ForEachPeriod(const BoundPopulation& b, size_t r, Visit&& visit) {
@@ -130,27 +156,24 @@ void ForEachPeriod(const BoundPopulation& b, size_t r, Visit&& visit) {
   }
 }
 
-// Sums for one pass over a population: all records, and those passing the extra conditions.
+// Sums for one pass over a population: all records, and those passing the
+// extra conditions; for averages per item (caseloads), each item's count.
 struct Tallies {
-  std::vector<std::vector<double>> all, passing;   // [group][period]
-  std::vector<uint64_t> all_keys, passing_keys;    // distinct children or per-keys
+  std::vector<std::vector<double>> all, passing;               // [group][period]
+  std::vector<std::vector<std::vector<double>>> per_item;      // [group][period] -> counts
   void Grow(size_t groups, size_t periods) {
     while (all.size() < groups) {
       all.emplace_back(periods, 0.0);
       passing.emplace_back(periods, 0.0);
+      per_item.emplace_back(periods);
     }
   }
 };
 
-uint64_t Key(size_t period, size_t group, uint32_t item) {
-  return (static_cast<uint64_t>(period) << 48) | (static_cast<uint64_t>(group) << 32) | item;
-}
-
-void CountKeys(std::vector<uint64_t>& keys, std::vector<std::vector<double>>& into, bool distinct) {
-  std::sort(keys.begin(), keys.end());
-  if (distinct) keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  for (uint64_t k : keys) into[(k >> 32) & 0xFFFF][k >> 48] += 1;
-}
+// (period, group) packed into one sortable number.
+uint64_t Slot(size_t period, size_t group) { return (static_cast<uint64_t>(period) << 32) | group; }
+size_t SlotPeriod(uint64_t s) { return s >> 32; }
+size_t SlotGroup(uint64_t s) { return s & 0xFFFFFFFF; }
 
 class Pass {
  public:
@@ -181,7 +204,9 @@ class Pass {
   template <typename Visit>
   void Run(Visit&& visit) {
     const Table& t = *pop_.table;
-    for (size_t r = 0; r < t.size(); ++r) {
+    size_t n = order_ ? order_->size() : t.size();
+    for (size_t i = 0; i < n; ++i) {
+      size_t r = order_ ? static_cast<size_t>((*order_)[i]) : i;
       EvalContext fixed_context;
       fixed_context.row = r;
       bool keep = true;
@@ -205,8 +230,21 @@ class Pass {
   void Count(Tallies& out) {
     const Table& t = *pop_.table;
     scrutiny::Tally tally = pop_.spec->tally;
-    Run([&](size_t r, size_t p, size_t g, const EvalContext& c, bool passes) {
+    bool by_item = per_ >= 0 || tally == scrutiny::Tally::kChildren;
+    if (by_item) {
+      const std::vector<int32_t>* item = per_ >= 0 ? &index_.Column(*pop_.spec->type, per_) : pop_.child;
+      if (!item) item = &index_.Identity(*pop_.spec->type);
+      order_ = &index_.GroupedRows(*pop_.spec->type, *item, per_ >= 0 ? "per:" + ind_.per : "child");
+      item_ = item;
+    }
+    if (PeriodIndependent()) return CountRanges(out, by_item);
+    int32_t current = -1;
+    auto flush = [&] {
       out.Grow(groups_.labels().size(), periods_);
+      FlushItem(out, pending_all_, false);
+      FlushItem(out, pending_passing_, true);
+    };
+    Run([&](size_t r, size_t p, size_t g, const EvalContext& c, bool passes) {
       double weight = 1;
       if (value_) {
         weight = value_->Value(c);
@@ -214,23 +252,151 @@ class Pass {
       } else if (tally == scrutiny::Tally::kSum) {
         weight = t.IsNull(pop_.sum, r) ? 0 : (t.type().field(pop_.sum).type == FieldType::kDecimal ? t.Decimal(pop_.sum, r) : t.Int(pop_.sum, r));
       }
-      for (size_t group : {size_t{0}, g}) {
-        if (per_ >= 0 || tally == scrutiny::Tally::kChildren) {
-          uint32_t item = per_ >= 0 ? static_cast<uint32_t>(t.Int(per_, r))
-                                    : static_cast<uint32_t>(pop_.child ? (*pop_.child)[r] : static_cast<int32_t>(r));
-          out.all_keys.push_back(Key(p, group, item));
-          if (passes) out.passing_keys.push_back(Key(p, group, item));
-        } else {
-          out.all[group][p] += value_ ? 1 : weight;
-          if (passes) out.passing[group][p] += weight;
+      if (by_item) {
+        int32_t item = (*item_)[r];
+        if (item != current) {
+          flush();
+          current = item;
         }
+        for (size_t group : {size_t{0}, g}) {
+          pending_all_.push_back(Slot(p, group));
+          if (passes) pending_passing_.push_back(Slot(p, group));
+          if (g == 0) break;
+        }
+        return;
+      }
+      out.Grow(groups_.labels().size(), periods_);
+      for (size_t group : {size_t{0}, g}) {
+        out.all[group][p] += value_ ? 1 : weight;
+        if (passes) out.passing[group][p] += weight;
         if (g == 0) break;
       }
     });
-    out.Grow(groups_.labels().size(), periods_);
+    flush();
   }
 
  private:
+  // True when whether and where a record counts is the same in every period
+  // it spans, so it can be added to a run of periods at once.
+  bool PeriodIndependent() const {
+    if (!pop_.varying.empty() || value_) return false;
+    if (breakdown_ && breakdown_->depends_on_period()) return false;
+    for (const Expression& e : extra_)
+      if (e.depends_on_period()) return false;
+    return true;
+  }
+
+  // Counts with difference arrays: +w where a record's periods begin, -w after
+  // they end. For children, each child's runs of periods are merged first.
+  void CountRanges(Tallies& out, bool by_child) {
+    const Table& t = *pop_.table;
+    size_t n_periods = periods_;
+    std::vector<std::vector<double>> all_diff, passing_diff;
+    auto add = [&](std::vector<std::vector<double>>& diff, size_t g, size_t p0, size_t p1, double w) {
+      while (diff.size() <= g) diff.emplace_back(n_periods + 1, 0.0);
+      diff[g][p0] += w;
+      diff[g][p1] -= w;
+    };
+    struct Run { size_t group, first, last; bool passing; };
+    std::vector<Run> runs;
+    int32_t current = -1;
+    std::vector<double> counts(n_periods + 1);
+    auto flush_per_item = [&] {
+      std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.group < b.group; });
+      out.Grow(groups_.labels().size(), n_periods);
+      for (size_t i = 0; i < runs.size();) {
+        size_t g = runs[i].group;
+        std::fill(counts.begin(), counts.end(), 0.0);
+        for (; i < runs.size() && runs[i].group == g; ++i) {
+          counts[runs[i].first] += 1;
+          counts[runs[i].last] -= 1;
+        }
+        double running = 0;
+        for (size_t p = 0; p < n_periods; ++p)
+          if ((running += counts[p]) > 0) {
+            out.per_item[g][p].push_back(running);
+            out.all[g][p] += running;
+          }
+      }
+      runs.clear();
+    };
+    auto flush = [&] {
+      if (per_ >= 0) return flush_per_item();
+      std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
+        return std::tie(a.passing, a.group, a.first) < std::tie(b.passing, b.group, b.first);
+      });
+      for (size_t i = 0; i < runs.size();) {
+        Run merged = runs[i++];
+        while (i < runs.size() && runs[i].passing == merged.passing && runs[i].group == merged.group && runs[i].first <= merged.last)
+          merged.last = std::max(merged.last, runs[i++].last);
+        add(merged.passing ? passing_diff : all_diff, merged.group, merged.first, merged.last, 1);
+      }
+      runs.clear();
+    };
+    size_t n = order_ ? order_->size() : t.size();
+    EvalContext c;
+    for (size_t i = 0; i < n; ++i) {
+      size_t r = order_ ? static_cast<size_t>((*order_)[i]) : i;
+      c.row = r;
+      bool keep = true;
+      for (const Expression& e : pop_.fixed)
+        if (!e.Test(c)) { keep = false; break; }
+      size_t p0 = 0, p1 = 0;
+      if (!keep || !PeriodRange(pop_, r, p0, p1, c)) continue;
+      c.as_at = pop_.windows[p0].last;
+      c.window_first = pop_.windows[p0].first;
+      bool passes = true;
+      for (const Expression& e : extra_)
+        if (!e.Test(c)) { passes = false; break; }
+      size_t g = breakdown_ ? Global(breakdown_->GroupOf(c)) : 0;
+      double w = 1;
+      if (pop_.spec->tally == scrutiny::Tally::kSum)
+        w = t.IsNull(pop_.sum, r) ? 0 : (t.type().field(pop_.sum).type == FieldType::kDecimal ? t.Decimal(pop_.sum, r) : t.Int(pop_.sum, r));
+      if (by_child && (*item_)[r] != current) {
+        flush();
+        current = (*item_)[r];
+      }
+      for (size_t group : {size_t{0}, g}) {
+        if (by_child) {
+          runs.push_back({group, p0, p1, false});
+          if (passes && per_ < 0) runs.push_back({group, p0, p1, true});
+        } else {
+          add(all_diff, group, p0, p1, w);
+          if (passes) add(passing_diff, group, p0, p1, w);
+        }
+        if (g == 0) break;
+      }
+    }
+    flush();
+    out.Grow(groups_.labels().size(), n_periods);
+    for (auto pair : {std::make_pair(&all_diff, &out.all), std::make_pair(&passing_diff, &out.passing)}) {
+      for (size_t g = 0; g < pair.first->size(); ++g) {
+        double running = 0;
+        for (size_t p = 0; p < n_periods; ++p) (*pair.second)[g][p] += (running += (*pair.first)[g][p]);
+      }
+    }
+  }
+
+  // Adds the (period, group) slots one item (a child, a worker) was counted in.
+  void FlushItem(Tallies& out, std::vector<uint64_t>& slots, bool passing) {
+    std::sort(slots.begin(), slots.end());
+    for (size_t i = 0; i < slots.size();) {
+      size_t j = i;
+      while (j < slots.size() && slots[j] == slots[i]) ++j;
+      size_t p = SlotPeriod(slots[i]), g = SlotGroup(slots[i]);
+      if (per_ >= 0) {
+        if (!passing) {
+          out.per_item[g][p].push_back(static_cast<double>(j - i));
+          out.all[g][p] += static_cast<double>(j - i);
+        }
+      } else {
+        (passing ? out.passing : out.all)[g][p] += 1;
+      }
+      i = j;
+    }
+    slots.clear();
+  }
+
   size_t Global(int local) {
     size_t l = static_cast<size_t>(local);
     if (l >= local_to_global_.size()) local_to_global_.resize(l + 1, 0);
@@ -248,6 +414,9 @@ class Pass {
   std::unique_ptr<Expression> value_;
   int per_ = -1;
   std::vector<size_t> local_to_global_;
+  const std::vector<int32_t>* order_ = nullptr;  // rows grouped by item, when counting items
+  const std::vector<int32_t>* item_ = nullptr;
+  std::vector<uint64_t> pending_all_, pending_passing_;
 };
 
 double Statistic(std::vector<double>& counts, const std::string& statistic) {
@@ -324,7 +493,6 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
   if (Status s = main.BindExtras(ind.numerator, ind.value); !s.ok()) return s;
   Tallies tallies, den_tallies;
   main.Count(tallies);
-  bool distinct = ind.population.tally == Tally::kChildren;
   Tallies* denominator = &tallies;
   if (ind.denominator) {
     Indicator den_ind = ind;
@@ -339,28 +507,11 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
     if (!den_pop.ok()) return den_pop.status();
     Pass den(den_ind, *den_pop, index_, groups, den_breakdown ? &*den_breakdown : nullptr, periods.size());
     den.Count(den_tallies);
-    CountKeys(den_tallies.all_keys, den_tallies.all, ind.denominator->tally == Tally::kChildren);
     denominator = &den_tallies;
     tallies.Grow(groups.labels().size(), periods.size());
   }
   denominator->Grow(groups.labels().size(), periods.size());
   size_t n_groups = groups.labels().size();
-  std::vector<std::vector<std::vector<double>>> per_counts;
-  if (!ind.per.empty()) {
-    per_counts.assign(n_groups, std::vector<std::vector<double>>(periods.size()));
-    std::sort(tallies.all_keys.begin(), tallies.all_keys.end());
-    for (size_t i = 0; i < tallies.all_keys.size();) {
-      size_t j = i;
-      while (j < tallies.all_keys.size() && tallies.all_keys[j] == tallies.all_keys[i]) ++j;
-      uint64_t k = tallies.all_keys[i];
-      per_counts[(k >> 32) & 0xFFFF][k >> 48].push_back(static_cast<double>(j - i));
-      tallies.all[(k >> 32) & 0xFFFF][k >> 48] += static_cast<double>(j - i);
-      i = j;
-    }
-  } else {
-    CountKeys(tallies.all_keys, tallies.all, distinct);
-    CountKeys(tallies.passing_keys, tallies.passing, distinct);
-  }
   ChildPopulation children(index_.data());
   out.groups = groups.labels();
   std::vector<size_t> order(n_groups);
@@ -396,7 +547,7 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
         }
         case Unit::kDays:
         case Unit::kAverage:
-          if (!ind.per.empty()) cell = {all, static_cast<double>(per_counts[g][p].size()), Statistic(per_counts[g][p], ind.statistic)};
+          if (!ind.per.empty()) cell = {all, static_cast<double>(tallies.per_item[g][p].size()), Statistic(tallies.per_item[g][p], ind.statistic)};
           else cell = {passing, all, all > 0 ? passing / all : NAN};
           break;
       }
@@ -496,6 +647,7 @@ Result<Drilldown> Evaluator::Drill(const Indicator& ind, const Period& period, c
       else if (ind.unit == Unit::kPercentage) rec.role = passes ? "numerator" : "denominator";
       else rec.role = "counted";
       if (rec.role.empty()) return;
+      if (pass.value() && std::isnan(rec.value)) rec.role = "excluded";
       for (const Expression& f : fields) rec.fields.emplace_back(f.text(), FormatValue(f, c));
       for (const Expression& e : pass.extras()) rec.fields.emplace_back(e.text(), e.Test(c) ? "Y" : "N");
       out.records.push_back(std::move(rec));

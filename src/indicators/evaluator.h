@@ -36,7 +36,7 @@ struct DrillRecord {
   std::string key;       // the record's identifier(s)
   std::string child_id;  // empty for records not about a child
   std::string group;
-  std::string role;      // "numerator", "denominator", "counted"
+  std::string role;      // "numerator", "denominator", "counted", or "excluded" (no value to average)
   double value = 0;      // days and averages: the record's value (else NaN)
   std::vector<std::pair<std::string, std::string>> fields;  // the fields that decided it
 };

@@ -599,8 +599,9 @@ class Binder {
 // ---- Evaluation ----
 
 double Months(Date a, Date b) {
-  int m = (b.year() - a.year()) * 12 + (b.month() - a.month());
-  if (b.day() < a.day() && b.day() != DaysInMonth(b.year(), b.month())) --m;
+  Date::Parts pa = a.parts(), pb = b.parts();
+  int m = (pb.year - pa.year) * 12 + (pb.month - pa.month);
+  if (pb.day < pa.day && pb.day != DaysInMonth(pb.year, pb.month)) --m;
   return m;
 }
 
@@ -727,7 +728,7 @@ double EvalNode(const ExprNode& n, const EvalContext& c) {
       int count = 0;
       for (size_t i = first; i < upto; ++i) {
         int32_t end = n.dates->ends[i];
-        if (n.related_spans ? (end == kNull || end >= from) : s[i] >= from) ++count;
+        if (n.related_spans ? (end == kNull || end > from) : s[i] > from) ++count;
       }
       return count;
     }

@@ -21,8 +21,9 @@ int32_t StringPool::Find(std::string_view s) const {
   return it == index_.end() ? -1 : it->second;
 }
 
-Table::Table(const RecordType& type)
-    : type_(&type), cells_(type.fields.size()), decimals_(type.fields.size()) {}
+Table::Table(const RecordType& type, std::shared_ptr<StringPool> pool)
+    : type_(&type), cells_(type.fields.size()), decimals_(type.fields.size()),
+      pool_(pool ? std::move(pool) : std::make_shared<StringPool>()) {}
 
 void Table::AddRow() {
   for (size_t c = 0; c < cells_.size(); ++c) {
@@ -67,11 +68,12 @@ void Table::Clear() {
   for (auto& c : cells_) c.clear();
   for (auto& d : decimals_) d.clear();
   rows_ = 0;
-  pool_ = StringPool();
+  if (pool_.use_count() == 1) *pool_ = StringPool();
 }
 
 Dataset::Dataset() {
-  for (const RecordType& t : RecordTypes()) tables_.emplace_back(t);
+  auto pool = std::make_shared<StringPool>();
+  for (const RecordType& t : RecordTypes()) tables_.emplace_back(t, pool);
 }
 
 Table& Dataset::table(std::string_view name) {
@@ -90,8 +92,6 @@ size_t Dataset::TotalRows() const {
   return n;
 }
 
-void Dataset::Clear() {
-  for (Table& t : tables_) t.Clear();
-}
+void Dataset::Clear() { *this = Dataset(); }
 
 }  // namespace scrutiny

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,7 +41,9 @@ class StringPool {
 
 class Table {
  public:
-  explicit Table(const RecordType& type);
+  // A table with its own string pool, or one sharing `pool` with others (a
+  // Dataset's tables share one, so equal strings have equal ids across tables).
+  explicit Table(const RecordType& type, std::shared_ptr<StringPool> pool = nullptr);
 
   const RecordType& type() const { return *type_; }
   size_t size() const { return rows_; }
@@ -52,7 +55,7 @@ class Table {
   void SetInt(int col, int32_t v) { last(col) = v; }
   void SetFlag(int col, bool v) { last(col) = v ? 1 : 0; }
   void SetDate(int col, Date d) { last(col) = d.days(); }
-  void SetText(int col, std::string_view s) { last(col) = pool_.Intern(s); }
+  void SetText(int col, std::string_view s) { last(col) = pool_->Intern(s); }
   void SetDecimal(int col, double v);
   // Drops the last row (after a validation failure).
   void PopRow();
@@ -61,12 +64,13 @@ class Table {
   int32_t Int(int col, size_t row) const { return cells_[static_cast<size_t>(col)][row]; }
   bool Flag(int col, size_t row) const { return Int(col, row) == 1; }
   Date DateAt(int col, size_t row) const { return Date::FromDays(Int(col, row)); }
-  std::string_view Text(int col, size_t row) const { return pool_.Get(Int(col, row)); }
+  std::string_view Text(int col, size_t row) const { return pool_->Get(Int(col, row)); }
   double Decimal(int col, size_t row) const { return decimals_[static_cast<size_t>(col)][row]; }
   // The value as written in a scrutiny CSV file; empty for no value.
   std::string Format(int col, size_t row) const;
 
-  const StringPool& pool() const { return pool_; }
+  const StringPool& pool() const { return *pool_; }
+  bool SharesPoolWith(const Table& other) const { return pool_ == other.pool_; }
   void Clear();
 
  private:
@@ -76,10 +80,10 @@ class Table {
   size_t rows_ = 0;
   std::vector<std::vector<int32_t>> cells_;   // every column; unused for decimals
   std::vector<std::vector<double>> decimals_; // decimal columns only (NaN = empty)
-  StringPool pool_;
+  std::shared_ptr<StringPool> pool_;
 };
 
-// Dataset is one table per record type, in catalogue order.
+// Dataset is one table per record type, in catalogue order, sharing one string pool.
 class Dataset {
  public:
   Dataset();
