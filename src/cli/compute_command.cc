@@ -103,7 +103,7 @@ ExitCode RunCompute(const ComputeOptions& o) {
     for (const Indicator& ind : suite->indicators) chosen.push_back(&ind);
   auto t0 = Clock::now();
   Dataset data;
-  if (Status s = ReadStore(o.db, o.council, data); !s.ok()) return Report(s);
+  if (Status s = ReadStore(o.db, o.council, data, false); !s.ok()) return Report(s);
   auto t1 = Clock::now();
   Evaluator evaluator(data);
   std::vector<Period> periods = History(*period, o.history);

@@ -8,10 +8,10 @@
 
 namespace scrutiny {
 
-Status ReadStore(const std::string& db, const std::optional<std::string>& council, Dataset& data) {
+Status ReadStore(const std::string& db, const std::optional<std::string>& council, Dataset& data, bool record_ids) {
   auto store = Store::Open(db);
   if (!store.ok()) return store.status();
-  return store->Read(data, council);
+  return store->Read(data, council, record_ids);
 }
 
 std::string FormatNumber(double v) {

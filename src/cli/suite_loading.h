@@ -11,8 +11,9 @@
 
 namespace scrutiny {
 
-// Reads the stored records (of one council, or all) into `data`.
-Status ReadStore(const std::string& db, const std::optional<std::string>& council, Dataset& data);
+// Reads the stored records (of one council, or all) into `data`; see
+// Store::Read for `record_ids`.
+Status ReadStore(const std::string& db, const std::optional<std::string>& council, Dataset& data, bool record_ids = true);
 
 // A value as a reader expects it: "84.2%", "1,204", "33 days"; "-" for none.
 std::string FormatValue(const Indicator& ind, double value);

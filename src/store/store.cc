@@ -179,9 +179,26 @@ Result<std::vector<LoadRecord>> Store::Loads() {
   return out;
 }
 
-Status Store::Read(Dataset& out, const std::optional<std::string>& la_code) {
+namespace {
+
+// True if some record type refers to records of `type` by this key field.
+bool IsReferencedKey(const RecordType& type, const Field& f) {
+  if (type.key.size() != 1 || type.key.front() != f.name) return false;
+  for (const RecordType& other : RecordTypes())
+    for (const Field& g : other.fields)
+      if (g.references == type.name) return true;
+  return false;
+}
+
+}  // namespace
+
+Status Store::Read(Dataset& out, const std::optional<std::string>& la_code, bool record_ids) {
   for (Table& t : out.tables()) {
     const RecordType& type = t.type();
+    std::vector<char> skip(type.fields.size(), 0);
+    for (size_t c = 0; c < type.fields.size() && !record_ids; ++c)
+      skip[c] = type.fields[c].type == FieldType::kId && type.fields[c].references.empty() &&
+                type.key.size() == 1 && type.key.front() == type.fields[c].name && !IsReferencedKey(type, type.fields[c]);
     std::vector<std::string> cols;
     for (const Field& f : type.fields) cols.push_back(fmt::format("\"{}\"", f.name));
     auto q = db_.Prepare(fmt::format("SELECT {} FROM \"{}\"{} ORDER BY rowid", fmt::join(cols, ", "), type.name,
@@ -191,7 +208,7 @@ Status Store::Read(Dataset& out, const std::optional<std::string>& la_code) {
     while (q->Step()) {
       t.AddRow();
       for (int c = 0; c < static_cast<int>(type.fields.size()); ++c) {
-        if (q->IsNull(c)) continue;
+        if (skip[static_cast<size_t>(c)] || q->IsNull(c)) continue;
         switch (type.field(c).type) {
           case FieldType::kInteger: t.SetInt(c, static_cast<int32_t>(q->Int(c))); break;
           case FieldType::kFlag: t.SetFlag(c, q->Int(c) != 0); break;

@@ -47,8 +47,11 @@ class Store {
 
   Result<std::vector<StoredRecordType>> Summarise();
   Result<std::vector<LoadRecord>> Loads();
-  // Reads the stored records back (of every council, or of one).
-  Status Read(Dataset& out, const std::optional<std::string>& la_code = std::nullopt);
+  // Reads the stored records back (of every council, or of one). With
+  // `record_ids` false, identifiers that no other record refers to (visit_id,
+  // contact_id...) are left empty: computing indicators never needs them, and
+  // for millions of records they are most of the memory.
+  Status Read(Dataset& out, const std::optional<std::string>& la_code = std::nullopt, bool record_ids = true);
 
  private:
   explicit Store(SqliteDatabase db) : db_(std::move(db)) {}
