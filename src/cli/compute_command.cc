@@ -41,25 +41,18 @@ void WriteTable(const std::vector<IndicatorSeries>& all, std::ostream& out) {
   }
 }
 
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 std::string Raw(double v) { return std::isnan(v) ? "" : fmt::format("{}", v); }
 
-void WriteCsv(const std::vector<IndicatorSeries>& all, std::ostream& out) {
+void WriteCsvField(const std::vector<IndicatorSeries>& all, std::ostream& out) {
   out << "number,title,unit,period,first_day,last_day,breakdown,group,value,numerator,denominator\n";
   for (const IndicatorSeries& s : all)
     for (size_t g = 0; g < s.groups.size(); ++g)
       for (size_t p = 0; p < s.periods.size(); ++p) {
         const Cell& c = s.cells[g][p];
         const Period& per = s.periods[p];
-        out << fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", Csv(s.indicator->number), Csv(s.indicator->title),
+        out << fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(s.indicator->number), CsvField(s.indicator->title),
                            UnitName(s.indicator->unit) == "rate per 10,000" ? "rate" : UnitName(s.indicator->unit),
-                           per.label, per.first.ToIso(), per.last.ToIso(), s.breakdown, Csv(s.groups[g]),
+                           per.label, per.first.ToIso(), per.last.ToIso(), s.breakdown, CsvField(s.groups[g]),
                            Raw(c.value), Raw(c.numerator), Raw(c.denominator));
       }
 }
@@ -127,7 +120,7 @@ ExitCode RunCompute(const ComputeOptions& o) {
     slowest.push_back({std::chrono::duration<double>(Clock::now() - started).count(), ind->number});
   }
   auto t2 = Clock::now();
-  if (o.format == "csv") WriteCsv(results, std::cout);
+  if (o.format == "csv") WriteCsvField(results, std::cout);
   else if (o.format == "json") WriteJson(results, std::cout);
   else WriteTable(results, std::cout);
   if (o.timing)

@@ -24,13 +24,6 @@ struct DrillOptions {
   bool numerator_only = false;
 };
 
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 ExitCode RunDrill(const DrillOptions& o) {
   auto period = Period::Parse(o.period);
   if (!period.ok()) return Report(period.status());
@@ -67,12 +60,12 @@ ExitCode RunDrill(const DrillOptions& o) {
   }
   if (o.format == "csv") {
     std::cout << "record_type,key,child_id,group,role" << (has_value ? ",value" : "");
-    for (const std::string& c : columns) std::cout << "," << Csv(c);
+    for (const std::string& c : columns) std::cout << "," << CsvField(c);
     std::cout << "\n";
     for (const DrillRecord* r : rows) {
-      std::cout << fmt::format("{},{},{},{},{}", r->record_type, Csv(r->key), r->child_id, Csv(r->group), r->role);
+      std::cout << fmt::format("{},{},{},{},{}", r->record_type, CsvField(r->key), r->child_id, CsvField(r->group), r->role);
       if (has_value) std::cout << "," << (std::isnan(r->value) ? "" : fmt::format("{}", r->value));
-      for (const auto& f : r->fields) std::cout << "," << Csv(f.second);
+      for (const auto& f : r->fields) std::cout << "," << CsvField(f.second);
       std::cout << "\n";
     }
     return ExitCode::kOk;

@@ -14,6 +14,13 @@ Status ReadStore(const std::string& db, const std::optional<std::string>& counci
   return store->Read(data, council, record_ids);
 }
 
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
 std::string FormatNumber(double v) {
   if (std::isnan(v)) return "-";
   if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<int64_t>(v));

@@ -17,6 +17,8 @@ Status ReadStore(const std::string& db, const std::optional<std::string>& counci
 
 // A value as a reader expects it: "84.2%", "1,204", "33 days"; "-" for none.
 std::string FormatValue(const Indicator& ind, double value);
+// A field for a CSV line, quoted when it holds a comma, quote or line break.
+std::string CsvField(const std::string& s);
 // A count or sum: whole numbers without decimals.
 std::string FormatNumber(double v);
 
