@@ -22,17 +22,20 @@ constexpr const char* kAll = "All";
 struct Window {
   Date first, last;
   bool applies = true;
+  Date cohort_start;  // cohort measures: the latest start that is in the cohort
 };
 
-std::vector<Window> WindowsFor(const Indicator& ind, Measure m, const std::vector<Period>& periods) {
+std::vector<Window> WindowsFor(const Indicator& ind, const Population& pop, const std::vector<Period>& periods) {
+  Measure m = pop.measure;
   std::vector<Window> out;
   for (const Period& p : periods) {
-    Window w{p.first, p.last};
+    Window w{p.first, p.last, true, Date()};
     if (m == Measure::kRolling12) w.first = MonthsBefore(p.last, 12);
     if (m == Measure::kRolling36) w.first = MonthsBefore(p.last, 36);
     if (m == Measure::kYearToDate) w.first = FinancialYear::Of(p.last).first_day();
     int fy = FinancialYear::Of(p.last).start_year;
     w.applies = fy >= ind.first_year && fy <= ind.last_year;
+    w.cohort_start = p.last.AddMonths(-pop.cohort_months);
     out.push_back(w);
   }
   return out;
@@ -84,7 +87,7 @@ Result<BoundPopulation> BindPopulation(const Indicator& ind, const Population& p
     if (!e.ok()) return e.status();
     (e->depends_on_period() ? b.varying : b.fixed).push_back(std::move(*e));
   }
-  b.windows = WindowsFor(ind, p.measure, periods);
+  b.windows = WindowsFor(ind, p, periods);
   return b;
 }
 
@@ -106,7 +109,7 @@ bool PeriodRange(const BoundPopulation& b, size_t r, size_t& first, size_t& last
     int32_t e = b.end >= 0 ? b.table->Int(b.end, r) : kNull;
     for (last = first; last < w.size() && (e == kNull || e > w[last].last.days()); ++last) {}
     if (b.spec->measure == Measure::kCohort)
-      while (first < last && Date::FromDays(d) > w[first].last.AddMonths(-b.spec->cohort_months)) ++first;
+      while (first < last && Date::FromDays(d) > w[first].cohort_start) ++first;
   } else {
     for (last = first; last < w.size() && w[last].first.days() <= d; ++last) {}
   }
@@ -135,7 +138,7 @@ void ForEachPeriod(const BoundPopulation& b, size_t r, Visit&& visit) {
       c.own_date = Date::FromDays(s);
       auto it = std::lower_bound(w.begin(), w.end(), s, [](const Window& x, int32_t d) { return x.last.days() < d; });
       for (; it != w.end() && (e == kNull || e > it->last.days()); ++it) {
-        if (b.spec->measure == Measure::kCohort && Date::FromDays(s) > it->last.AddMonths(-b.spec->cohort_months)) continue;
+        if (b.spec->measure == Measure::kCohort && Date::FromDays(s) > it->cohort_start) continue;
         c.as_at = c.reference = it->last;
         c.window_first = it->first;
         visit(static_cast<size_t>(it - w.begin()), c);
@@ -474,6 +477,30 @@ class ChildPopulation {
 
 }  // namespace
 
+// Indicators that count the same records the same way (a count and its rate,
+// caseload mean and median) share one pass.
+struct PassCache {
+  std::map<std::string, std::pair<Tallies, std::vector<std::string>>> entries;
+};
+
+namespace {
+
+std::string PassKey(const Indicator& ind, const std::vector<Period>& periods, const std::string& breakdown) {
+  const Population& p = ind.population;
+  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", p.type->name, MeasureName(p.measure), p.date,
+                                p.start, p.end, p.cohort_months, static_cast<int>(p.tally), p.sum, ind.value, ind.per,
+                                breakdown, periods.size(), periods.front().label, periods.back().label);
+  for (const std::string& w : p.where) key += "|w:" + w;
+  for (const std::string& n : ind.numerator) key += "|n:" + n;
+  for (const Bands& b : ind.bands) key += "|b:" + b.name + b.value;
+  return key + fmt::format("|{}-{}", ind.first_year, ind.last_year);
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const Dataset& data) : index_(data), cache_(std::make_unique<PassCache>()) {}
+Evaluator::~Evaluator() = default;
+
 Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vector<Period>& periods,
                                            const std::string& breakdown_name) {
   IndicatorSeries out;
@@ -489,10 +516,17 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
   }
   auto pop = BindPopulation(ind, ind.population, index_, periods);
   if (!pop.ok()) return pop.status();
-  Pass main(ind, *pop, index_, groups, main_breakdown ? &*main_breakdown : nullptr, periods.size());
-  if (Status s = main.BindExtras(ind.numerator, ind.value); !s.ok()) return s;
   Tallies tallies, den_tallies;
-  main.Count(tallies);
+  std::string key = periods.empty() ? "" : PassKey(ind, periods, breakdown_name);
+  if (auto hit = cache_->entries.find(key); !key.empty() && hit != cache_->entries.end()) {
+    tallies = hit->second.first;
+    for (const std::string& label : hit->second.second) groups.Index(label);
+  } else {
+    Pass main(ind, *pop, index_, groups, main_breakdown ? &*main_breakdown : nullptr, periods.size());
+    if (Status s = main.BindExtras(ind.numerator, ind.value); !s.ok()) return s;
+    main.Count(tallies);
+    if (!key.empty()) cache_->entries[key] = {tallies, groups.labels()};
+  }
   Tallies* denominator = &tallies;
   if (ind.denominator) {
     Indicator den_ind = ind;

@@ -2,6 +2,7 @@
 // Evaluator computes indicators of a suite on loaded records: values for a run
 // of periods, optionally broken down, and the records behind one value.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,9 +49,12 @@ struct Drilldown {
   std::vector<DrillRecord> records;
 };
 
+struct PassCache;  // counts of populations already evaluated, shared by indicators
+
 class Evaluator {
  public:
-  explicit Evaluator(const Dataset& data) : index_(data) {}
+  explicit Evaluator(const Dataset& data);
+  ~Evaluator();
 
   // The indicator for each period; by `breakdown` groups when it is not empty.
   Result<IndicatorSeries> Compute(const Indicator& indicator, const std::vector<Period>& periods,
@@ -63,6 +67,7 @@ class Evaluator {
 
  private:
   CaseIndex index_;
+  std::unique_ptr<PassCache> cache_;
 };
 
 }  // namespace scrutiny

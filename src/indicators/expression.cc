@@ -598,8 +598,21 @@ class Binder {
 
 // ---- Evaluation ----
 
+// Calendar parts of a date, remembering the last two asked for: evaluation
+// asks for the same as-at date and the same record's date again and again.
+Date::Parts PartsOf(Date d) {
+  thread_local Date recent[2] = {Date::FromDays(INT32_MIN), Date::FromDays(INT32_MIN)};
+  thread_local Date::Parts parts[2];
+  thread_local int next = 0;
+  for (int i = 0; i < 2; ++i)
+    if (recent[i] == d) return parts[i];
+  next ^= 1;
+  recent[next] = d;
+  return parts[next] = d.parts();
+}
+
 double Months(Date a, Date b) {
-  Date::Parts pa = a.parts(), pb = b.parts();
+  Date::Parts pa = PartsOf(a), pb = PartsOf(b);
   int m = (pb.year - pa.year) * 12 + (pb.month - pa.month);
   if (pb.day < pa.day && pb.day != DaysInMonth(pb.year, pb.month)) --m;
   return m;
