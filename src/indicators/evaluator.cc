@@ -279,14 +279,42 @@ class Pass {
   }
 
  private:
-  // True when whether and where a record counts is the same in every period
-  // it spans, so it can be added to a run of periods at once.
+  // True when a record's group is the same in every period it spans and the
+  // periods it counts in (and is in the numerator in) form one run, so it can
+  // be added to that run at once.
   bool PeriodIndependent() const {
-    if (!pop_.varying.empty() || value_) return false;
+    if (value_) return false;
     if (breakdown_ && breakdown_->depends_on_period()) return false;
+    for (const Expression& e : pop_.varying)
+      if (!e.holds_on_one_run()) return false;
     for (const Expression& e : extra_)
-      if (e.depends_on_period()) return false;
+      if (e.depends_on_period() && !e.holds_on_one_run()) return false;
     return true;
+  }
+
+  // Sets the context to period p.
+  void AtPeriod(EvalContext& c, size_t p) const {
+    c.as_at = pop_.windows[p].last;
+    c.window_first = pop_.windows[p].first;
+    Measure m = pop_.spec->measure;
+    if (m == Measure::kSnapshot || m == Measure::kCohort || m == Measure::kAll) c.reference = c.as_at;
+  }
+
+  // Narrows [first, last) to the periods where `e`, which holds on one leading
+  // or trailing run of periods, holds.
+  void Narrow(const Expression& e, EvalContext& c, size_t& first, size_t& last) const {
+    if (first >= last) return;
+    auto holds = [&](size_t p) { AtPeriod(c, p); return e.Test(c); };
+    bool at_first = holds(first), at_last = holds(last - 1);
+    if (at_first && at_last) return;
+    if (!at_first && !at_last) { last = first; return; }
+    size_t lo = first, hi = last - 1;  // holds(lo) != holds(hi); find the change
+    while (hi - lo > 1) {
+      size_t mid = lo + (hi - lo) / 2;
+      (holds(mid) == at_first ? lo : hi) = mid;
+    }
+    if (at_first) last = hi;
+    else first = hi;
   }
 
   // Counts with difference arrays: +w where a record's periods begin, -w after
@@ -346,11 +374,21 @@ class Pass {
         if (!e.Test(c)) { keep = false; break; }
       size_t p0 = 0, p1 = 0;
       if (!keep || !PeriodRange(pop_, r, p0, p1, c)) continue;
-      c.as_at = pop_.windows[p0].last;
-      c.window_first = pop_.windows[p0].first;
-      bool passes = true;
-      for (const Expression& e : extra_)
-        if (!e.Test(c)) { passes = false; break; }
+      Date own = c.reference;
+      for (const Expression& e : pop_.varying) Narrow(e, c, p0, p1);
+      if (p0 >= p1) continue;
+      size_t q0 = p0, q1 = p1;  // the periods in which it is in the numerator
+      for (const Expression& e : extra_) {
+        if (e.depends_on_period()) {
+          Narrow(e, c, q0, q1);
+          continue;
+        }
+        c.reference = own;
+        AtPeriod(c, p0);
+        if (!e.Test(c)) q1 = q0;
+      }
+      c.reference = own;
+      AtPeriod(c, p0);
       size_t g = breakdown_ ? Global(breakdown_->GroupOf(c)) : 0;
       double w = 1;
       if (pop_.spec->tally == scrutiny::Tally::kSum)
@@ -362,10 +400,10 @@ class Pass {
       for (size_t group : {size_t{0}, g}) {
         if (by_child) {
           runs.push_back({group, p0, p1, false});
-          if (passes && per_ < 0) runs.push_back({group, p0, p1, true});
+          if (q0 < q1 && per_ < 0) runs.push_back({group, q0, q1, true});
         } else {
           add(all_diff, group, p0, p1, w);
-          if (passes) add(passing_diff, group, p0, p1, w);
+          if (q0 < q1) add(passing_diff, group, q0, q1, w);
         }
         if (g == 0) break;
       }

@@ -778,6 +778,47 @@ Expression::~Expression() = default;
 
 bool Expression::Test(const EvalContext& c) const { return TestImpl(*root_, c); }
 double Expression::Value(const EvalContext& c) const { return EvalNode(*root_, c); }
+namespace {
+
+bool Static(const ExprNode& n) {
+  switch (n.op) {
+    case Op::kAsAt: case Op::kPeriodStart: case Op::kLatest: case Op::kCount: return false;
+    case Op::kAge: return !n.kids.empty() && Static(*n.kids[0]);
+    default: break;
+  }
+  for (const auto& k : n.kids)
+    if (!Static(*k)) return false;
+  return true;
+}
+
+// A number that only grows, or only shrinks, as the as-at date moves on.
+bool Monotone(const ExprNode& n) {
+  if (n.op == Op::kAge) return n.kids.empty() || Static(*n.kids[0]) || n.kids[0]->op == Op::kAsAt;
+  if (n.op != Op::kDays && n.op != Op::kWorkingDays && n.op != Op::kMonths && n.op != Op::kYears) return false;
+  const ExprNode& a = *n.kids[0];
+  const ExprNode& b = *n.kids[1];
+  return (Static(a) && b.op == Op::kAsAt) || (a.op == Op::kAsAt && Static(b));
+}
+
+bool OneRun(const ExprNode& n) {
+  if (Static(n)) return true;
+  switch (n.op) {
+    case Op::kCompare: {
+      const ExprNode& a = *n.kids[0];
+      const ExprNode& b = *n.kids[1];
+      if (n.cmp == Cmp::kEq || n.cmp == Cmp::kNe) return false;
+      return (Monotone(a) && Static(b)) || (Static(a) && Monotone(b));
+    }
+    case Op::kNot: return OneRun(*n.kids[0]);
+    case Op::kAnd: case Op::kOr:
+      return (Static(*n.kids[0]) && OneRun(*n.kids[1])) || (OneRun(*n.kids[0]) && Static(*n.kids[1]));
+    default: return false;
+  }
+}
+
+}  // namespace
+
+bool Expression::holds_on_one_run() const { return IsConditionOp(root_->op) && OneRun(*root_); }
 bool Expression::is_condition() const { return IsConditionOp(root_->op); }
 const Table* Expression::field_table() const { return root_->op == Op::kField ? root_->acc.table : nullptr; }
 const Field* Expression::field() const {

@@ -45,6 +45,10 @@ class Expression {
   // True if the result can change with the period (uses as_at, period_start
   // or an age taken at the as-at date).
   bool depends_on_period() const { return dynamic_; }
+  // True for a condition that, across periods in date order, holds on a
+  // leading or a trailing run of them only (working_days(start_date, as_at) > 20,
+  // age < 16), so the evaluator can find where it changes by bisection.
+  bool holds_on_one_run() const;
   // True if it yields a yes/no answer rather than a number or date.
   bool is_condition() const;
   bool yields_date() const;
