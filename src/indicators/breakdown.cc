@@ -148,6 +148,20 @@ int Breakdown::GroupOf(const EvalContext& c) {
     while (band < bands_.edges.size() && v >= bands_.edges[band]) ++band;
     v = static_cast<double>(band);
   }
+  bool by_string = v != kNoValue && table_ && field_ && field_->type != FieldType::kFlag &&
+                   kind_ != Kind::kAgeBand && kind_ != Kind::kBands;
+  if (by_string) {
+    size_t id = static_cast<size_t>(v);
+    if (group_of_string_.empty()) group_of_string_.assign(table_->pool().size(), -1);
+    if (id < group_of_string_.size() && group_of_string_[id] >= 0) return group_of_string_[id];
+    int g = GroupOfNew(v);
+    if (id < group_of_string_.size()) group_of_string_[id] = g;
+    return g;
+  }
+  return GroupOfNew(v);
+}
+
+int Breakdown::GroupOfNew(double v) {
   auto [it, added] = group_of_value_.emplace(v, 0);
   if (!added) return it->second;
   std::string label = LabelOfValue(v);

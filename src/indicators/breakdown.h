@@ -36,6 +36,7 @@ class Breakdown {
   enum class Kind { kField, kAgeBand, kEthnicGroup, kDisabled, kBands };
   Breakdown() = default;
   std::string LabelOfValue(double v) const;
+  int GroupOfNew(double v);
 
   std::string name_;
   Kind kind_ = Kind::kField;
@@ -44,6 +45,7 @@ class Breakdown {
   const Field* field_ = nullptr;
   Bands bands_;
   std::unordered_map<double, int> group_of_value_;
+  std::vector<int> group_of_string_;  // by string id, for fields of codes and identifiers (-1: not seen)
   std::vector<std::string> labels_;
 };
 
