@@ -27,14 +27,16 @@ struct ComputeOptions {
 
 void WriteTable(const std::vector<IndicatorSeries>& all, std::ostream& out) {
   bool grouped = std::any_of(all.begin(), all.end(), [](const IndicatorSeries& s) { return !s.breakdown.empty(); });
-  out << fmt::format("{:<6} {:<58} {:<12} {}{:>14} {:>12} {:>12}\n", "No.", "Indicator", "Period",
+  size_t width = 9;
+  for (const IndicatorSeries& s : all) width = std::max(width, s.indicator->title.size());
+  out << fmt::format("{:<6} {:<{}} {:<12} {}{:>14} {:>12} {:>12}\n", "No.", "Indicator", width, "Period",
                      grouped ? fmt::format("{:<28} ", "Group") : "", "Value", "Numerator", "Denominator");
   for (const IndicatorSeries& s : all) {
     const Indicator& ind = *s.indicator;
     for (size_t g = 0; g < s.groups.size(); ++g)
       for (size_t p = 0; p < s.periods.size(); ++p) {
         const Cell& c = s.cells[g][p];
-        out << fmt::format("{:<6} {:<58} {:<12} {}{:>14} {:>12} {:>12}\n", ind.number, ind.title.substr(0, 58),
+        out << fmt::format("{:<6} {:<{}} {:<12} {}{:>14} {:>12} {:>12}\n", ind.number, ind.title, width,
                            s.periods[p].label, grouped ? fmt::format("{:<28} ", s.groups[g].substr(0, 28)) : "",
                            FormatValue(ind, c.value), FormatNumber(c.numerator), FormatNumber(c.denominator));
       }
