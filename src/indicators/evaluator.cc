@@ -116,49 +116,6 @@ bool PeriodRange(const BoundPopulation& b, size_t r, size_t& first, size_t& last
   return first < last;
 }
 
-// Calls visit(period index, context) for each period a row counts in.
-template <typename Visit>
-void ForEachPeriod(const BoundPopulation& b, size_t r, Visit&& visit) {
-  const auto& w = b.windows;
-  EvalContext c;
-  c.row = r;
-  switch (b.spec->measure) {
-    case Measure::kAll:
-      for (size_t p = 0; p < w.size(); ++p) {
-        c.as_at = c.reference = w[p].last;
-        c.window_first = w[p].first;
-        visit(p, c);
-      }
-      return;
-    case Measure::kSnapshot:
-    case Measure::kCohort: {
-      int32_t s = b.Start(r);
-      if (s == kNull) return;
-      int32_t e = b.end >= 0 ? b.table->Int(b.end, r) : kNull;
-      c.own_date = Date::FromDays(s);
-      auto it = std::lower_bound(w.begin(), w.end(), s, [](const Window& x, int32_t d) { return x.last.days() < d; });
-      for (; it != w.end() && (e == kNull || e > it->last.days()); ++it) {
-        if (b.spec->measure == Measure::kCohort && Date::FromDays(s) > it->cohort_start) continue;
-        c.as_at = c.reference = it->last;
-        c.window_first = it->first;
-        visit(static_cast<size_t>(it - w.begin()), c);
-      }
-      return;
-    }
-    default: {
-      int32_t d = b.table->Int(b.date, r);
-      if (d == kNull) return;
-      c.own_date = c.reference = Date::FromDays(d);
-      auto it = std::lower_bound(w.begin(), w.end(), d, [](const Window& x, int32_t v) { return x.last.days() < v; });
-      for (; it != w.end() && it->first.days() <= d; ++it) {
-        c.as_at = it->last;
-        c.window_first = it->first;
-        visit(static_cast<size_t>(it - w.begin()), c);
-      }
-    }
-  }
-}
-
 // Sums for one pass over a population: all records, and those passing the
 // extra conditions; for averages per item (caseloads), each item's count.
 struct Tallies {
@@ -210,23 +167,30 @@ class Pass {
     size_t n = order_ ? order_->size() : t.size();
     for (size_t i = 0; i < n; ++i) {
       size_t r = order_ ? static_cast<size_t>((*order_)[i]) : i;
-      EvalContext fixed_context;
-      fixed_context.row = r;
+      EvalContext c;
+      c.row = r;
       bool keep = true;
       for (const Expression& e : pop_.fixed)
-        if (!e.Test(fixed_context)) { keep = false; break; }
-      if (!keep) continue;
-      ForEachPeriod(pop_, r, [&](size_t p, const EvalContext& c) {
-        if (!pop_.windows[p].applies) return;
+        if (!e.Test(c)) { keep = false; break; }
+      size_t p0 = 0, p1 = 0;
+      if (!keep || !PeriodRange(pop_, r, p0, p1, c)) continue;
+      Date own = c.reference;
+      for (const Expression& e : pop_.varying)
+        if (e.holds_on_one_run()) Narrow(e, c, p0, p1);
+      for (size_t p = p0; p < p1; ++p) {
+        if (!pop_.windows[p].applies) continue;
+        c.reference = own;
+        AtPeriod(c, p);
+        bool counted = true;
         for (const Expression& e : pop_.varying)
-          if (!e.Test(c)) return;
+          if (!e.holds_on_one_run() && !e.Test(c)) { counted = false; break; }
+        if (!counted) continue;
         bool passes = true;
         for (const Expression& e : extra_)
           if (!e.Test(c)) { passes = false; break; }
-        size_t g = 0;
-        if (breakdown_) g = Global(breakdown_->GroupOf(c));
+        size_t g = breakdown_ ? Global(breakdown_->GroupOf(c)) : 0;
         visit(r, p, g, c, passes);
-      });
+      }
     }
   }
 
