@@ -161,22 +161,34 @@ class Pass {
   const Expression* value() const { return value_.get(); }
   const std::string& Label(size_t global) const { return groups_.labels()[global]; }
 
+  size_t RowCount() const { return order_ ? order_->size() : pop_.table->size(); }
+  size_t RowAt(size_t i) const { return order_ ? static_cast<size_t>((*order_)[i]) : i; }
+
+  // The run of periods [first, last) in which row r meets the population's
+  // conditions that do not vary, or vary on one run; false if none.
+  bool Span(size_t r, EvalContext& c, size_t& first, size_t& last) const {
+    c.row = r;
+    for (const Expression& e : pop_.fixed)
+      if (!e.Test(c)) return false;
+    if (!PeriodRange(pop_, r, first, last, c)) return false;
+    for (const Expression& e : pop_.varying)
+      if (e.holds_on_one_run()) Narrow(e, c, first, last);
+    return first < last;
+  }
+
+  double SumOf(size_t r) const {
+    const Table& t = *pop_.table;
+    if (t.IsNull(pop_.sum, r)) return 0;
+    return t.type().field(pop_.sum).type == FieldType::kDecimal ? t.Decimal(pop_.sum, r) : t.Int(pop_.sum, r);
+  }
+
   template <typename Visit>
   void Run(Visit&& visit) {
-    const Table& t = *pop_.table;
-    size_t n = order_ ? order_->size() : t.size();
-    for (size_t i = 0; i < n; ++i) {
-      size_t r = order_ ? static_cast<size_t>((*order_)[i]) : i;
+    for (size_t i = 0; i < RowCount(); ++i) {
+      size_t r = RowAt(i), p0 = 0, p1 = 0;
       EvalContext c;
-      c.row = r;
-      bool keep = true;
-      for (const Expression& e : pop_.fixed)
-        if (!e.Test(c)) { keep = false; break; }
-      size_t p0 = 0, p1 = 0;
-      if (!keep || !PeriodRange(pop_, r, p0, p1, c)) continue;
+      if (!Span(r, c, p0, p1)) continue;
       Date own = c.reference;
-      for (const Expression& e : pop_.varying)
-        if (e.holds_on_one_run()) Narrow(e, c, p0, p1);
       for (size_t p = p0; p < p1; ++p) {
         if (!pop_.windows[p].applies) continue;
         c.reference = own;
@@ -195,7 +207,6 @@ class Pass {
   }
 
   void Count(Tallies& out) {
-    const Table& t = *pop_.table;
     scrutiny::Tally tally = pop_.spec->tally;
     bool by_item = per_ >= 0 || tally == scrutiny::Tally::kChildren;
     if (by_item) {
@@ -217,7 +228,7 @@ class Pass {
         weight = value_->Value(c);
         if (std::isnan(weight)) return;
       } else if (tally == scrutiny::Tally::kSum) {
-        weight = t.IsNull(pop_.sum, r) ? 0 : (t.type().field(pop_.sum).type == FieldType::kDecimal ? t.Decimal(pop_.sum, r) : t.Int(pop_.sum, r));
+        weight = SumOf(r);
       }
       if (by_item) {
         int32_t item = (*item_)[r];
@@ -284,7 +295,6 @@ class Pass {
   // Counts with difference arrays: +w where a record's periods begin, -w after
   // they end. For children, each child's runs of periods are merged first.
   void CountRanges(Tallies& out, bool by_child) {
-    const Table& t = *pop_.table;
     size_t n_periods = periods_;
     std::vector<std::vector<double>> all_diff, passing_diff;
     auto add = [&](std::vector<std::vector<double>>& diff, size_t g, size_t p0, size_t p1, double w) {
@@ -328,19 +338,11 @@ class Pass {
       }
       runs.clear();
     };
-    size_t n = order_ ? order_->size() : t.size();
-    EvalContext c;
-    for (size_t i = 0; i < n; ++i) {
-      size_t r = order_ ? static_cast<size_t>((*order_)[i]) : i;
-      c.row = r;
-      bool keep = true;
-      for (const Expression& e : pop_.fixed)
-        if (!e.Test(c)) { keep = false; break; }
-      size_t p0 = 0, p1 = 0;
-      if (!keep || !PeriodRange(pop_, r, p0, p1, c)) continue;
+    for (size_t i = 0; i < RowCount(); ++i) {
+      size_t r = RowAt(i), p0 = 0, p1 = 0;
+      EvalContext c;
+      if (!Span(r, c, p0, p1)) continue;
       Date own = c.reference;
-      for (const Expression& e : pop_.varying) Narrow(e, c, p0, p1);
-      if (p0 >= p1) continue;
       size_t q0 = p0, q1 = p1;  // the periods in which it is in the numerator
       for (const Expression& e : extra_) {
         if (e.depends_on_period()) {
@@ -354,9 +356,7 @@ class Pass {
       c.reference = own;
       AtPeriod(c, p0);
       size_t g = breakdown_ ? Global(breakdown_->GroupOf(c)) : 0;
-      double w = 1;
-      if (pop_.spec->tally == scrutiny::Tally::kSum)
-        w = t.IsNull(pop_.sum, r) ? 0 : (t.type().field(pop_.sum).type == FieldType::kDecimal ? t.Decimal(pop_.sum, r) : t.Int(pop_.sum, r));
+      double w = pop_.spec->tally == scrutiny::Tally::kSum ? SumOf(r) : 1;
       if (by_child && (*item_)[r] != current) {
         flush();
         current = (*item_)[r];
