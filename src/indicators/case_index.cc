@@ -141,7 +141,7 @@ void CaseIndex::DeriveLookedAfterDates() {
 }
 
 const RelatedDates& CaseIndex::Related(const RecordType& population, const RecordType& related, int date_col,
-                                       const std::string& cache_key, const std::vector<char>& keep) {
+                                       const std::string& cache_key, const std::function<std::vector<char>()>& keep) {
   std::string key = std::string(population.name) + "|" + cache_key;
   if (auto it = related_.find(key); it != related_.end()) return *it->second;
   auto out = std::make_unique<RelatedDates>();
@@ -163,7 +163,8 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
     out->key_of_row = Join(population, population.IndexOf("child_id"));
     rel_key = Join(related, related.IndexOf("child_id"));
   }
-  std::vector<int32_t> order = GroupRows(rel_key, keys, &keep, rel, date_col, out->offsets);
+  std::vector<char> kept = keep();
+  std::vector<int32_t> order = GroupRows(rel_key, keys, &kept, rel, date_col, out->offsets);
   int end_col = SpanOf(related).end;
   out->starts.reserve(order.size());
   out->ends.reserve(order.size());

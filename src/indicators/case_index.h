@@ -5,6 +5,7 @@
 // derived dates of a looked-after episode. Every join is built once, on first
 // use, and shared by all indicators.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -60,9 +61,10 @@ class CaseIndex {
   // The records of `related` (rows passing `keep`, dated by `date_col`)
   // grouped by the row of `population` they belong to: through the first field
   // of `related` that references `population`, else through the child.
-  // `cache_key` names the filter so that equal requests share one index.
+  // `cache_key` names the filter so that equal requests share one index;
+  // `keep` (which related rows pass the filter) is called only to build one.
   const RelatedDates& Related(const RecordType& population, const RecordType& related, int date_col,
-                              const std::string& cache_key, const std::vector<char>& keep);
+                              const std::string& cache_key, const std::function<std::vector<char>()>& keep);
 
  private:
   void DeriveLookedAfterDates();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <list>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -41,6 +42,41 @@ std::vector<Window> WindowsFor(const Indicator& ind, const Population& pop, cons
   return out;
 }
 
+// For a day, the first window ending on or after it and the first starting
+// after it, read from tables over the windows' days rather than searched for
+// each record. Windows are in date order.
+class WindowLookup {
+ public:
+  explicit WindowLookup(const std::vector<Window>& w) : n_(w.size()) {
+    if (w.empty()) return;
+    base_ = w.front().first.days();
+    int32_t top = w.front().last.days();
+    for (const Window& x : w) base_ = std::min(base_, x.first.days()), top = std::max(top, x.last.days());
+    size_t span = static_cast<size_t>(top - base_) + 1, ending = 0, starting = 0;
+    ending_.resize(span);
+    starting_.resize(span);
+    for (size_t i = 0; i < span; ++i) {
+      int32_t day = base_ + static_cast<int32_t>(i);
+      while (ending < n_ && w[ending].last.days() < day) ++ending;
+      while (starting < n_ && w[starting].first.days() <= day) ++starting;
+      ending_[i] = static_cast<uint32_t>(ending);
+      starting_[i] = static_cast<uint32_t>(starting);
+    }
+  }
+  size_t FirstEndingFrom(int32_t day) const { return Read(ending_, day); }
+  size_t FirstStartingAfter(int32_t day) const { return Read(starting_, day); }
+
+ private:
+  size_t Read(const std::vector<uint32_t>& table, int32_t day) const {
+    if (day < base_) return 0;
+    size_t i = static_cast<size_t>(day - base_);
+    return i < table.size() ? table[i] : n_;
+  }
+  size_t n_;
+  int32_t base_ = 0;
+  std::vector<uint32_t> ending_, starting_;
+};
+
 // Groups shared by the passes of one indicator, named by label.
 class GroupSet {
  public:
@@ -66,6 +102,7 @@ struct BoundPopulation {
   const std::vector<int32_t>* child = nullptr;  // row -> children row
   std::vector<Expression> fixed, varying;        // where: period-independent first
   std::vector<Window> windows;
+  std::optional<WindowLookup> lookup;
 
   int32_t Start(size_t r) const { return start_derived ? (*start_derived)[r] : table->Int(start, r); }
 };
@@ -88,6 +125,7 @@ Result<BoundPopulation> BindPopulation(const Indicator& ind, const Population& p
     (e->depends_on_period() ? b.varying : b.fixed).push_back(std::move(*e));
   }
   b.windows = WindowsFor(ind, p, periods);
+  b.lookup.emplace(b.windows);
   return b;
 }
 
@@ -103,15 +141,14 @@ bool PeriodRange(const BoundPopulation& b, size_t r, size_t& first, size_t& last
   int32_t d = snapshot ? b.Start(r) : b.table->Int(b.date, r);
   if (d == kNull) return false;
   c.own_date = c.reference = Date::FromDays(d);
-  auto it = std::lower_bound(w.begin(), w.end(), d, [](const Window& x, int32_t v) { return x.last.days() < v; });
-  first = static_cast<size_t>(it - w.begin());
+  first = b.lookup->FirstEndingFrom(d);
   if (snapshot) {
     int32_t e = b.end >= 0 ? b.table->Int(b.end, r) : kNull;
-    for (last = first; last < w.size() && (e == kNull || e > w[last].last.days()); ++last) {}
+    last = e == kNull ? w.size() : b.lookup->FirstEndingFrom(e);
     if (b.spec->measure == Measure::kCohort)
       while (first < last && Date::FromDays(d) > w[first].cohort_start) ++first;
   } else {
-    for (last = first; last < w.size() && w[last].first.days() <= d; ++last) {}
+    last = b.lookup->FirstStartingAfter(d);
   }
   return first < last;
 }
@@ -135,11 +172,47 @@ uint64_t Slot(size_t period, size_t group) { return (static_cast<uint64_t>(perio
 size_t SlotPeriod(uint64_t s) { return s >> 32; }
 size_t SlotGroup(uint64_t s) { return s & 0xFFFFFFFF; }
 
+// The records of a population in counting order, each with the run of
+// periods it counts in, its own date and its group: found once and shared by
+// the indicators that count the same records in different ways (contacts, and
+// of them those decided in a day, and those leading to a referral).
+struct SpanSet {
+  std::vector<uint32_t> rows;
+  std::vector<uint32_t> first, last;
+  std::vector<Date> own_date;
+  std::vector<int32_t> group;       // local to the breakdown that built the set
+  std::vector<std::string> labels;  // of those groups
+};
+
+// The most recently used span sets; few, since each may hold millions of rows
+// and indicators sharing a population sit together in a suite.
+class SpanCache {
+ public:
+  const SpanSet* Find(const std::string& key) {
+    for (auto it = entries_.begin(); it != entries_.end(); ++it)
+      if (it->first == key) {
+        entries_.splice(entries_.begin(), entries_, it);
+        return entries_.front().second.get();
+      }
+    return nullptr;
+  }
+  const SpanSet* Add(const std::string& key, std::unique_ptr<SpanSet> set) {
+    entries_.emplace_front(key, std::move(set));
+    if (entries_.size() > kKept) entries_.pop_back();
+    return entries_.front().second.get();
+  }
+
+ private:
+  static constexpr size_t kKept = 2;
+  std::list<std::pair<std::string, std::unique_ptr<SpanSet>>> entries_;
+};
+
 class Pass {
  public:
   Pass(const Indicator& ind, BoundPopulation& pop, CaseIndex& index, GroupSet& groups, Breakdown* breakdown,
-       size_t periods)
-      : ind_(ind), pop_(pop), index_(index), groups_(groups), breakdown_(breakdown), periods_(periods) {}
+       size_t periods, SpanCache& spans, std::string spans_key)
+      : ind_(ind), pop_(pop), index_(index), groups_(groups), breakdown_(breakdown), periods_(periods),
+        span_cache_(spans), spans_key_(std::move(spans_key)) {}
 
   Status BindExtras(const std::vector<std::string>& conditions, const std::string& value) {
     for (const std::string& text : conditions) {
@@ -212,7 +285,8 @@ class Pass {
     if (by_item) {
       const std::vector<int32_t>* item = per_ >= 0 ? &index_.Column(*pop_.spec->type, per_) : pop_.child;
       if (!item) item = &index_.Identity(*pop_.spec->type);
-      order_ = &index_.GroupedRows(*pop_.spec->type, *item, per_ >= 0 ? "per:" + ind_.per : "child");
+      order_name_ = per_ >= 0 ? "per:" + ind_.per : "child";
+      order_ = &index_.GroupedRows(*pop_.spec->type, *item, order_name_);
       item_ = item;
     }
     if (PeriodIndependent()) return CountRanges(out, by_item);
@@ -262,9 +336,64 @@ class Pass {
     if (breakdown_ && breakdown_->depends_on_period()) return false;
     for (const Expression& e : pop_.varying)
       if (!e.holds_on_one_run()) return false;
-    for (const Expression& e : extra_)
-      if (e.depends_on_period() && !e.holds_on_one_run()) return false;
     return true;
+  }
+
+  // The population's span set, from the cache or found now.
+  const SpanSet& Spans() {
+    std::string key = spans_key_ + "|" + order_name_;
+    if (const SpanSet* hit = span_cache_.Find(key)) return *hit;
+    auto set = std::make_unique<SpanSet>();
+    for (size_t i = 0; i < RowCount(); ++i) {
+      size_t r = RowAt(i), p0 = 0, p1 = 0;
+      EvalContext c;
+      if (!Span(r, c, p0, p1)) continue;
+      Date own = c.own_date;
+      c.reference = own;
+      AtPeriod(c, p0);
+      set->rows.push_back(static_cast<uint32_t>(r));
+      set->first.push_back(static_cast<uint32_t>(p0));
+      set->last.push_back(static_cast<uint32_t>(p1));
+      set->own_date.push_back(own);
+      set->group.push_back(breakdown_ ? breakdown_->GroupOf(c) : 0);
+    }
+    if (breakdown_)
+      for (size_t l = 0; l < breakdown_->groups(); ++l) set->labels.push_back(breakdown_->Label(static_cast<int>(l)));
+    return *span_cache_.Add(key, std::move(set));
+  }
+
+  // Sets numerator_runs_ to the runs of periods within [p0, p1) in which the
+  // extra conditions hold: bisection for those holding on one run, a test per
+  // period for the rest (visited within 20 working days of each as-at date).
+  void NumeratorRuns(EvalContext& c, Date own, size_t p0, size_t p1) {
+    numerator_runs_.clear();
+    size_t q0 = p0, q1 = p1;
+    bool per_period = false;
+    for (const Expression& e : extra_) {
+      c.reference = own;
+      if (!e.depends_on_period()) {
+        AtPeriod(c, p0);
+        if (!e.Test(c)) return;
+      } else if (e.holds_on_one_run()) {
+        Narrow(e, c, q0, q1);
+      } else {
+        per_period = true;
+      }
+    }
+    if (!per_period) {
+      if (q0 < q1) numerator_runs_.push_back({q0, q1});
+      return;
+    }
+    for (size_t p = q0; p < q1; ++p) {
+      c.reference = own;
+      AtPeriod(c, p);
+      bool holds = true;
+      for (const Expression& e : extra_)
+        if (e.depends_on_period() && !e.holds_on_one_run() && !e.Test(c)) { holds = false; break; }
+      if (!holds) continue;
+      if (!numerator_runs_.empty() && numerator_runs_.back().second == p) numerator_runs_.back().second = p + 1;
+      else numerator_runs_.push_back({p, p + 1});
+    }
   }
 
   // Sets the context to period p.
@@ -338,24 +467,16 @@ class Pass {
       }
       runs.clear();
     };
-    for (size_t i = 0; i < RowCount(); ++i) {
-      size_t r = RowAt(i), p0 = 0, p1 = 0;
+    const SpanSet& spans = Spans();
+    std::vector<size_t> global;
+    for (const std::string& label : spans.labels) global.push_back(static_cast<size_t>(groups_.Index(label)));
+    for (size_t i = 0; i < spans.rows.size(); ++i) {
+      size_t r = spans.rows[i], p0 = spans.first[i], p1 = spans.last[i];
       EvalContext c;
-      if (!Span(r, c, p0, p1)) continue;
-      Date own = c.reference;
-      size_t q0 = p0, q1 = p1;  // the periods in which it is in the numerator
-      for (const Expression& e : extra_) {
-        if (e.depends_on_period()) {
-          Narrow(e, c, q0, q1);
-          continue;
-        }
-        c.reference = own;
-        AtPeriod(c, p0);
-        if (!e.Test(c)) q1 = q0;
-      }
-      c.reference = own;
-      AtPeriod(c, p0);
-      size_t g = breakdown_ ? Global(breakdown_->GroupOf(c)) : 0;
+      c.row = r;
+      c.own_date = c.reference = spans.own_date[i];
+      NumeratorRuns(c, spans.own_date[i], p0, p1);
+      size_t g = breakdown_ ? global[static_cast<size_t>(spans.group[i])] : 0;
       double w = pop_.spec->tally == scrutiny::Tally::kSum ? SumOf(r) : 1;
       if (by_child && (*item_)[r] != current) {
         flush();
@@ -364,10 +485,11 @@ class Pass {
       for (size_t group : {size_t{0}, g}) {
         if (by_child) {
           runs.push_back({group, p0, p1, false});
-          if (q0 < q1 && per_ < 0) runs.push_back({group, q0, q1, true});
+          if (per_ < 0)
+            for (auto [q0, q1] : numerator_runs_) runs.push_back({group, q0, q1, true});
         } else {
           add(all_diff, group, p0, p1, w);
-          if (q0 < q1) add(passing_diff, group, q0, q1, w);
+          for (auto [q0, q1] : numerator_runs_) add(passing_diff, group, q0, q1, w);
         }
         if (g == 0) break;
       }
@@ -422,6 +544,10 @@ class Pass {
   const std::vector<int32_t>* order_ = nullptr;  // rows grouped by item, when counting items
   const std::vector<int32_t>* item_ = nullptr;
   std::vector<uint64_t> pending_all_, pending_passing_;
+  std::vector<std::pair<size_t, size_t>> numerator_runs_;
+  SpanCache& span_cache_;
+  std::string spans_key_;
+  std::string order_name_;
 };
 
 double Statistic(std::vector<double>& counts, const std::string& statistic) {
@@ -483,9 +609,22 @@ class ChildPopulation {
 // caseload mean and median) share one pass.
 struct PassCache {
   std::map<std::string, std::pair<Tallies, std::vector<std::string>>> entries;
+  SpanCache spans;
 };
 
 namespace {
+
+// What decides a population's span set: its records, how they are dated and
+// selected, the breakdown and the periods.
+std::string SpansKey(const Indicator& ind, const Population& p, const std::vector<Period>& periods,
+                     const std::string& breakdown) {
+  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", p.type->name, MeasureName(p.measure), p.date, p.start,
+                                p.end, p.cohort_months, breakdown, periods.size(), periods.front().label,
+                                periods.back().label);
+  for (const std::string& w : p.where) key += "|w:" + w;
+  for (const Bands& b : ind.bands) key += "|b:" + b.name + b.value;
+  return key;
+}
 
 std::string PassKey(const Indicator& ind, const std::vector<Period>& periods, const std::string& breakdown) {
   const Population& p = ind.population;
@@ -524,7 +663,8 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
     tallies = hit->second.first;
     for (const std::string& label : hit->second.second) groups.Index(label);
   } else {
-    Pass main(ind, *pop, index_, groups, main_breakdown ? &*main_breakdown : nullptr, periods.size());
+    Pass main(ind, *pop, index_, groups, main_breakdown ? &*main_breakdown : nullptr, periods.size(), cache_->spans,
+              SpansKey(ind, ind.population, periods, breakdown_name));
     if (Status s = main.BindExtras(ind.numerator, ind.value); !s.ok()) return s;
     main.Count(tallies);
     if (!key.empty()) cache_->entries[key] = {tallies, groups.labels()};
@@ -541,7 +681,8 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
     }
     auto den_pop = BindPopulation(ind, *ind.denominator, index_, periods);
     if (!den_pop.ok()) return den_pop.status();
-    Pass den(den_ind, *den_pop, index_, groups, den_breakdown ? &*den_breakdown : nullptr, periods.size());
+    Pass den(den_ind, *den_pop, index_, groups, den_breakdown ? &*den_breakdown : nullptr, periods.size(),
+             cache_->spans, SpansKey(den_ind, *ind.denominator, periods, breakdown_name));
     den.Count(den_tallies);
     denominator = &den_tallies;
     tallies.Grow(groups.labels().size(), periods.size());
@@ -665,7 +806,8 @@ Result<Drilldown> Evaluator::Drill(const Indicator& ind, const Period& period, c
     }
     auto pop = BindPopulation(ind, spec, index_, periods);
     if (!pop.ok()) return pop.status();
-    Pass pass(pass_ind, *pop, index_, groups, b ? &*b : nullptr, 1);
+    SpanCache unshared;
+    Pass pass(pass_ind, *pop, index_, groups, b ? &*b : nullptr, 1, unshared, "");
     if (Status s = pass.BindExtras(extras, is_numerator_pass ? ind.value : ""); !s.ok()) return s;
     std::vector<Expression> fields = DrillFields(ind, spec, index_);
     const Table& t = *pop->table;

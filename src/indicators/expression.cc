@@ -561,7 +561,6 @@ class Binder {
     n.related_date = n.related->IndexOf(field);
     if (n.related_date < 0 || n.related->field(n.related_date).type != FieldType::kDate)
       return Err(n, fmt::format("{} has no date field '{}'", name, field));
-    std::vector<char> keep;
     if (n.filter) {
       bool filter_dynamic = false;
       std::set<std::string> unused;
@@ -577,14 +576,15 @@ class Binder {
       if (Status s = Bind(*k); !s.ok()) return s;
     if (index_) {
       const Table& t = index_->table(*n.related);
-      keep.assign(t.size(), 1);
-      if (n.filter) {
+      auto keep = [&] {
+        std::vector<char> kept(t.size(), 1);
         EvalContext c;
-        for (size_t r = 0; r < t.size(); ++r) {
+        for (size_t r = 0; n.filter && r < t.size(); ++r) {
           c.row = r;
-          keep[r] = TestImpl(*n.filter, c);
+          kept[r] = TestImpl(*n.filter, c);
         }
-      }
+        return kept;
+      };
       n.dates = &index_->Related(type_, *n.related, n.related_date, fmt::format("{}.{}[{}]", name, field, n.filter_text), keep);
     }
     return Status::Ok();
@@ -749,37 +749,6 @@ double EvalNode(const ExprNode& n, const EvalContext& c) {
   }
 }
 
-}  // namespace
-
-double AgeInYears(double birth, Date on) {
-  if (std::isnan(birth)) return NAN;
-  Date b = Date::FromDays(static_cast<int32_t>(birth));
-  return on < b ? NAN : on.YearsSince(b);
-}
-
-Result<Expression> Expression::Bind(std::string_view text, const RecordType& type, CaseIndex* index) {
-  auto tokens = Tokenise(text);
-  if (!tokens.ok()) return tokens.status();
-  Parser parser(std::move(*tokens));
-  auto root = parser.ParseAll();
-  if (!root.ok()) return root.status();
-  Expression e;
-  e.text_ = std::string(text);
-  Binder binder(type, index, e.fields_, e.dynamic_);
-  if (Status s = binder.Bind(**root); !s.ok()) return s;
-  if ((*root)->op == Op::kWord) return Status::InvalidInput("column 1: expected a condition or value");
-  e.root_ = std::move(*root);
-  return e;
-}
-
-Expression::Expression(Expression&&) noexcept = default;
-Expression& Expression::operator=(Expression&&) noexcept = default;
-Expression::~Expression() = default;
-
-bool Expression::Test(const EvalContext& c) const { return TestImpl(*root_, c); }
-double Expression::Value(const EvalContext& c) const { return EvalNode(*root_, c); }
-namespace {
-
 bool Static(const ExprNode& n) {
   switch (n.op) {
     case Op::kAsAt: case Op::kPeriodStart: case Op::kLatest: case Op::kCount: return false;
@@ -818,7 +787,35 @@ bool OneRun(const ExprNode& n) {
 
 }  // namespace
 
-bool Expression::holds_on_one_run() const { return IsConditionOp(root_->op) && OneRun(*root_); }
+double AgeInYears(double birth, Date on) {
+  if (std::isnan(birth)) return NAN;
+  Date b = Date::FromDays(static_cast<int32_t>(birth));
+  return on < b ? NAN : on.YearsSince(b);
+}
+
+Result<Expression> Expression::Bind(std::string_view text, const RecordType& type, CaseIndex* index) {
+  auto tokens = Tokenise(text);
+  if (!tokens.ok()) return tokens.status();
+  Parser parser(std::move(*tokens));
+  auto root = parser.ParseAll();
+  if (!root.ok()) return root.status();
+  Expression e;
+  e.text_ = std::string(text);
+  Binder binder(type, index, e.fields_, e.dynamic_);
+  if (Status s = binder.Bind(**root); !s.ok()) return s;
+  if ((*root)->op == Op::kWord) return Status::InvalidInput("column 1: expected a condition or value");
+  e.root_ = std::move(*root);
+  e.one_run_ = IsConditionOp(e.root_->op) && OneRun(*e.root_);
+  return e;
+}
+
+Expression::Expression(Expression&&) noexcept = default;
+Expression& Expression::operator=(Expression&&) noexcept = default;
+Expression::~Expression() = default;
+
+bool Expression::Test(const EvalContext& c) const { return TestImpl(*root_, c); }
+double Expression::Value(const EvalContext& c) const { return EvalNode(*root_, c); }
+
 bool Expression::is_condition() const { return IsConditionOp(root_->op); }
 const Table* Expression::field_table() const { return root_->op == Op::kField ? root_->acc.table : nullptr; }
 const Field* Expression::field() const {

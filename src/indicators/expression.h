@@ -48,7 +48,7 @@ class Expression {
   // True for a condition that, across periods in date order, holds on a
   // leading or a trailing run of them only (working_days(start_date, as_at) > 20,
   // age < 16), so the evaluator can find where it changes by bisection.
-  bool holds_on_one_run() const;
+  bool holds_on_one_run() const { return one_run_; }
   // True if it yields a yes/no answer rather than a number or date.
   bool is_condition() const;
   bool yields_date() const;
@@ -64,6 +64,7 @@ class Expression {
   Expression() = default;
   std::unique_ptr<ExprNode> root_;
   bool dynamic_ = false;
+  bool one_run_ = false;
   std::set<std::string> fields_;
   std::string text_;
 };

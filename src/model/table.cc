@@ -51,7 +51,16 @@ void Table::SetDecimal(int col, double v) {
   decimals_[static_cast<size_t>(col)].back() = v;
 }
 
-bool Table::IsNull(int col, size_t row) const { return Int(col, row) == kNull; }
+void Table::Reorder(const std::vector<uint32_t>& order) {
+  auto permute = [&](auto& column) {
+    if (column.empty()) return;
+    std::remove_reference_t<decltype(column)> moved(column.size());
+    for (size_t i = 0; i < order.size(); ++i) moved[i] = column[order[i]];
+    column.swap(moved);
+  };
+  for (auto& column : cells_) permute(column);
+  for (auto& column : decimals_) permute(column);
+}
 
 std::string Table::Format(int col, size_t row) const {
   if (IsNull(col, row)) return {};

@@ -59,8 +59,10 @@ class Table {
   void SetDecimal(int col, double v);
   // Drops the last row (after a validation failure).
   void PopRow();
+  // Puts row order[i] at position i (order is a permutation of the rows).
+  void Reorder(const std::vector<uint32_t>& order);
 
-  bool IsNull(int col, size_t row) const;
+  bool IsNull(int col, size_t row) const { return Int(col, row) == kNull; }
   int32_t Int(int col, size_t row) const { return cells_[static_cast<size_t>(col)][row]; }
   bool Flag(int col, size_t row) const { return Int(col, row) == 1; }
   Date DateAt(int col, size_t row) const { return Date::FromDays(Int(col, row)); }

@@ -102,6 +102,21 @@ TEST_F(StoreTest, ALoadReplacesItsCouncilAndLeavesOthers) {
   EXPECT_EQ(store->Loads()->size(), 3u);
 }
 
+TEST_F(StoreTest, ReadsEachChildsRecordsTogetherInStoredOrder) {
+  auto store = Store::Open(db_);
+  LoadFixture f("store_order");
+  f.Set("referrals",
+        "referral_id,child_id,referral_date,source,nfa\n900-R1,900-C2,2024-01-10,6,N\n900-R2,900-C1,2024-02-01,6,N\n"
+        "900-R3,900-C2,2024-03-01,6,N\n900-R4,900-C1,2024-04-01,6,N\n");
+  ASSERT_TRUE(LoadInto(*store, f).ok());
+  Dataset back;
+  ASSERT_TRUE(store->Read(back, std::nullopt, true).ok());
+  const Table& t = back.table("referrals");
+  std::string order;
+  for (size_t r = 0; r < t.size(); ++r) order += std::string(t.Text(0, r)) + " " + t.Format(2, r) + ";";
+  EXPECT_EQ(order, "900-R2 2024-02-01;900-R4 2024-04-01;900-R1 2024-01-10;900-R3 2024-03-01;");
+}
+
 TEST_F(StoreTest, RefusesAStoreFromANewerScrutiny) {
   { ASSERT_TRUE(Store::Open(db_).ok()); }
   {

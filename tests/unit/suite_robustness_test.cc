@@ -54,7 +54,9 @@ TEST(SuiteRobustnessTest, DamagedSuitesGiveErrorsNotFaults) {
   std::mt19937 rng(7);
   for (int i = 0; i < 300; ++i) {
     auto s = ParseSuite(Mutate(suite, rng), "damaged.toml");
-    if (!s.ok()) EXPECT_EQ(s.status().message().rfind("damaged.toml", 0), 0u) << s.status().message();
+    if (!s.ok()) {
+      EXPECT_EQ(s.status().message().rfind("damaged.toml", 0), 0u) << s.status().message();
+    }
   }
 }
 
