@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "core/config_path.h"
+#include "core/toml_reader.h"
+
 #include "indicators/breakdown.h"
 #include "indicators/case_index.h"
 #include "indicators/expression.h"
@@ -55,97 +58,6 @@ const Indicator* Suite::Find(std::string_view number) const {
 
 namespace {
 
-// Reads one [[indicator]] table (or its [indicator.denominator]), keeping the
-// first error with its line.
-class TableReader {
- public:
-  TableReader(const toml::table& t, const std::string& path, std::string context)
-      : t_(t), path_(path), context_(std::move(context)) {}
-
-  int line() const { return static_cast<int>(t_.source().begin.line); }
-  int LineOf(std::string_view key) const {
-    const toml::node* n = t_.get(key);
-    return n ? static_cast<int>(n->source().begin.line) : line();
-  }
-  Status Fail(std::string_view key, std::string_view what) {
-    if (status_.ok()) status_ = Status::InvalidInput(fmt::format("{}:{}: {}: {}", path_, LineOf(key), context_, what));
-    return status_;
-  }
-  const Status& status() const { return status_; }
-  void set_context(std::string c) { context_ = std::move(c); }
-
-  std::string String(std::string_view key, bool required, std::string fallback = "") {
-    used_.insert(std::string(key));
-    const toml::node* n = t_.get(key);
-    if (!n) {
-      if (required) Fail(key, fmt::format("'{}' is required", key));
-      return fallback;
-    }
-    if (auto v = n->value<std::string>()) return *v;
-    Fail(key, fmt::format("'{}' must be text in quotes", key));
-    return fallback;
-  }
-  std::optional<int64_t> Integer(std::string_view key) {
-    used_.insert(std::string(key));
-    const toml::node* n = t_.get(key);
-    if (!n) return std::nullopt;
-    if (auto v = n->value<int64_t>()) return *v;
-    Fail(key, fmt::format("'{}' must be a whole number", key));
-    return std::nullopt;
-  }
-  bool Bool(std::string_view key) {
-    used_.insert(std::string(key));
-    const toml::node* n = t_.get(key);
-    if (!n) return false;
-    if (auto v = n->value<bool>()) return *v;
-    Fail(key, fmt::format("'{}' must be true or false", key));
-    return false;
-  }
-  std::vector<std::string> Strings(std::string_view key) {
-    used_.insert(std::string(key));
-    std::vector<std::string> out;
-    const toml::node* n = t_.get(key);
-    if (!n) return out;
-    if (auto s = n->value<std::string>()) return {*s};
-    const toml::array* a = n->as_array();
-    if (!a) { Fail(key, fmt::format("'{}' must be a list of texts", key)); return out; }
-    for (const toml::node& e : *a) {
-      if (auto s = e.value<std::string>()) out.push_back(*s);
-      else Fail(key, fmt::format("'{}' must be a list of texts", key));
-    }
-    return out;
-  }
-  std::vector<double> Numbers(const toml::table& t, std::string_view key) {
-    std::vector<double> out;
-    if (const toml::array* a = t[key].as_array())
-      for (const toml::node& e : *a)
-        if (auto d = e.value<double>()) out.push_back(*d);
-    return out;
-  }
-  const toml::table* Table(std::string_view key) {
-    used_.insert(std::string(key));
-    return t_[key].as_table();
-  }
-  const toml::array* Array(std::string_view key) {
-    used_.insert(std::string(key));
-    return t_[key].as_array();
-  }
-  void CheckUnknownKeys() {
-    for (auto&& [k, v] : t_)
-      if (!used_.count(std::string(k.str()))) {
-        if (status_.ok())
-          status_ = Status::InvalidInput(fmt::format("{}:{}: {}: unknown key '{}'", path_, v.source().begin.line, context_, k.str()));
-      }
-  }
-
- private:
-  const toml::table& t_;
-  const std::string& path_;
-  std::string context_;
-  Status status_;
-  std::set<std::string> used_;
-};
-
 template <typename E>
 bool Choose(std::string_view text, std::initializer_list<std::pair<std::string_view, E>> options, E& out) {
   for (auto [name, value] : options)
@@ -153,7 +65,7 @@ bool Choose(std::string_view text, std::initializer_list<std::pair<std::string_v
   return false;
 }
 
-void CheckDateField(TableReader& r, const RecordType& type, std::string_view key, const std::string& name) {
+void CheckDateField(TomlReader& r, const RecordType& type, std::string_view key, const std::string& name) {
   if (name.empty()) return;
   int col = type.IndexOf(name);
   if (CaseIndex::IsDerived(type, name)) return;
@@ -161,14 +73,14 @@ void CheckDateField(TableReader& r, const RecordType& type, std::string_view key
     r.Fail(key, fmt::format("{} has no date field '{}'", type.name, name));
 }
 
-void CheckExpression(TableReader& r, std::string_view key, const std::string& text, const RecordType& type, bool condition) {
+void CheckExpression(TomlReader& r, std::string_view key, const std::string& text, const RecordType& type, bool condition) {
   auto e = Expression::Bind(text, type, nullptr);
   if (!e.ok()) { r.Fail(key, fmt::format("'{}': {}", text, e.status().message())); return; }
   if (condition && !e->is_condition()) r.Fail(key, fmt::format("'{}' is a value, not a condition", text));
   if (!condition && e->is_condition()) r.Fail(key, fmt::format("'{}' is a condition, not a value", text));
 }
 
-Population ReadPopulation(TableReader& r) {
+Population ReadPopulation(TomlReader& r) {
   Population p;
   p.line = r.line();
   std::string records = r.String("records", true);
@@ -213,7 +125,7 @@ Population ReadPopulation(TableReader& r) {
   return p;
 }
 
-void ReadYears(TableReader& r, Indicator& ind) {
+void ReadYears(TomlReader& r, Indicator& ind) {
   std::string years = r.String("years", false);
   if (years.empty()) return;
   int first = 0, last = 0;
@@ -226,7 +138,7 @@ void ReadYears(TableReader& r, Indicator& ind) {
   ind.last_year = last;
 }
 
-void ReadBands(TableReader& r, Indicator& ind) {
+void ReadBands(TomlReader& r, Indicator& ind) {
   const toml::array* bands = r.Array("bands");
   if (!bands) return;
   for (const toml::node& n : *bands) {
@@ -245,7 +157,7 @@ void ReadBands(TableReader& r, Indicator& ind) {
   }
 }
 
-Indicator ReadIndicator(TableReader& r) {
+Indicator ReadIndicator(TomlReader& r) {
   Indicator ind;
   ind.line = r.line();
   ind.number = r.String("number", true);
@@ -309,10 +221,10 @@ Result<Suite> ParseSuite(std::string_view text, const std::string& path) {
   for (const toml::node& n : *list) {
     const toml::table* t = n.as_table();
     if (!t) return Status::InvalidInput(fmt::format("{}:{}: indicator must be a table", path, n.source().begin.line));
-    TableReader r(*t, path, "indicator");
+    TomlReader r(*t, path, "indicator");
     Indicator ind = ReadIndicator(r);
     if (const toml::table* d = r.Table("denominator")) {
-      TableReader dr(*d, path, fmt::format("indicator {} denominator", ind.number));
+      TomlReader dr(*d, path, fmt::format("indicator {} denominator", ind.number));
       ind.denominator = ReadPopulation(dr);
       dr.CheckUnknownKeys();
       if (!dr.status().ok()) return dr.status();
@@ -335,15 +247,6 @@ Result<Suite> LoadSuite(const std::string& path) {
   return ParseSuite(text.str(), path);
 }
 
-std::string DefaultSuitePath() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (fs::path dir = exe.parent_path(); !ec && !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-    fs::path candidate = dir / "config/suites/scrutiny-dataset.toml";
-    if (fs::exists(candidate)) return candidate.string();
-  }
-  return "config/suites/scrutiny-dataset.toml";
-}
+std::string DefaultSuitePath() { return ShippedConfigPath("suites/scrutiny-dataset.toml"); }
 
 }  // namespace scrutiny
