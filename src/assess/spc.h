@@ -23,14 +23,24 @@ enum class Improvement { kUp, kDown, kNeither };
 
 // The choices on which published MDC tools differ.
 struct SpcSettings {
-  int shift_points = 6;    // a run this long on one side of the mean (at least 2)
-  int trend_points = 6;    // a run this long rising or falling, endpoints included (at least 2)
-  int minimum_points = 13; // fewer non-missing points: run chart (mean only, no limits or icons)
-  bool two_sigma_counts_beyond_three = true;  // NHSE SQL v2.6; false: Single Chart Tool v5.0
-  bool screen_moving_ranges = false;  // drop MR >= 3.267 MRbar, recompute MRbar (NHSRplotthedots)
-  bool target_on_limit_decides = true;  // SQL v2.1+: a target on a limit passes or fails; false: hit or miss
-  bool rule_primacy = true;  // SQL v2.6a: in a conflict, trend > shift > two-of-three > single point
-  bool improvement_wins_conflict = true;  // a tie (or any conflict without primacy): MDC Excel blue wins
+  int shift_points = 6;     // a run this long on one side of the mean (at least 2)
+  int trend_points = 6;     // a run this long rising or falling, endpoints included (at least 2)
+  int minimum_points = 13;  // fewer non-missing points: run chart (mean only, no limits or icons)
+  // Points beyond three sigma count towards two-of-three: SQL v2.6; false:
+  // the Single Chart Tool v5.0 (and NHSRplotthedots), where they do not.
+  bool two_sigma_counts_beyond_three = true;
+  // Drop moving ranges >= 3.267 MRbar and recompute MRbar (NHSRplotthedots).
+  bool screen_moving_ranges = false;
+  // A target on a limit passes or fails (SQL v2.1+); false: hit or miss.
+  bool target_on_limit_decides = true;
+  // A point flagged high and low takes the side of the higher-ranked rule:
+  // trend > shift > two-of-three > single point (SQL v2.6a). Off by default:
+  // SQL v2.6 and the MDC Excel tool, where the next setting alone decides,
+  // which is what the MDC document's worked conflict example shows.
+  bool rule_primacy = false;
+  // A conflict left undecided goes to improvement (MDC Excel: blue wins);
+  // false: to concern.
+  bool improvement_wins_conflict = true;
 };
 
 // What a point (or, for the icon, the last point) shows. kNone: not assessed

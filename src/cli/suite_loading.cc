@@ -21,22 +21,4 @@ std::string CsvField(const std::string& s) {
   return q + "\"";
 }
 
-std::string FormatNumber(double v) {
-  if (std::isnan(v)) return "-";
-  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<int64_t>(v));
-  return fmt::format("{:.1f}", v);
-}
-
-std::string FormatValue(const Indicator& ind, double v) {
-  if (std::isnan(v)) return "-";
-  switch (ind.unit) {
-    case Unit::kCount: return FormatNumber(v);
-    case Unit::kPercentage: return fmt::format("{:.1f}%", v);
-    case Unit::kRate: return fmt::format("{:.1f}", v);
-    case Unit::kDays: return fmt::format("{:.0f} days", v);
-    case Unit::kAverage: return fmt::format("{:.1f}", v);
-  }
-  return "";
-}
-
 }  // namespace scrutiny

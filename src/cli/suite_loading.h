@@ -7,6 +7,7 @@
 
 #include "indicators/evaluator.h"
 #include "indicators/suite.h"
+#include "indicators/value_format.h"
 #include "model/table.h"
 
 namespace scrutiny {
@@ -15,11 +16,7 @@ namespace scrutiny {
 // Store::Read for `record_ids`.
 Status ReadStore(const std::string& db, const std::optional<std::string>& council, Dataset& data, bool record_ids = true);
 
-// A value as a reader expects it: "84.2%", "1,204", "33 days"; "-" for none.
-std::string FormatValue(const Indicator& ind, double value);
 // A field for a CSV line, quoted when it holds a comma, quote or line break.
 std::string CsvField(const std::string& s);
-// A count or sum: whole numbers without decimals.
-std::string FormatNumber(double v);
 
 }  // namespace scrutiny

@@ -1,0 +1,16 @@
+#pragma once
+// How indicator values are shown: counts whole (or to one decimal place when
+// not whole), percentages "85.2%", rates and averages to one decimal place,
+// days whole; "-" for no value.
+
+#include <string>
+
+#include "indicators/suite.h"
+
+namespace scrutiny {
+
+std::string FormatNumber(double v);
+std::string FormatValue(Unit unit, double v);
+inline std::string FormatValue(const Indicator& ind, double v) { return FormatValue(ind.unit, v); }
+
+}  // namespace scrutiny
