@@ -87,7 +87,7 @@ Status ParseGroups(std::string_view text, const std::string& path, std::vector<B
       const toml::table* t = n.as_table();
       if (!t) return Status::InvalidInput(fmt::format("{}:{}: [[group]] must be a table", path, n.source().begin.line));
       TomlReader r(*t, path, "[[group]]");
-      BenchmarkGroup g{r.String("code", true), r.String("name", true), r.Strings("councils")};
+      BenchmarkGroup g{r.String("code", true), r.String("name", true), r.Strings("councils"), r.String("for", false)};
       if (r.status().ok() && g.councils.empty()) r.Fail("councils", "a group needs its councils' codes");
       r.CheckUnknownKeys();
       if (!r.status().ok()) return r.status();

@@ -25,10 +25,11 @@ struct PublishedFigure {
   int line = 0;
 };
 
-// Councils compared together, e.g. statistical neighbours.
+// Councils compared together, e.g. a council's statistical neighbours.
 struct BenchmarkGroup {
   std::string code, name;
   std::vector<std::string> councils;
+  std::string for_council;  // the council whose neighbours they are; empty: any member
 };
 
 class Benchmarks {

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   scrutiny::AddComputeCommand(app, outcome);
   scrutiny::AddDrillCommand(app, outcome);
   scrutiny::AddIndicatorsCommand(app, outcome);
+  scrutiny::AddAssessCommand(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

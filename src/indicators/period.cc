@@ -100,6 +100,23 @@ Period Period::Previous() const {
   return *this;
 }
 
+Period Period::YearEarlier() const {
+  switch (kind) {
+    case PeriodKind::kMonth: return Month(last.year() - 1, last.month());
+    case PeriodKind::kQuarter: return Quarter(FinancialYear::Of(first).start_year - 1, FinancialYear::QuarterOf(first));
+    case PeriodKind::kYear: return Year(FinancialYear::Of(first).start_year - 1);
+    case PeriodKind::kYearToDate: return YearToDate(last.year() - 1, last.month());
+    case PeriodKind::kRolling12: return Rolling12(last.year() - 1, last.month());
+    case PeriodKind::kDate: return AsAt(last.AddMonths(-12));
+  }
+  return *this;
+}
+
+int Period::months() const {
+  if (kind == PeriodKind::kDate) return 0;
+  return (last.year() - first.year()) * 12 + last.month() - first.month() + 1;
+}
+
 std::vector<Period> History(const Period& last, int n) {
   std::vector<Period> out;
   Period p = last;

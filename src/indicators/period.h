@@ -35,6 +35,12 @@ struct Period {
   // The period of the same kind just before this one (a month earlier for
   // year to date and rolling 12 months, a day earlier for dates).
   Period Previous() const;
+  // The period of the same kind a year before (the same month last year).
+  Period YearEarlier() const;
+  // The month that holds the last day.
+  Period LastMonth() const { return Month(last.year(), last.month()); }
+  // Whole months it spans (0 for an as-at date).
+  int months() const;
 };
 
 // The n periods ending with `last`, oldest first.

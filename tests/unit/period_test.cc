@@ -70,3 +70,20 @@ TEST(PeriodTest, MonthsBeforeAMonthEnd) {
 
 }  // namespace
 }  // namespace scrutiny
+
+namespace scrutiny {
+namespace {
+
+TEST(PeriodYearEarlierTest, SameKindAYearBefore) {
+  for (auto [now, before] : std::vector<std::pair<std::string, std::string>>{
+           {"2025-10", "2024-10"}, {"2025-26-Q3", "2024-25-Q3"}, {"2025-26", "2024-25"},
+           {"2025-10-YTD", "2024-10-YTD"}, {"2025-10-R12", "2024-10-R12"}, {"2024-02-29", "2023-02-28"}})
+    EXPECT_EQ(Period::Parse(now)->YearEarlier().label, Period::Parse(before)->label) << now;
+  EXPECT_EQ(Period::Parse("2025-10-YTD")->months(), 7);
+  EXPECT_EQ(Period::Parse("2025-26")->months(), 12);
+  EXPECT_EQ(Period::Parse("2025-10-15")->months(), 0);
+  EXPECT_EQ(Period::Parse("2025-26-Q4")->LastMonth().label, "2026-03");
+}
+
+}  // namespace
+}  // namespace scrutiny
