@@ -185,7 +185,8 @@ Result<ScorecardLine> ScorecardBuilder::Line(const Indicator& ind, const Period&
     if (months[i].label == judging.spc_baseline_end) baseline = at + 1;
   }
   std::optional<double> spc_target;
-  if (line.target && line.target->value && ind.unit != Unit::kCount) spc_target = *line.target->value;
+  bool yearly_count = CountsEvents(ind) && ind.unit == Unit::kCount;  // months against a year's count would mislead
+  if (line.target && line.target->value && !yearly_count) spc_target = *line.target->value;
   line.spc = ComputeSpc(values, ImprovementOf(ind.polarity), spc_target, SpcSettingsOf(judging), recalculate, baseline);
 
   // Year-end forecast.
