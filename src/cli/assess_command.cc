@@ -42,14 +42,14 @@ std::string BenchmarkText(const ScorecardLine& l) {
 // The scorecard as a table a reader can scan: one line per indicator.
 void WriteTable(const Scorecard& card, std::ostream& out) {
   out << fmt::format("Scorecard: {} ({}), {}\n\n", card.council_name, card.council, card.period.label);
-  out << fmt::format("{:<5} {:<40} {:>9} {:>11} {:<6} {:<3} {:<3} {:<18} {:<10} {:<22} {:<24} {}\n", "No.", "Indicator",
+  out << fmt::format("{:<5} {:<40} {:>9} {:>11} {:<6} {:<3} {:<3} {:<18} {:<11} {:<22} {:<24} {}\n", "No.", "Indicator",
                      "Value", "Target", "RAG", "Prv", "LY", "SPC", "Assurance", "Forecast", "Benchmark", "Rank");
   for (const ScorecardLine& l : card.lines) {
     const Indicator& ind = *l.indicator;
     std::string forecast = l.forecast.ok() ? fmt::format("{} {}", FormatValue(ind, RoundAsShown(l.forecast.value, ind.unit)), LikelihoodName(l.likelihood))
                                            : "-";
     std::string rank = l.standing.rank ? fmt::format("{}/{} {}", l.standing.rank, l.standing.of, l.standing.band) : "-";
-    out << fmt::format("{:<5} {:<40} {:>9} {:>11} {:<6} {:<3} {:<3} {:<18} {:<10} {:<22} {:<24} {}\n", ind.number,
+    out << fmt::format("{:<5} {:<40} {:>9} {:>11} {:<6} {:<3} {:<3} {:<18} {:<11} {:<22} {:<24} {}\n", ind.number,
                        Short(ind.title, 40), FormatValue(ind, l.cell.value), TargetText(l), RagName(l.rag),
                        l.previous.direction.arrow.empty() ? "-" : l.previous.direction.arrow,
                        l.last_year.direction.arrow.empty() ? "-" : l.last_year.direction.arrow,

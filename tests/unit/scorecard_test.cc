@@ -34,8 +34,10 @@ class ScorecardTest : public ::testing::Test {
         if (std::filesystem::exists(f->path(type))) ReadRecordFile(f->path(type), f->Get(type), t, lines, problems);
       }
     ASSERT_TRUE(problems.empty());
-    auto targets = TargetBook::Parse("[[target]]\nindicator = \"3.3\"\nyears = \"2023-24\"\ntarget = 22\ntolerance = 2\n",
-                                     "t.toml", DefaultSuite());
+    auto targets = TargetBook::Parse(
+        "[[indicator]]\nnumber = \"3.3\"\nspc_recalculate = [\"2023-07\"]\n"
+        "[[target]]\nindicator = \"3.3\"\nyears = \"2023-24\"\ntarget = 22\ntolerance = 2\n",
+        "t.toml", DefaultSuite());
     ASSERT_TRUE(targets.ok()) << targets.status().message();
     targets_ = std::move(*targets);
     auto benchmarks = Benchmarks::Parse(
@@ -78,6 +80,10 @@ TEST_F(ScorecardTest, ValueTargetBenchmarksAndPeers) {
   EXPECT_EQ(l.benchmarks[2].name, "Neighbours");
   EXPECT_DOUBLE_EQ(l.benchmarks[2].value, 50);
   EXPECT_EQ(l.benchmarks[2].councils, 1);
+  ASSERT_EQ(l.spc_months.size(), 36u);  // February 2021 to January 2024
+  EXPECT_EQ(l.spc_months[29].label, "2023-07");
+  EXPECT_EQ(l.spc.points[28].partition, 0);
+  EXPECT_EQ(l.spc.points[29].partition, 1);  // the recalculation set in the targets file
   EXPECT_FALSE(l.forecast.ok());  // two months of records cannot make a forecast
   EXPECT_FALSE(l.forecast.reason.empty());
 
