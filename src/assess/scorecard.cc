@@ -82,6 +82,8 @@ SpcSettings SpcSettingsOf(const Judging& j) {
   s.trend_points = j.spc_trend_points;
   s.minimum_points = j.spc_minimum_points;
   s.two_sigma_counts_beyond_three = j.spc_two_sigma_counts_beyond_three;
+  s.rule_primacy = j.spc_rule_primacy;
+  s.target_on_limit_decides = j.spc_target_on_limit_decides;
   return s;
 }
 

@@ -58,6 +58,8 @@ void ReadJudging(TomlReader& r, Judging& j) {
   whole("spc_minimum_points", j.spc_minimum_points, 2);
   whole("forecast_recent_months", j.forecast_recent_months, 1);
   if (auto v = r.OptionalBool("spc_two_sigma_counts_beyond_three")) j.spc_two_sigma_counts_beyond_three = *v;
+  if (auto v = r.OptionalBool("spc_rule_primacy")) j.spc_rule_primacy = *v;
+  if (auto v = r.OptionalBool("spc_target_on_limit_decides")) j.spc_target_on_limit_decides = *v;
   for (const std::string& m : r.Strings("spc_recalculate")) {
     if (!IsMonth(m)) r.Fail("spc_recalculate", fmt::format("'{}' is not a month such as 2023-04", m));
     j.spc_recalculate.push_back(m);

@@ -43,6 +43,8 @@ struct Judging {
   int spc_trend_points = 6;
   int spc_minimum_points = 13;
   bool spc_two_sigma_counts_beyond_three = true;
+  bool spc_rule_primacy = false;         // conflicts by rule rank (SQL v2.6a), not improvement first
+  bool spc_target_on_limit_decides = true;
   std::vector<std::string> spc_recalculate;  // months (2023-04) that start new SPC limits
   std::string spc_baseline_end;              // month after which limits are frozen; empty: none
   int forecast_recent_months = 3;            // months averaged for run-rate forecasts

@@ -32,6 +32,7 @@ spc_months = 24
 number = "3.1"
 no_change_percent = 5
 spc_recalculate = ["2023-04"]
+spc_rule_primacy = true
 
 [[target]]
 indicator = "4.3"
@@ -59,6 +60,8 @@ tolerance_percent = 10
   EXPECT_EQ(b->JudgingOf("3.1").no_change_points, 0.5);  // inherited from [defaults]
   EXPECT_EQ(b->JudgingOf("3.1").spc_recalculate, std::vector<std::string>{"2023-04"});
   EXPECT_EQ(b->JudgingOf("4.3").spc_months, 24);
+  EXPECT_TRUE(b->JudgingOf("3.1").spc_rule_primacy);
+  EXPECT_FALSE(b->JudgingOf("4.3").spc_rule_primacy);
 }
 
 TEST(TargetsTest, MistakesNameTheLineAndTheRule) {
