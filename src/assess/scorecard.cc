@@ -118,7 +118,7 @@ Status ScorecardBuilder::ChooseCouncil(const std::string& council) {
     return Status::InvalidInput(fmt::format("the store holds {} councils: choose one with --council", regions_.size()));
   council_ = council.empty() ? regions_.front().first : council;
   auto it = std::find_if(regions_.begin(), regions_.end(), [&](const auto& c) { return c.first == council_; });
-  if (it == regions_.end()) return Status::NotFound(fmt::format("the store holds no council '{}'", council_));
+  if (it == regions_.end()) return Status::InvalidInput(fmt::format("the store holds no council '{}'", council_));
   region_ = it->second;
   return Status::Ok();
 }

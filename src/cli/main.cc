@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   scrutiny::AddDrillCommand(app, outcome);
   scrutiny::AddIndicatorsCommand(app, outcome);
   scrutiny::AddAssessCommand(app, outcome);
+  scrutiny::AddCommentCommand(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -11,6 +11,11 @@ const std::vector<std::string>& StoreMigrations() {
       " councils TEXT NOT NULL, scrutiny_version TEXT NOT NULL);"
       "CREATE TABLE load_files (load_id INTEGER NOT NULL REFERENCES loads(load_id), path TEXT NOT NULL,"
       " record_type TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, rows INTEGER NOT NULL);",
+      // 2: management commentary, append-only: a change is a new row, the newest is current.
+      "CREATE TABLE commentary (comment_id INTEGER PRIMARY KEY, la_code TEXT NOT NULL, indicator TEXT NOT NULL,"
+      " period TEXT NOT NULL, text TEXT NOT NULL, actions TEXT NOT NULL, author TEXT NOT NULL,"
+      " written_at TEXT NOT NULL);"
+      "CREATE INDEX commentary_by_period ON commentary (la_code, period, indicator);",
   };
   return migrations;
 }

@@ -246,4 +246,64 @@ Status Store::Read(Dataset& out, const std::optional<std::string>& la_code, bool
   return Status::Ok();
 }
 
+namespace {
+
+std::vector<Comment> ReadComments(SqliteStatement& q) {
+  std::vector<Comment> out;
+  while (q.Step())
+    out.push_back({q.Int(0), std::string(q.Text(1)), std::string(q.Text(2)), std::string(q.Text(3)),
+                   std::string(q.Text(4)), std::string(q.Text(5)), std::string(q.Text(6)), std::string(q.Text(7))});
+  return out;
+}
+
+constexpr const char* kCommentColumns = "comment_id, la_code, indicator, period, text, actions, author, written_at";
+
+}  // namespace
+
+Result<std::vector<std::string>> Store::Councils() {
+  auto q = db_.Prepare("SELECT la_code FROM councils ORDER BY la_code");
+  if (!q.ok()) return q.status();
+  std::vector<std::string> out;
+  while (q->Step()) out.emplace_back(q->Text(0));
+  if (!q->status().ok()) return q->status();
+  return out;
+}
+
+Result<int64_t> Store::AddComment(const Comment& c) {
+  auto q = db_.Prepare(
+      "INSERT INTO commentary (la_code, indicator, period, text, actions, author, written_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) RETURNING comment_id");
+  if (!q.ok()) return q.status();
+  std::string_view values[] = {c.la_code, c.indicator, c.period, c.text, c.actions, c.author};
+  for (int i = 0; i < 6; ++i) q->BindText(i + 1, values[i]);
+  if (!q->Step()) return q->status().ok() ? Status::Internal("store: the comment was not added") : q->status();
+  return q->Int(0);
+}
+
+Result<std::vector<Comment>> Store::CurrentComments(const std::string& la_code, const std::string& period) {
+  auto q = db_.Prepare(fmt::format(
+      "SELECT {} FROM commentary WHERE comment_id IN (SELECT max(comment_id) FROM commentary"
+      " WHERE la_code = ? AND period = ? GROUP BY indicator) ORDER BY indicator",
+      kCommentColumns));
+  if (!q.ok()) return q.status();
+  q->BindText(1, la_code);
+  q->BindText(2, period);
+  auto out = ReadComments(*q);
+  if (!q->status().ok()) return q->status();
+  return out;
+}
+
+Result<std::vector<Comment>> Store::CommentHistory(const std::string& la_code, const std::string& indicator,
+                                                   const std::string& period) {
+  auto q = db_.Prepare(fmt::format(
+      "SELECT {} FROM commentary WHERE la_code = ? AND indicator = ? AND period = ? ORDER BY comment_id", kCommentColumns));
+  if (!q.ok()) return q.status();
+  q->BindText(1, la_code);
+  q->BindText(2, indicator);
+  q->BindText(3, period);
+  auto out = ReadComments(*q);
+  if (!q->status().ok()) return q->status();
+  return out;
+}
+
 }  // namespace scrutiny

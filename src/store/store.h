@@ -32,6 +32,15 @@ struct LoadRecord {
   std::vector<SourceFile> files;
 };
 
+// Management commentary on one indicator's value for a council and period.
+// Entries are never changed: a new entry supersedes the older ones.
+struct Comment {
+  int64_t comment_id = 0;
+  std::string la_code, indicator, period;  // period label, e.g. 2025-10 or 2025-26-Q3
+  std::string text, actions, author;
+  std::string written_at;                  // UTC, ISO 8601
+};
+
 class Store {
  public:
   // Opens or creates the store, bringing its schema up to date.
@@ -52,6 +61,16 @@ class Store {
   // contact_id...) are left empty: computing indicators never needs them, and
   // for millions of records they are most of the memory.
   Status Read(Dataset& out, const std::optional<std::string>& la_code = std::nullopt, bool record_ids = true);
+
+  // The councils (la_codes) the store holds.
+  Result<std::vector<std::string>> Councils();
+  // Adds a comment (stamped with the time now); returns its number.
+  Result<int64_t> AddComment(const Comment& comment);
+  // The current comment on each indicator of a council's period, by indicator.
+  Result<std::vector<Comment>> CurrentComments(const std::string& la_code, const std::string& period);
+  // Every comment ever written on one indicator's period, oldest first.
+  Result<std::vector<Comment>> CommentHistory(const std::string& la_code, const std::string& indicator,
+                                              const std::string& period);
 
  private:
   explicit Store(SqliteDatabase db) : db_(std::move(db)) {}
