@@ -120,8 +120,8 @@ Figures FiguresOf(const IndicatorHistory& h, std::span<const MonthFigures> month
   for (size_t i = 0; i < f.end(); ++i) {
     double n = months[i].numerator, d = ratio ? months[i].denominator : 0;
     bool known = std::isfinite(n) && std::isfinite(d);
-    f.num.push_back(known ? n : kNoFigure);
-    if (ratio) f.den.push_back(known ? d : kNoFigure);
+    f.num.push_back(known ? n : kNoMonthFigure);
+    if (ratio) f.den.push_back(known ? d : kNoMonthFigure);
   }
   return f;
 }
@@ -166,7 +166,7 @@ double MeanOf(const std::vector<double>& series, const std::vector<size_t>& mont
 // The year-end value from projected year totals of numerator and denominator.
 double YearValue(const Figures& f, const IndicatorHistory& h, double num, double den) {
   if (!f.ratio()) return num;
-  return den > 0 ? h.scale * num / den : kNoFigure;
+  return den > 0 ? h.scale * num / den : kNoMonthFigure;
 }
 
 // ---- Interval half-widths ----
@@ -415,7 +415,7 @@ Forecast ForecastFrom(const IndicatorHistory& h, std::span<const MonthFigures> m
 double YearEndActual(const IndicatorHistory& h, int year) {
   std::span<const MonthFigures> months(h.months.data(), static_cast<size_t>((year + 1) * kYear));
   Forecast f = ForecastFrom(h, months, kYear, ForecastOptions{});
-  return f.method == ForecastMethod::kActual ? f.value : kNoFigure;
+  return f.method == ForecastMethod::kActual ? f.value : kNoMonthFigure;
 }
 
 // Running sums behind a ForecastAccuracy.

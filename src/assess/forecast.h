@@ -29,7 +29,7 @@
 
 namespace scrutiny {
 
-inline constexpr double kNoFigure = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double kNoMonthFigure = std::numeric_limits<double>::quiet_NaN();
 
 // How an indicator's year-end value is formed from its monthly figures.
 enum class IndicatorKind {
@@ -42,8 +42,8 @@ enum class IndicatorKind {
 // the value at its end, and for ratios the denominator. NaN marks a month
 // without figures; for a ratio, NaN on either side leaves out both.
 struct MonthFigures {
-  double numerator = kNoFigure;
-  double denominator = kNoFigure;  // ratios only
+  double numerator = kNoMonthFigure;
+  double denominator = kNoMonthFigure;  // ratios only
 };
 
 // What a forecast is made from: one indicator's monthly figures over several
@@ -72,8 +72,8 @@ enum class ForecastMethod { kNone, kActual, kRunRate, kSeasonal, kTrend };
 // A year-end forecast of one indicator, or (method kNone) the reason there is none.
 struct Forecast {
   ForecastMethod method = ForecastMethod::kNone;
-  double value = kNoFigure;
-  double low = kNoFigure, high = kNoFigure;  // the interval; low == high == value for an actual
+  double value = kNoMonthFigure;
+  double low = kNoMonthFigure, high = kNoMonthFigure;  // the interval; low == high == value for an actual
   double coverage = 0;                       // the interval's nominal coverage (1 for an actual)
   std::string method_text;    // "Seasonal profile of 2022-23 to 2024-25 applied to 7 months to date"
   std::string interval_text;  // how the interval was computed
@@ -115,9 +115,9 @@ std::string_view LikelihoodWords(Likelihood l);  // "likely to meet the target",
 struct ForecastAccuracy {
   int forecasts = 0;    // forecasts compared with an actual
   int no_forecast = 0;  // points where none could be made
-  double mean_absolute_error = kNoFigure;
-  double mean_absolute_percentage_error = kNoFigure;  // in percent, over actuals other than 0
-  double coverage = kNoFigure;                        // share of actuals inside the intervals
+  double mean_absolute_error = kNoMonthFigure;
+  double mean_absolute_percentage_error = kNoMonthFigure;  // in percent, over actuals other than 0
+  double coverage = kNoMonthFigure;                        // share of actuals inside the intervals
 };
 
 // The result of replaying a history month by month.

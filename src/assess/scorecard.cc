@@ -44,8 +44,8 @@ IndicatorKind KindOf(const Indicator& ind) {
 // (of the percentage as reported, so complements are turned round).
 MonthFigures FiguresOf(const Indicator& ind, IndicatorKind kind, const Cell& c) {
   if (std::isnan(c.value)) return {};
-  if (kind == IndicatorKind::kEventCount) return {c.value, kNoFigure};
-  if (kind == IndicatorKind::kSnapshot) return {c.value, kNoFigure};
+  if (kind == IndicatorKind::kEventCount) return {c.value, kNoMonthFigure};
+  if (kind == IndicatorKind::kSnapshot) return {c.value, kNoMonthFigure};
   double numerator = ind.complement ? c.denominator - c.numerator : c.numerator;
   return {numerator, c.denominator};
 }
@@ -99,7 +99,7 @@ ScorecardBuilder::ScorecardBuilder(const Dataset& data, ScorecardInputs inputs)
   several_councils_ = regions_.size() > 1;
 }
 
-Result<std::vector<Cell>> ScorecardBuilder::Cells(const Indicator& ind, const std::vector<Period>& periods) {
+Result<std::vector<Cell>> ScorecardBuilder::CouncilCells(const Indicator& ind, const std::vector<Period>& periods) {
   if (!several_councils_) {
     auto s = evaluator_.Compute(ind, periods);
     if (!s.ok()) return s.status();
@@ -149,7 +149,7 @@ Result<ScorecardLine> ScorecardBuilder::Line(const Indicator& ind, const Period&
 
   // The value, the previous period and the same period last year.
   std::vector<Period> around = {period.YearEarlier(), period.Previous(), period};
-  auto cells = Cells(ind, around);
+  auto cells = CouncilCells(ind, around);
   if (!cells.ok()) return cells.status();
   line.cell = (*cells)[2];
   line.last_year = {around[0], (*cells)[0], {}};
@@ -171,7 +171,7 @@ Result<ScorecardLine> ScorecardBuilder::Line(const Indicator& ind, const Period&
   int forecast_months = 36 + to_date;
   int span = std::max(judging.spc_months, forecast_months);
   std::vector<Period> months = History(month, span);
-  auto monthly = Cells(ind, months);
+  auto monthly = CouncilCells(ind, months);
   if (!monthly.ok()) return monthly.status();
 
   size_t spc_first = months.size() - static_cast<size_t>(judging.spc_months);
@@ -180,6 +180,7 @@ Result<ScorecardLine> ScorecardBuilder::Line(const Indicator& ind, const Period&
   std::optional<size_t> baseline;
   for (size_t i = spc_first; i < months.size(); ++i) {
     line.spc_months.push_back(months[i]);
+    line.spc_cells.push_back((*monthly)[i]);
     values.push_back((*monthly)[i].value);
     size_t at = i - spc_first;
     for (const std::string& m : judging.spc_recalculate)
@@ -201,7 +202,7 @@ Result<ScorecardLine> ScorecardBuilder::Line(const Indicator& ind, const Period&
   if (line.target && !line.target->trajectory.empty()) {
     std::vector<Period> quarters;
     for (int q = 1; q <= 4; ++q) quarters.push_back(Period::Quarter(year, q));
-    auto actual = Cells(ind, quarters);
+    auto actual = CouncilCells(ind, quarters);
     if (!actual.ok()) return actual.status();
     for (size_t q = 0; q < 4; ++q)
       line.trajectory.push_back({quarters[q], line.target->trajectory[q],
@@ -214,7 +215,7 @@ Result<ScorecardLine> ScorecardBuilder::Line(const Indicator& ind, const Period&
 Result<BackTest> ScorecardBuilder::BackTestOf(const std::string& council, const Indicator& ind, int last_year, int years) {
   if (Status s = ChooseCouncil(council); !s.ok()) return s;
   std::vector<Period> months = History(Period::Month(last_year + 1, 3), years * 12);
-  auto cells = Cells(ind, months);
+  auto cells = CouncilCells(ind, months);
   if (!cells.ok()) return cells.status();
   Judging judging = in_.targets->JudgingOf(ind.number);
   return RunBackTest(HistoryOf(ind, last_year - years + 1, 12, *cells), OptionsOf(judging));
@@ -232,7 +233,7 @@ Status ScorecardBuilder::AddBenchmarks(const Indicator& ind, const Period& perio
     if (!s.ok()) return s.status();
     for (size_t g = 1; g < s->groups.size(); ++g) by_council[s->groups[g]] = s->cells[g][0].value;
   } else {
-    auto own = Cells(ind, {basis});
+    auto own = CouncilCells(ind, {basis});
     if (!own.ok()) return own.status();
     by_council[council_] = (*own)[0].value;
   }

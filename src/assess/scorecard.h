@@ -53,6 +53,7 @@ struct ScorecardLine {
   Rag rag = Rag::kNone;
   Comparison previous, last_year;
   std::vector<Period> spc_months;
+  std::vector<Cell> spc_cells;  // each month's cell (numerator and denominator behind the values)
   SpcChart spc;
   Forecast forecast;  // of the financial year's end (or the reason there is none)
   Likelihood likelihood = Likelihood::kNone;
@@ -85,12 +86,12 @@ class ScorecardBuilder {
   // Replays the year-end forecasts of `years` financial years ending with
   // `last_year` (by its starting year) month by month against what happened.
   Result<BackTest> BackTestOf(const std::string& council, const Indicator& ind, int last_year, int years);
+  // The chosen council's cells of an indicator for each period (after Build).
+  Result<std::vector<Cell>> CouncilCells(const Indicator& ind, const std::vector<Period>& periods);
 
  private:
   Status ChooseCouncil(const std::string& council);
   Result<ScorecardLine> Line(const Indicator& ind, const Period& period);
-  // The council's cells for each period.
-  Result<std::vector<Cell>> Cells(const Indicator& ind, const std::vector<Period>& periods);
   Status AddBenchmarks(const Indicator& ind, const Period& period, ScorecardLine& line);
 
   const Dataset& data_;

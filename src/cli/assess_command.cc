@@ -14,7 +14,7 @@ namespace {
 
 struct AssessOptions {
   std::string db = DefaultStorePath();
-  std::string suite, targets, benchmarks, groups;
+  JudgingFileOptions files;
   std::string period;
   std::string council;
   std::string format = "table";
@@ -87,13 +87,9 @@ ExitCode RunBackTests(ScorecardBuilder& builder, const AssessOptions& o, const P
 ExitCode RunAssess(const AssessOptions& o) {
   auto period = Period::Parse(o.period);
   if (!period.ok()) return Report(period.status());
-  auto suite = LoadSuite(o.suite.empty() ? DefaultSuitePath() : o.suite);
-  if (!suite.ok()) return Report(suite.status());
-  auto targets = TargetBook::Load(o.targets.empty() ? DefaultTargetsPath() : o.targets, *suite);
-  if (!targets.ok()) return Report(targets.status());
-  auto benchmarks = Benchmarks::Load(o.benchmarks.empty() ? DefaultPublishedBenchmarksPath() : o.benchmarks,
-                                     o.groups.empty() ? DefaultBenchmarkGroupsPath() : o.groups, *suite);
-  if (!benchmarks.ok()) return Report(benchmarks.status());
+  auto files = JudgingFiles::Load(o.files);
+  if (!files.ok()) return Report(files.status());
+  const Suite* suite = &files->suite;
   std::vector<const Indicator*> chosen;
   for (const std::string& n : o.indicators) {
     const Indicator* ind = suite->Find(n);
@@ -105,7 +101,7 @@ ExitCode RunAssess(const AssessOptions& o) {
   // Left for the process exit to free (see compute).
   Dataset& data = *new Dataset();
   if (Status s = ReadStore(o.db, std::nullopt, data, false); !s.ok()) return Report(s);
-  ScorecardBuilder builder(data, {&*suite, &*targets, &*benchmarks});
+  ScorecardBuilder builder(data, {suite, &files->targets, &files->benchmarks});
   if (o.backtest_years > 0) return RunBackTests(builder, o, *period, chosen);
   auto card = builder.Build(o.council, *period, chosen);
   if (!card.ok()) return Report(card.status());
@@ -122,10 +118,7 @@ void AddAssessCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--period", o->period, "2021-10 (month), 2021-22 (financial year), 2021-22-Q3, 2021-10-YTD, 2021-10-R12 or 2021-10-15")->required();
   cmd->add_option("--council", o->council, "The council (LA code) when the store holds several; the others become its peers");
   cmd->add_option("--indicator", o->indicators, "Only these indicators (by number); repeatable");
-  cmd->add_option("--suite", o->suite, "Suite file (default config/suites/scrutiny-dataset.toml)");
-  cmd->add_option("--targets", o->targets, "Targets file (default config/targets.toml)");
-  cmd->add_option("--benchmarks", o->benchmarks, "Published benchmark figures (default config/benchmarks/published.csv)");
-  cmd->add_option("--groups", o->groups, "Benchmark groups (default config/benchmarks/groups.toml)");
+  o->files.AddTo(cmd);
   cmd->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--db", o->db, "Store file (default $SCRUTINY_DB or scrutiny.db)");
   cmd->add_option("--backtest", o->backtest_years, "Instead of a scorecard: replay the year-end forecasts of this many past financial years and report their error")

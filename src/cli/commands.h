@@ -24,6 +24,7 @@ void AddDrillCommand(CLI::App& app, CommandOutcome& outcome);
 void AddIndicatorsCommand(CLI::App& app, CommandOutcome& outcome);
 void AddAssessCommand(CLI::App& app, CommandOutcome& outcome);
 void AddCommentCommand(CLI::App& app, CommandOutcome& outcome);
+void AddReportCommand(CLI::App& app, CommandOutcome& outcome);
 
 // Prints a failed status to stderr and returns its exit code.
 ExitCode Report(const Status& s);

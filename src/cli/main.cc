@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   scrutiny::AddIndicatorsCommand(app, outcome);
   scrutiny::AddAssessCommand(app, outcome);
   scrutiny::AddCommentCommand(app, outcome);
+  scrutiny::AddReportCommand(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

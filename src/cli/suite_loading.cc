@@ -21,4 +21,22 @@ std::string CsvField(const std::string& s) {
   return q + "\"";
 }
 
+void JudgingFileOptions::AddTo(CLI::App* cmd) {
+  cmd->add_option("--suite", suite, "Suite file (default config/suites/scrutiny-dataset.toml)");
+  cmd->add_option("--targets", targets, "Targets file (default config/targets.toml)");
+  cmd->add_option("--benchmarks", benchmarks, "Published benchmark figures (default config/benchmarks/published.csv)");
+  cmd->add_option("--groups", groups, "Benchmark groups (default config/benchmarks/groups.toml)");
+}
+
+Result<JudgingFiles> JudgingFiles::Load(const JudgingFileOptions& o) {
+  auto suite = LoadSuite(o.suite.empty() ? DefaultSuitePath() : o.suite);
+  if (!suite.ok()) return suite.status();
+  auto targets = TargetBook::Load(o.targets.empty() ? DefaultTargetsPath() : o.targets, *suite);
+  if (!targets.ok()) return targets.status();
+  auto benchmarks = Benchmarks::Load(o.benchmarks.empty() ? DefaultPublishedBenchmarksPath() : o.benchmarks,
+                                     o.groups.empty() ? DefaultBenchmarkGroupsPath() : o.groups, *suite);
+  if (!benchmarks.ok()) return benchmarks.status();
+  return JudgingFiles{std::move(*suite), std::move(*targets), std::move(*benchmarks)};
+}
+
 }  // namespace scrutiny

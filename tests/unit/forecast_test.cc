@@ -13,7 +13,7 @@
 namespace scrutiny {
 namespace {
 
-constexpr double kNaN = kNoFigure;
+constexpr double kNaN = kNoMonthFigure;
 
 // Twelve monthly counts, April to March, that sum to 110.
 const std::vector<double> kProfile = {5, 8, 12, 10, 9, 7, 11, 6, 4, 13, 15, 10};
