@@ -26,6 +26,7 @@ struct ReportOptions {
   std::string pack;
   std::string period, council, audience = "public", formats = "html,pdf,xlsx", out = ".";
   int threshold = 5;
+  bool timing = false;
 };
 
 std::vector<std::string> Split(const std::string& list) {
@@ -78,18 +79,29 @@ ExitCode RunReport(const ReportOptions& o) {
   if (!council.ok()) return Report(council.status());
   auto comments = store->CurrentComments(*council, period->label);
   if (!comments.ok()) return Report(comments.status());
+  using Clock = std::chrono::steady_clock;
+  auto started = Clock::now();
+  std::vector<std::pair<std::string, double>> times;
+  auto lap = [&](std::string what) {
+    auto now = Clock::now();
+    times.emplace_back(std::move(what), std::chrono::duration<double>(now - started).count());
+    started = now;
+  };
   // Left for the process exit to free (see compute).
   Dataset& data = *new Dataset();
   if (Status s = store->Read(data, *council, false); !s.ok()) return Report(s);
+  lap("read the store");
   Audience audience = o.audience == "confidential" ? Audience::kConfidential : Audience::kPublic;
   PackBuilder builder(data, {suite, &files->targets, &files->benchmarks, &*config, *comments, audience, Today()});
   auto pack = builder.Build(*council, *period);
   if (!pack.ok()) return Report(pack.status());
+  lap("compute and judge");
   if (audience == Audience::kPublic) {
     SuppressionRules rules;
     rules.threshold = o.threshold;
     auto hidden = SuppressPack(*pack, rules);
     if (!hidden.ok()) return Report(hidden.status());
+    lap(fmt::format("suppress ({} of {} figures hidden)", hidden->suppressed, hidden->figures));
   }
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
@@ -97,8 +109,11 @@ ExitCode RunReport(const ReportOptions& o) {
   for (const std::string& format : formats) {
     std::string path = (std::filesystem::path(o.out) / fmt::format("pack-{}-{}-{}.{}", *council, period->label, o.audience, format)).string();
     if (Status s = WriteFormat(*pack, format, path); !s.ok()) return Report(s);
+    lap("write " + format);
     std::cout << path << "\n";
   }
+  if (o.timing)
+    for (const auto& [what, seconds] : times) std::cerr << fmt::format("{:<40} {:.3f} s\n", what, seconds);
   return ExitCode::kOk;
 }
 
@@ -117,6 +132,7 @@ void AddReportCommand(CLI::App& app, CommandOutcome& outcome) {
   o->files.AddTo(cmd);
   cmd->add_option("--pack", o->pack, "What the pack shows besides the scorecard (default config/pack.toml)");
   cmd->add_option("--db", o->db, "Store file (default $SCRUTINY_DB or scrutiny.db)");
+  cmd->add_flag("--timing", o->timing, "Report the time of each step on stderr");
   cmd->callback([o, &outcome] { outcome.code = RunReport(*o); });
 }
 

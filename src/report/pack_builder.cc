@@ -171,10 +171,14 @@ void PackBuilder::AddIndicators(const Scorecard& card, Pack& pack) {
     if (BelowExpectation(l)) pack.below_expectation.push_back(at);
     else if (GoodPerformance(l)) pack.good_performance.push_back(at);
   }
-  for (size_t i : pack.below_expectation) pack.headlines.push_back(pack.indicators[i].headline);
+  auto add = [&](const std::string& headline) {
+    if (std::find(pack.headlines.begin(), pack.headlines.end(), headline) == pack.headlines.end())
+      pack.headlines.push_back(headline);
+  };
+  for (size_t i : pack.below_expectation) add(pack.indicators[i].headline);
   for (const std::string& n : in_.config->trends)
     for (const PackIndicator& p : pack.indicators)
-      if (p.number == n) pack.headlines.push_back(p.headline);
+      if (p.number == n) add(p.headline);
 }
 
 Status PackBuilder::AddSections(const Scorecard& card, Pack& pack) {
@@ -192,7 +196,9 @@ Status PackBuilder::AddSections(const Scorecard& card, Pack& pack) {
       if (Status s = AddTrend(ind, card.period, *section); !s.ok()) return s;
     }
     if (l.target || in_.config->spc_for_all) {
-      if (l.target) section->headlines.push_back(pack.indicators[i].headline);
+      const std::string& headline = pack.indicators[i].headline;
+      if (l.target && std::find(section->headlines.begin(), section->headlines.end(), headline) == section->headlines.end())
+        section->headlines.push_back(headline);
       section->charts.push_back(SpcChartOf(l));
     }
     for (const PackTableSpec& spec : in_.config->tables)
@@ -210,7 +216,8 @@ Status PackBuilder::AddTrend(const Indicator& ind, const Period& period, PackSec
   c.title = fmt::format("{} {}, by financial year", ind.number, ind.title);
   c.unit = std::string(UnitName(ind.unit));
   for (size_t y = 0; y < years.size(); ++y) {
-    c.labels.push_back(years[y].label);
+    bool to_date = years[y].last > period.last;
+    c.labels.push_back(to_date ? years[y].label + " to date" : years[y].label);
     c.values.push_back(FigureOf(ind, (*series)[y], years[y].label, "All"));
   }
   c.alt = fmt::format("Line chart of {} by financial year from {} to {}, where the latest year{} was {}.",

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include <fmt/format.h>
@@ -39,6 +40,11 @@ class PackFigures {
   }
 
   const Publication& publication() const { return publication_; }
+  const std::vector<PackFigure*>& printed() const { return printed_; }
+  FigureId IdOf(const std::string& key) const {
+    auto it = ids_.find(key);
+    return it == ids_.end() ? kNoFigure : it->second;
+  }
   // Hides every printed figure the protection suppresses.
   void Apply(const Protection& p, const std::string& symbol) {
     for (PackFigure* f : printed_) {
@@ -160,6 +166,53 @@ Result<PackSuppression> SuppressPack(Pack& pack, const SuppressionRules& rules) 
       "Management commentary is published as written.",
       rules.threshold, rules.symbol, tally.suppressed(), tally.figures);
   return PackSuppression{tally.figures, tally.suppressed()};
+}
+
+AttackReport AttackPublishedPack(Pack before, Pack published, int64_t threshold) {
+  PackFigures all, shown;
+  all.Collect(before);
+  if (!all.Register(before).ok()) return {};
+  shown.Collect(published);  // the same walk, so the same order; suppressed figures are NaN there
+  std::vector<bool> hidden(static_cast<size_t>(all.publication().size()), false);
+  std::vector<bool> seen(hidden.size(), false);
+  std::map<std::string, bool> printed;
+  for (PackFigure* f : shown.printed()) printed[f->key] = true;
+  for (PackFigure* f : all.printed()) {
+    FigureId id = all.IdOf(f->key);
+    if (id != kNoFigure && !printed.count(f->key)) hidden[static_cast<size_t>(id)] = true;
+  }
+  // A ratio's counts that are not printed themselves are known only through the ratio.
+  const Publication& pub = all.publication();
+  for (FigureId id = 0; id < pub.size(); ++id)
+    if (pub.figure(id).kind != FigureKind::kCount) {
+      for (FigureId side : {pub.figure(id).numerator, pub.figure(id).denominator}) seen[static_cast<size_t>(side)] = true;
+    }
+  for (PackFigure* f : all.printed()) seen[static_cast<size_t>(all.IdOf(f->key))] = false;
+  PublishedPack reader;
+  reader.threshold = threshold;
+  reader.sums = pub.sums();
+  for (FigureId id = 0; id < pub.size(); ++id) {
+    const Publication::Figure& f = pub.figure(id);
+    PublishedPack::Figure r{f.label, f.kind, f.numerator, f.denominator, f.per, false, 0, 0, 0};
+    bool unprinted_side = seen[static_cast<size_t>(id)];  // a ratio's count printed nowhere
+    r.published = !hidden[static_cast<size_t>(id)] && !unprinted_side;
+    if (r.published && f.kind == FigureKind::kCount) r.count = f.value;
+    if (r.published && f.kind != FigureKind::kCount) {
+      int64_t top = pub.figure(f.numerator).value, bottom = pub.figure(f.denominator).value;
+      int64_t g = std::gcd(top, bottom);
+      r.top = g ? top / g : 0, r.bottom = g ? bottom / g : 0;
+    }
+    reader.figures.push_back(std::move(r));
+  }
+  // Counts printed nowhere (the sides of a percentage) are not secret unless small.
+  AttackReport report = Attack(reader);
+  auto secret = [&](const AttackReport::Recovery& r) {
+    const Publication::Figure& f = pub.figure(r.figure);
+    bool small_count = f.kind == FigureKind::kCount && f.value >= 1 && f.value <= threshold;
+    return hidden[static_cast<size_t>(r.figure)] || small_count;
+  };
+  std::erase_if(report.figures, [&](const AttackReport::Recovery& r) { return !secret(r); });
+  return report;
 }
 
 }  // namespace scrutiny

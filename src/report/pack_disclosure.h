@@ -22,4 +22,10 @@ struct PackSuppression {
 // figures do not add up (nothing is changed then).
 Result<PackSuppression> SuppressPack(Pack& pack, const SuppressionRules& rules = SuppressionRules());
 
+// Plays the reader of a public pack: from the figures `published` prints
+// (a copy of `before` after SuppressPack) and the sums and ratios a reader
+// knows, works out what it can of the figures it hides. For tests: a
+// protected pack must give nothing away.
+AttackReport AttackPublishedPack(Pack before, Pack published, int64_t threshold = 5);
+
 }  // namespace scrutiny
