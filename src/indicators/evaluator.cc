@@ -203,7 +203,7 @@ class SpanCache {
   }
 
  private:
-  static constexpr size_t kKept = 2;
+  static constexpr size_t kKept = 4;
   std::list<std::pair<std::string, std::unique_ptr<SpanSet>>> entries_;
 };
 
@@ -614,6 +614,14 @@ struct PassCache {
 
 namespace {
 
+// The bands of an indicator matter only when they are the breakdown.
+std::string BandsKey(const Indicator& ind, const std::string& breakdown) {
+  std::string key;
+  for (const Bands& b : ind.bands)
+    if (b.name == breakdown) key += "|b:" + b.name + b.value;
+  return key;
+}
+
 // What decides a population's span set: its records, how they are dated and
 // selected, the breakdown and the periods.
 std::string SpansKey(const Indicator& ind, const Population& p, const std::vector<Period>& periods,
@@ -622,8 +630,7 @@ std::string SpansKey(const Indicator& ind, const Population& p, const std::vecto
                                 p.end, p.cohort_months, breakdown, periods.size(), periods.front().label,
                                 periods.back().label);
   for (const std::string& w : p.where) key += "|w:" + w;
-  for (const Bands& b : ind.bands) key += "|b:" + b.name + b.value;
-  return key;
+  return key + BandsKey(ind, breakdown);
 }
 
 std::string PassKey(const Indicator& ind, const std::vector<Period>& periods, const std::string& breakdown) {
@@ -633,8 +640,7 @@ std::string PassKey(const Indicator& ind, const std::vector<Period>& periods, co
                                 breakdown, periods.size(), periods.front().label, periods.back().label);
   for (const std::string& w : p.where) key += "|w:" + w;
   for (const std::string& n : ind.numerator) key += "|n:" + n;
-  for (const Bands& b : ind.bands) key += "|b:" + b.name + b.value;
-  return key + fmt::format("|{}-{}", ind.first_year, ind.last_year);
+  return key + BandsKey(ind, breakdown) + fmt::format("|{}-{}", ind.first_year, ind.last_year);
 }
 
 }  // namespace
