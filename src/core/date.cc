@@ -1,5 +1,7 @@
 #include "core/date.h"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 namespace scrutiny {
@@ -17,7 +19,7 @@ int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
 
 struct Civil { int y; unsigned m, d; };
 
-Civil CivilFromDays(int32_t z) {
+Civil ComputeCivil(int32_t z) {
   z += 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -28,6 +30,32 @@ Civil CivilFromDays(int32_t z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   return {y + (m <= 2), m, d};
+}
+
+// Year, month and day of each day from 1900 to 2099, where nearly every date
+// in the records falls, packed as year << 9 | month << 5 | day.
+constexpr int kTableFirstYear = 1900, kTableEndYear = 2100;
+
+const std::vector<uint32_t>& CivilTable() {
+  static const std::vector<uint32_t> table = [] {
+    int32_t first = DaysFromCivil(kTableFirstYear, 1, 1), end = DaysFromCivil(kTableEndYear, 1, 1);
+    std::vector<uint32_t> t(static_cast<size_t>(end - first));
+    for (int32_t z = first; z < end; ++z) {
+      Civil c = ComputeCivil(z);
+      t[static_cast<size_t>(z - first)] = static_cast<uint32_t>(c.y) << 9 | c.m << 5 | c.d;
+    }
+    return t;
+  }();
+  return table;
+}
+
+Civil CivilFromDays(int32_t z) {
+  static const int32_t first = DaysFromCivil(kTableFirstYear, 1, 1);
+  const std::vector<uint32_t>& table = CivilTable();
+  size_t i = static_cast<size_t>(static_cast<int64_t>(z) - first);
+  if (i >= table.size()) return ComputeCivil(z);
+  uint32_t packed = table[i];
+  return {static_cast<int>(packed >> 9), packed >> 5 & 15, packed & 31};
 }
 
 // Reads exactly n ASCII digits; -1 if any is not a digit.

@@ -94,18 +94,26 @@ const std::vector<int32_t>* CaseIndex::Derived(const RecordType& type, std::stri
 
 namespace {
 
-// Rows grouped by key (counting sort), each group ordered by `date`.
+// Rows grouped by key (counting sort), each group ordered by `date`. Rows
+// left out (no key, not kept, no date) go to a bucket of their own before the
+// others, so that no step branches on them.
 std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, const std::vector<char>* keep,
                                const Table& t, int date_col, std::vector<int32_t>& offsets) {
-  offsets.assign(keys + 1, 0);
-  auto kept = [&](size_t r) { return key_of[r] >= 0 && (!keep || (*keep)[r]) && !t.IsNull(date_col, r); };
-  for (size_t r = 0; r < key_of.size(); ++r)
-    if (kept(r)) ++offsets[static_cast<size_t>(key_of[r]) + 1];
-  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-  std::vector<int32_t> order(static_cast<size_t>(offsets.back()));
-  std::vector<int32_t> next(offsets.begin(), offsets.end() - 1);
-  for (size_t r = 0; r < key_of.size(); ++r)
-    if (kept(r)) order[static_cast<size_t>(next[static_cast<size_t>(key_of[r])]++)] = static_cast<int32_t>(r);
+  std::vector<int32_t> bucket(key_of.size());  // key + 1, or 0 when left out
+  for (size_t r = 0; r < key_of.size(); ++r) {
+    bool kept = (key_of[r] >= 0) & (!keep || (*keep)[r]) & !t.IsNull(date_col, r);
+    bucket[r] = kept ? key_of[r] + 1 : 0;
+  }
+  std::vector<int32_t> next(keys + 2, 0);
+  for (int32_t b : bucket) ++next[static_cast<size_t>(b) + 1];
+  std::partial_sum(next.begin(), next.end(), next.begin());
+  std::vector<int32_t> order(key_of.size());
+  for (size_t r = 0; r < key_of.size(); ++r) order[static_cast<size_t>(next[static_cast<size_t>(bucket[r])]++)] = static_cast<int32_t>(r);
+  int32_t left_out = next[0];  // now each bucket's end
+  order.erase(order.begin(), order.begin() + left_out);
+  offsets.resize(keys + 1);
+  offsets[0] = 0;
+  for (size_t k = 1; k <= keys; ++k) offsets[k] = next[k] - left_out;
   for (size_t k = 0; k < keys; ++k)
     std::sort(order.begin() + offsets[k], order.begin() + offsets[k + 1],
               [&](int32_t a, int32_t b) { return t.Int(date_col, static_cast<size_t>(a)) < t.Int(date_col, static_cast<size_t>(b)); });

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -153,6 +154,40 @@ bool PeriodRange(const BoundPopulation& b, size_t r, size_t& first, size_t& last
   return first < last;
 }
 
+// How many of an item's runs of periods (a worker's allocations) cover each
+// period, per group: difference arrays kept at zero between items.
+class ItemRuns {
+ public:
+  explicit ItemRuns(size_t periods) : periods_(periods) {}
+  void Add(size_t group, size_t first, size_t last) {
+    if (diff_.size() <= group) diff_.resize(group + 1);
+    std::vector<int>& d = diff_[group];
+    if (d.empty()) d.assign(periods_ + 1, 0);
+    if (std::find(touched_.begin(), touched_.end(), group) == touched_.end()) touched_.push_back(group);
+    ++d[first];
+    --d[last];
+  }
+  // Calls visit(group, period, count) for each period covered, and clears.
+  template <typename Visit>
+  void Drain(Visit&& visit) {
+    for (size_t g : touched_) {
+      std::vector<int>& d = diff_[g];
+      int running = 0;
+      for (size_t p = 0; p < periods_; ++p) {
+        running += std::exchange(d[p], 0);
+        if (running > 0) visit(g, p, running);
+      }
+      d[periods_] = 0;
+    }
+    touched_.clear();
+  }
+
+ private:
+  size_t periods_;
+  std::vector<std::vector<int>> diff_;  // [group] -> +1 where a run starts, -1 after it ends
+  std::vector<size_t> touched_;         // groups with runs since the last Drain
+};
+
 // Sums for one pass over a population: all records, and those passing the
 // extra conditions; for averages per item (caseloads), each item's count.
 struct Tallies {
@@ -203,7 +238,7 @@ class SpanCache {
   }
 
  private:
-  static constexpr size_t kKept = 2;
+  static constexpr size_t kKept = 4;
   std::list<std::pair<std::string, std::unique_ptr<SpanSet>>> entries_;
 };
 
@@ -434,31 +469,26 @@ class Pass {
     struct Run { size_t group, first, last; bool passing; };
     std::vector<Run> runs;
     int32_t current = -1;
-    std::vector<double> counts(n_periods + 1);
+    size_t item_rows = 0;
+    ItemRuns item_runs(n_periods);
     auto flush_per_item = [&] {
-      std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.group < b.group; });
       out.Grow(groups_.labels().size(), n_periods);
-      for (size_t i = 0; i < runs.size();) {
-        size_t g = runs[i].group;
-        std::fill(counts.begin(), counts.end(), 0.0);
-        for (; i < runs.size() && runs[i].group == g; ++i) {
-          counts[runs[i].first] += 1;
-          counts[runs[i].last] -= 1;
-        }
-        double running = 0;
-        for (size_t p = 0; p < n_periods; ++p)
-          if ((running += counts[p]) > 0) {
-            out.per_item[g][p].push_back(running);
-            out.all[g][p] += running;
-          }
-      }
+      for (const Run& run : runs) item_runs.Add(run.group, run.first, run.last);
+      item_runs.Drain([&](size_t g, size_t p, int count) {
+        out.per_item[g][p].push_back(count);
+        out.all[g][p] += count;
+      });
       runs.clear();
     };
     auto flush = [&] {
+      bool one_row = item_rows <= 1;
+      item_rows = 0;
       if (per_ >= 0) return flush_per_item();
-      std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
-        return std::tie(a.passing, a.group, a.first) < std::tie(b.passing, b.group, b.first);
-      });
+      // One row's runs are apart and in order within each group; several rows' may overlap.
+      if (!one_row)
+        std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
+          return std::tie(a.passing, a.group, a.first) < std::tie(b.passing, b.group, b.first);
+        });
       for (size_t i = 0; i < runs.size();) {
         Run merged = runs[i++];
         while (i < runs.size() && runs[i].passing == merged.passing && runs[i].group == merged.group && runs[i].first <= merged.last)
@@ -482,6 +512,7 @@ class Pass {
         flush();
         current = (*item_)[r];
       }
+      ++item_rows;
       for (size_t group : {size_t{0}, g}) {
         if (by_child) {
           runs.push_back({group, p0, p1, false});
@@ -552,14 +583,14 @@ class Pass {
 
 double Statistic(std::vector<double>& counts, const std::string& statistic) {
   if (counts.empty()) return NAN;
-  std::sort(counts.begin(), counts.end());
-  if (statistic == "min") return counts.front();
-  if (statistic == "max") return counts.back();
+  if (statistic == "min") return *std::min_element(counts.begin(), counts.end());
+  if (statistic == "max") return *std::max_element(counts.begin(), counts.end());
   if (statistic == "median") {
     size_t n = counts.size();
+    std::sort(counts.begin(), counts.end());
     return n % 2 ? counts[n / 2] : (counts[n / 2 - 1] + counts[n / 2]) / 2;
   }
-  double sum = 0;
+  double sum = 0;  // of whole counts, so exact in any order
   for (double c : counts) sum += c;
   return sum / static_cast<double>(counts.size());
 }
@@ -614,6 +645,14 @@ struct PassCache {
 
 namespace {
 
+// The bands of an indicator matter only when they are the breakdown.
+std::string BandsKey(const Indicator& ind, const std::string& breakdown) {
+  std::string key;
+  for (const Bands& b : ind.bands)
+    if (b.name == breakdown) key += "|b:" + b.name + b.value;
+  return key;
+}
+
 // What decides a population's span set: its records, how they are dated and
 // selected, the breakdown and the periods.
 std::string SpansKey(const Indicator& ind, const Population& p, const std::vector<Period>& periods,
@@ -622,8 +661,7 @@ std::string SpansKey(const Indicator& ind, const Population& p, const std::vecto
                                 p.end, p.cohort_months, breakdown, periods.size(), periods.front().label,
                                 periods.back().label);
   for (const std::string& w : p.where) key += "|w:" + w;
-  for (const Bands& b : ind.bands) key += "|b:" + b.name + b.value;
-  return key;
+  return key + BandsKey(ind, breakdown);
 }
 
 std::string PassKey(const Indicator& ind, const std::vector<Period>& periods, const std::string& breakdown) {
@@ -633,8 +671,7 @@ std::string PassKey(const Indicator& ind, const std::vector<Period>& periods, co
                                 breakdown, periods.size(), periods.front().label, periods.back().label);
   for (const std::string& w : p.where) key += "|w:" + w;
   for (const std::string& n : ind.numerator) key += "|n:" + n;
-  for (const Bands& b : ind.bands) key += "|b:" + b.name + b.value;
-  return key + fmt::format("|{}-{}", ind.first_year, ind.last_year);
+  return key + BandsKey(ind, breakdown) + fmt::format("|{}-{}", ind.first_year, ind.last_year);
 }
 
 }  // namespace

@@ -365,6 +365,7 @@ class Parser {
 };
 
 bool TestImpl(const ExprNode& n, const EvalContext& c);
+std::vector<char> TestRows(const ExprNode& n, size_t rows);
 
 // ---- Binding ----
 
@@ -576,15 +577,7 @@ class Binder {
       if (Status s = Bind(*k); !s.ok()) return s;
     if (index_) {
       const Table& t = index_->table(*n.related);
-      auto keep = [&] {
-        std::vector<char> kept(t.size(), 1);
-        EvalContext c;
-        for (size_t r = 0; n.filter && r < t.size(); ++r) {
-          c.row = r;
-          kept[r] = TestImpl(*n.filter, c);
-        }
-        return kept;
-      };
+      auto keep = [&] { return n.filter ? TestRows(*n.filter, t.size()) : std::vector<char>(t.size(), 1); };
       n.dates = &index_->Related(type_, *n.related, n.related_date, fmt::format("{}.{}[{}]", name, field, n.filter_text), keep);
     }
     return Status::Ok();
@@ -646,6 +639,18 @@ bool TextCompare(const ExprNode& n, const EvalContext& c) {
   return (text[0] == text[1]) == (n.cmp == Cmp::kEq);
 }
 
+bool Holds(double a, Cmp cmp, double b) {
+  switch (cmp) {
+    case Cmp::kEq: return a == b;
+    case Cmp::kNe: return a != b;
+    case Cmp::kLt: return a < b;
+    case Cmp::kLe: return a <= b;
+    case Cmp::kGt: return a > b;
+    case Cmp::kGe: return a >= b;
+  }
+  return false;
+}
+
 bool TestImpl(const ExprNode& n, const EvalContext& c) {
   switch (n.op) {
     case Op::kAnd: return TestImpl(*n.kids[0], c) && TestImpl(*n.kids[1], c);
@@ -654,16 +659,7 @@ bool TestImpl(const ExprNode& n, const EvalContext& c) {
     case Op::kCompare: {
       if (n.text_compare) return TextCompare(n, c);
       double a = EvalNode(*n.kids[0], c), b = EvalNode(*n.kids[1], c);
-      if (std::isnan(a) || std::isnan(b)) return false;
-      switch (n.cmp) {
-        case Cmp::kEq: return a == b;
-        case Cmp::kNe: return a != b;
-        case Cmp::kLt: return a < b;
-        case Cmp::kLe: return a <= b;
-        case Cmp::kGt: return a > b;
-        case Cmp::kGe: return a >= b;
-      }
-      return false;
+      return !std::isnan(a) && !std::isnan(b) && Holds(a, n.cmp, b);
     }
     case Op::kIn: {
       double v = EvalNode(*n.kids[0], c);
@@ -747,6 +743,67 @@ double EvalNode(const ExprNode& n, const EvalContext& c) {
     }
     default: return TestImpl(n, c) ? 1 : 0;
   }
+}
+
+// ---- Filters, a column at a time ----
+
+// A field of the record itself, read straight from its column.
+bool PlainColumn(const ExprNode& n) {
+  return n.op == Op::kField && n.acc.joins.empty() && !n.acc.is_derived && n.acc.field_type != FieldType::kDecimal;
+}
+
+bool IsConstant(const ExprNode& n) { return n.op == Op::kNumber || n.op == Op::kLiteral; }
+
+// A comparison of a field with a constant (plan = CIN) over every row; false
+// if it is of another form.
+bool CompareRows(const ExprNode& n, std::vector<char>& out) {
+  const ExprNode& a = *n.kids[0];
+  const ExprNode& b = *n.kids[1];
+  bool field_first = PlainColumn(a) && IsConstant(b);
+  if (n.text_compare || (!field_first && !(IsConstant(a) && PlainColumn(b)))) return false;
+  const Accessor& field = (field_first ? a : b).acc;
+  double constant = (field_first ? b : a).number;
+  for (size_t r = 0; r < out.size() && !std::isnan(constant); ++r) {
+    int32_t v = field.table->Int(field.col, r);
+    out[r] = v != kNull && (field_first ? Holds(v, n.cmp, constant) : Holds(constant, n.cmp, v));
+  }
+  return true;
+}
+
+// A field among codes (ls not in (V3, V4)) over every row; false if the field is not plain.
+bool InRows(const ExprNode& n, std::vector<char>& out) {
+  if (!PlainColumn(*n.kids[0])) return false;
+  const Accessor& field = n.kids[0]->acc;
+  for (size_t r = 0; r < out.size(); ++r) {
+    int32_t v = field.table->Int(field.col, r);
+    out[r] = v != kNull && (std::find(n.ids.begin(), n.ids.end(), v) != n.ids.end()) != n.negate;
+  }
+  return true;
+}
+
+// Whether each of the first `rows` records passes a condition that does not
+// depend on the period (a filter on related records): a column at a time for
+// comparisons of fields with codes, else record by record.
+std::vector<char> TestRows(const ExprNode& n, size_t rows) {
+  std::vector<char> out(rows);
+  if (n.op == Op::kAnd || n.op == Op::kOr) {
+    std::vector<char> a = TestRows(*n.kids[0], rows), b = TestRows(*n.kids[1], rows);
+    for (size_t r = 0; r < rows; ++r) out[r] = n.op == Op::kAnd ? a[r] && b[r] : a[r] || b[r];
+    return out;
+  }
+  if (n.op == Op::kNot) {
+    std::vector<char> a = TestRows(*n.kids[0], rows);
+    for (size_t r = 0; r < rows; ++r) out[r] = !a[r];
+    return out;
+  }
+  if (n.op == Op::kCompare && CompareRows(n, out)) return out;
+  if (n.op == Op::kIn && InRows(n, out)) return out;
+  EvalContext c;
+  for (size_t r = 0; r < rows; ++r) {
+    c.row = r;
+    out[r] = TestImpl(n, c);
+  }
+  return out;
 }
 
 bool Static(const ExprNode& n) {
