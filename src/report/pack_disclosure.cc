@@ -128,9 +128,9 @@ void RewriteIndicator(PackIndicator& i, std::map<std::string, std::string>& head
 void RewriteWords(Pack& pack, int threshold, const std::string& symbol) {
   std::map<std::string, std::string> headlines;
   for (PackIndicator& i : pack.indicators) RewriteIndicator(i, headlines);
+  // A headline that can no longer quote its figures says nothing: it leaves the lists.
   auto replace = [&](std::vector<std::string>& list) {
-    for (std::string& h : list)
-      if (auto it = headlines.find(h); it != headlines.end()) h = it->second;
+    std::erase_if(list, [&](const std::string& h) { return headlines.count(h) > 0; });
   };
   replace(pack.headlines);
   for (PackSection& s : pack.sections) {

@@ -107,6 +107,7 @@ TEST_F(PackDisclosureTest, EverySmallCountIsHiddenAndWordsDoNotQuoteHiddenFigure
       }
     }
   EXPECT_NE(published.suppression_note.find("Counts from 1 to 5 are shown as c"), std::string::npos);
+  for (const std::string& h : published.headlines) EXPECT_EQ(h.find("not published"), std::string::npos) << h;
 }
 
 TEST_F(PackDisclosureTest, AConfidentialPackIsLeftWhole) {
