@@ -275,7 +275,9 @@ Status PackBuilder::AddQualityNotes(const Scorecard& card, Pack& pack) {
                                 [&](const std::string& n) { return n.find(field) != std::string::npos; });
         if (!used || !value.empty() || field.find('(') != std::string::npos) continue;
         gap = true;
-        if (std::find(missing_fields.begin(), missing_fields.end(), field) == missing_fields.end()) missing_fields.push_back(field);
+        std::string words = field;
+        std::replace(words.begin(), words.end(), '_', ' ');
+        if (std::find(missing_fields.begin(), missing_fields.end(), words) == missing_fields.end()) missing_fields.push_back(words);
       }
       missing += gap;
     }
