@@ -311,9 +311,23 @@ std::optional<Forecast> Seasonal(const Figures& f, const IndicatorHistory& h, co
   return Projected(ForecastMethod::kSeasonal, value, *w, o.coverage, std::move(text));
 }
 
+// The lag-1 autocorrelation of residuals, at most 0.9 (0 when they are all 0).
+// Month-end stocks move in swings, so consecutive residuals are alike and the
+// residual sd understates the error; (1 + r) / (1 - r) is the variance
+// inflation of a first-order autoregressive error.
+double LagOneCorrelation(const std::vector<double>& residuals) {
+  double products = 0, squares = 0;
+  for (size_t i = 0; i < residuals.size(); ++i) {
+    squares += residuals[i] * residuals[i];
+    if (i > 0) products += residuals[i] * residuals[i - 1];
+  }
+  return squares > 0 ? std::min(products / squares, 0.9) : 0;
+}
+
 // Trend: least-squares line through the last n monthly values, evaluated at
 // March, with the prediction interval of a new observation there:
-// t(n - 2) x residual sd x sqrt(1 + 1/n + (x - mean x)^2 / Sxx).
+// t(n - 2) x residual sd x sqrt(1 + 1/n + (x - mean x)^2 / Sxx), widened by
+// sqrt((1 + r) / (1 - r)) when six or more residuals run in swings (r > 0).
 Forecast Trend(const Figures& f, const IndicatorHistory& h, const ForecastOptions& o) {
   std::vector<size_t> points = LastKnown(f, o.trend_points);
   int n = static_cast<int>(points.size());
@@ -330,17 +344,20 @@ Forecast Trend(const Figures& f, const IndicatorHistory& h, const ForecastOption
     sxy += dx(i) * (f.num[i] - mean_y);
   }
   double slope = sxy / sxx, march = static_cast<double>(f.start + kYear - 1);
+  std::vector<double> residuals;
   double squares = 0;
   for (size_t i : points) {
-    double residual = f.num[i] - (mean_y + slope * dx(i));
-    squares += residual * residual;
+    residuals.push_back(f.num[i] - (mean_y + slope * dx(i)));
+    squares += residuals.back() * residuals.back();
   }
   double sd = std::sqrt(squares / (n - 2)), t = TMultiplier(o.coverage, n - 2);
+  double r = LagOneCorrelation(residuals), swing = n >= 6 && r > 0 ? std::sqrt((1 + r) / (1 - r)) : 1;
   HalfWidth w;
-  w.value = t * sd * std::sqrt(1 + 1.0 / n + (march - mean_x) * (march - mean_x) / sxx);
+  w.value = t * sd * swing * std::sqrt(1 + 1.0 / n + (march - mean_x) * (march - mean_x) / sxx);
   w.text = fmt::format("{:.0f}% prediction interval +/- {:.4g} = t({}) {:.3f} x residual sd {:.4g}"
-                       " x sqrt(1 + 1/n + (x - mean x)^2/Sxx), n = {}",
-                       o.coverage * 100, w.value, n - 2, t, sd, n);
+                       " x sqrt(1 + 1/n + (x - mean x)^2/Sxx), n = {}{}",
+                       o.coverage * 100, w.value, n - 2, t, sd, n,
+                       swing > 1 ? fmt::format(", widened x {:.2f} for residuals that run in swings (lag-1 r = {:.2f})", swing, r) : "");
   std::string text = fmt::format("Linear trend of the last {} monthly values projected to {}", n,
                                  MarchText(h.first_year, f.year()));
   return Projected(ForecastMethod::kTrend, mean_y + slope * (march - mean_x), w, o.coverage, std::move(text));

@@ -63,7 +63,7 @@ struct IndicatorHistory {
 struct ForecastOptions {
   int recent_months = 3;   // k: months averaged for a run rate
   int seasonal_years = 3;  // most earlier complete years averaged for a seasonal profile
-  int trend_points = 12;   // n: monthly values a snapshot trend is fitted to (at least 3 needed)
+  int trend_points = 24;   // n: monthly values a snapshot trend is fitted to (at least 3 needed)
   double coverage = 0.80;  // share of outcomes an interval is meant to hold
 };
 

@@ -114,11 +114,28 @@ TEST(ForecastTest, LinearSnapshotTrendGivesMarchExactly) {
   EXPECT_EQ(f.method, ForecastMethod::kTrend);
   EXPECT_NEAR(f.value, 146, 1e-9);
   EXPECT_NEAR(f.high - f.low, 0, 1e-9);
-  EXPECT_EQ(f.method_text, "Linear trend of the last 12 monthly values projected to March 2026");
+  EXPECT_EQ(f.method_text, "Linear trend of the last 18 monthly values projected to March 2026");  // up to 24
 
   ForecastOptions few;
   few.trend_points = 3;
   EXPECT_NEAR(ForecastYearEnd(h, few).value, 146, 1e-9);
+}
+
+TEST(ForecastTest, TrendIntervalWidensWhenResidualsRunInSwings) {
+  // The same deviations from a flat 100, in runs of three (+2 +2 +2 -2 -2 -2)
+  // or alternating (+2 -2): swings make consecutive residuals alike (lag-1
+  // correlation > 0) and the interval is widened; alternation is not.
+  std::vector<double> swinging, alternating;
+  for (int i = 0; i < 12; ++i) {
+    swinging.push_back(100 + ((i / 3) % 2 ? -2 : 2));
+    alternating.push_back(100 + (i % 2 ? -2 : 2));
+  }
+  Forecast swing = ForecastYearEnd(Snapshots(swinging, 12 - 3));
+  Forecast plain = ForecastYearEnd(Snapshots(alternating, 12 - 3));
+  ASSERT_TRUE(swing.ok() && plain.ok());
+  EXPECT_NE(swing.interval_text.find("widened"), std::string::npos) << swing.interval_text;
+  EXPECT_EQ(plain.interval_text.find("widened"), std::string::npos) << plain.interval_text;
+  EXPECT_GT(swing.high - swing.low, 1.5 * (plain.high - plain.low));
 }
 
 TEST(ForecastTest, TrendIntervalWorkedByHandAndClampedAtZero) {
