@@ -16,6 +16,7 @@
 #include "assess/spc.h"
 #include "assess/targets.h"
 #include "indicators/evaluator.h"
+#include "store/store.h"
 
 namespace scrutiny {
 
@@ -102,7 +103,8 @@ class ScorecardBuilder {
   std::vector<std::pair<std::string, std::string>> regions_;  // council -> region
 };
 
-// The scorecard as JSON (documented in docs/assess.md).
-std::string ScorecardJson(const Scorecard& card);
+// The scorecard as JSON (documented in docs/assess.md), with the current
+// management commentary on each indicator for the period.
+std::string ScorecardJson(const Scorecard& card, const std::vector<Comment>& commentary = {});
 
 }  // namespace scrutiny

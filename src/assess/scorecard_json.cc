@@ -89,7 +89,7 @@ json BenchmarksJson(const ScorecardLine& l) {
 
 }  // namespace
 
-std::string ScorecardJson(const Scorecard& card) {
+std::string ScorecardJson(const Scorecard& card, const std::vector<Comment>& commentary) {
   json lines = json::array();
   for (const ScorecardLine& l : card.lines) {
     const Indicator& ind = *l.indicator;
@@ -107,6 +107,11 @@ std::string ScorecardJson(const Scorecard& card) {
       trajectory.push_back({{"quarter", q.quarter.label}, {"expected", q.expected}, {"actual", Number(q.actual)}});
     j["trajectory"] = trajectory;
     j["benchmarks"] = BenchmarksJson(l);
+    json comments = json::array();
+    for (const Comment& c : commentary)
+      if (c.indicator == ind.number)
+        comments.push_back({{"text", c.text}, {"actions", c.actions}, {"author", c.author}, {"written_at", c.written_at}});
+    j["commentary"] = comments;
     lines.push_back(j);
   }
   json doc = {{"council", card.council}, {"council_name", card.council_name}, {"region", card.region},

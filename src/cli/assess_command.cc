@@ -105,8 +105,15 @@ ExitCode RunAssess(const AssessOptions& o) {
   if (o.backtest_years > 0) return RunBackTests(builder, o, *period, chosen);
   auto card = builder.Build(o.council, *period, chosen);
   if (!card.ok()) return Report(card.status());
-  if (o.format == "json") std::cout << ScorecardJson(*card) << "\n";
-  else WriteTable(*card, std::cout);
+  if (o.format == "json") {
+    auto store = Store::Open(o.db);
+    if (!store.ok()) return Report(store.status());
+    auto comments = store->CurrentComments(card->council, card->period.label);
+    if (!comments.ok()) return Report(comments.status());
+    std::cout << ScorecardJson(*card, *comments) << "\n";
+    return ExitCode::kOk;
+  }
+  WriteTable(*card, std::cout);
   return ExitCode::kOk;
 }
 

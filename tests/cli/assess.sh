@@ -19,6 +19,7 @@ fail=0
 # 4.3: A1 within 45 working days, A2 not: 50.0% against the shipped target of 90% (tolerance 5): red.
 "$bin" assess --db "$work/s.db" --period 2024-05 --indicator 4.3 >"$work/out" || fail=1
 grep -Eq "^4\.3 .* 50\.0% +90\.0% red " "$work/out" || { echo "FAIL: table line for 4.3"; cat "$work/out"; fail=1; }
+"$bin" comment 4.3 --db "$work/s.db" --period 2024-05 --author "A. Manager" --text "One late of two." >/dev/null || fail=1
 "$bin" assess --db "$work/s.db" --period 2024-05 --format json >"$work/out" || fail=1
 python3 - "$work/out" <<'PY' || { echo "FAIL: json"; head -c 2000 "$work/out"; fail=1; }
 import json, sys
@@ -32,6 +33,8 @@ assert l["previous"]["period"]["label"] == "2024-04" and l["previous"]["travel"]
 assert l["benchmarks"]["comparisons"][0]["name"] == "England"
 assert all(c["source"] for c in l["benchmarks"]["comparisons"])
 assert l["spc"]["variation"] == "none" and l["spc"]["run_chart"]
+assert l["commentary"][0]["text"] == "One late of two." and l["commentary"][0]["author"] == "A. Manager"
+assert lines["4.2"]["commentary"] == []
 PY
 # A mistake in a targets file: the file, line and rule, exit 65, no scorecard.
 printf '[[target]]\nindicator = "4.3"\nyears = "2024-25"\ntarget = 90\ntolerance = -1\n' >"$work/bad.toml"
