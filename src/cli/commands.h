@@ -16,6 +16,7 @@ struct CommandOutcome {
 
 void AddGenerateCommand(CLI::App& app, CommandOutcome& outcome);
 void AddLoadCommand(CLI::App& app, CommandOutcome& outcome);
+void AddConvertCommand(CLI::App& app, CommandOutcome& outcome);
 void AddStatusCommand(CLI::App& app, CommandOutcome& outcome);
 void AddFormatsCommand(CLI::App& app, CommandOutcome& outcome);
 void AddCalendarCommand(CLI::App& app, CommandOutcome& outcome);

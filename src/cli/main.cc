@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   scrutiny::CommandOutcome outcome;
   scrutiny::AddGenerateCommand(app, outcome);
   scrutiny::AddLoadCommand(app, outcome);
+  scrutiny::AddConvertCommand(app, outcome);
   scrutiny::AddStatusCommand(app, outcome);
   scrutiny::AddFormatsCommand(app, outcome);
   scrutiny::AddCalendarCommand(app, outcome);

@@ -1,0 +1,101 @@
+// scrutiny convert: read a return councils already produce (the SSDA903 CSV
+// files) into a folder of scrutiny CSV files that `scrutiny load` takes.
+
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "ingest/ssda903_reader.h"
+#include "model/csv_writer.h"
+
+namespace scrutiny {
+namespace {
+
+constexpr size_t kProblemsShown = 20;
+
+struct ConvertOptions {
+  std::string from;
+  std::string in_dir;
+  std::string out_dir;
+  Ssda903Options ssda903;
+  int year = 0;
+  std::string problems_file;
+};
+
+void PrintCounts(const Ssda903Return& r) {
+  std::cout << fmt::format("SSDA903 return {}: {} records left out, {} fixed\n",
+                           FinancialYear{r.collection_year}.Label(), r.left_out(), r.fixed);
+  for (const Ssda903FileCount& f : r.files)
+    std::cout << fmt::format("  {:<40} {:<24} {:>7} rows {:>7} left out{}\n", f.name, f.table, f.rows, f.left_out,
+                             f.read ? "" : " (not read yet)");
+  std::cout << "Records written:\n";
+  for (const Table& t : r.dataset.tables())
+    if (!t.empty()) std::cout << fmt::format("  {:<24} {:>7}\n", t.type().name, t.size());
+}
+
+void PrintProblems(const Problems& problems) {
+  std::map<std::string, size_t> by_rule;
+  for (const Problem& p : problems.kept()) ++by_rule[p.rule];
+  std::cout << fmt::format("{} problems, by rule:\n", problems.total());
+  for (const auto& [rule, n] : by_rule) std::cout << fmt::format("  {:>7}  {}\n", n, rule);
+  for (size_t i = 0; i < problems.kept().size() && i < kProblemsShown; ++i)
+    std::cout << "  " << problems.kept()[i].ToString() << "\n";
+  if (problems.total() > kProblemsShown)
+    std::cout << fmt::format("  ... and {} more (--problems FILE lists them all)\n", problems.total() - kProblemsShown);
+}
+
+Status WriteProblems(const Problems& problems, const std::string& path) {
+  std::ofstream out(path);
+  for (const Problem& p : problems.kept()) out << p.ToString() << "\n";
+  if (!out) return Status::IoError(fmt::format("{}: cannot be written", path));
+  return Status::Ok();
+}
+
+Status WriteDataset(const Dataset& dataset, const std::string& dir) {
+  CsvWriter writer;
+  Status s = writer.Open(dir);
+  if (s.ok()) s = writer.Append(dataset);
+  if (s.ok()) s = writer.Close();
+  return s;
+}
+
+ExitCode RunConvert(ConvertOptions& o) {
+  if (o.year) o.ssda903.collection_year = o.year;
+  auto files = ReadSsda903Folder(o.in_dir);
+  if (!files.ok()) return Report(files.status());
+  Problems problems(SIZE_MAX);
+  auto read = ReadSsda903(*files, o.ssda903, problems);
+  if (!read.ok()) return Report(read.status());
+  PrintCounts(*read);
+  PrintProblems(problems);
+  if (!o.problems_file.empty())
+    if (Status s = WriteProblems(problems, o.problems_file); !s.ok()) return Report(s);
+  if (Status s = WriteDataset(read->dataset, o.out_dir); !s.ok()) return Report(s);
+  std::cout << fmt::format("Wrote {} records to {}\n", read->dataset.TotalRows(), o.out_dir);
+  return ExitCode::kOk;
+}
+
+}  // namespace
+
+void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
+  auto o = std::make_shared<ConvertOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "convert",
+      "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
+      "ssda903: the CSV files of the children looked after return, found by their headers (docs/ssda903.md).\n"
+      "Bad values are reported as file:line, column, value and rule; their records are left out.");
+  cmd->add_option("--from", o->from, "Kind of return")->required()->check(CLI::IsMember({"ssda903"}));
+  cmd->add_option("--council", o->ssda903.la_code, "DfE code of the council whose return it is")->required();
+  cmd->add_option("--council-name", o->ssda903.council_name, "Council name for councils.csv");
+  cmd->add_option("--year", o->year, "Collection year, 2024 for 2024-25 (default: that of the latest DECOM)")
+      ->check(CLI::Range(1990, 2100));
+  cmd->add_option("IN_DIR", o->in_dir, "Folder holding the return's CSV files")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();
+  cmd->add_option("--problems", o->problems_file, "Write every problem to this file");
+  cmd->callback([o, &outcome] { outcome.code = RunConvert(*o); });
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,37 @@
+#pragma once
+// Episode cleaning makes one child's SSDA903 episodes a chain the model can
+// count on: sorted by start (DECOM), duplicates left out, an episode that
+// overlaps the next or is open before it ended at the next one's start. A gap
+// between episodes is kept: it starts a new period of care.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "model/validator.h"
+
+namespace scrutiny {
+
+// Ssda903Episode is one row of episodes.csv, its codes already the model's.
+struct Ssda903Episode {
+  uint64_t line = 0;
+  std::string_view child;
+  Date decom;
+  std::optional<Date> dec;
+  std::string_view rne, ls, cin, place, place_provider, rec, reason_place_change;
+  std::string home_district, placement_district;
+  std::string_view urn;
+};
+
+// The reason episodes ceased when a new episode began at once.
+inline constexpr std::string_view kContinuingRec = "X1";
+
+// Cleans the episodes of one child (all rows for one CHILD) in place, reporting
+// each fix against the file and the line of the episode changed or left out.
+// Returns the number of fixes.
+size_t CleanEpisodes(std::vector<Ssda903Episode>& episodes, const std::string& file, Problems& problems);
+
+}  // namespace scrutiny

@@ -1,0 +1,95 @@
+#include "ingest/ssda903_codes.h"
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/code_lists.h"
+#include "core/date.h"
+
+namespace scrutiny {
+namespace {
+
+constexpr int kSexLettersFrom = 2025;      // SEX M/F/U from 2025-26
+constexpr int kPlaceH5P2LastYear = 2024;   // H5 and P2 retired after 2024-25
+constexpr int kPlaceK3From = 2025;         // K3 (supported accommodation) from 2025-26
+constexpr int kPlaceZ1xFrom = 2026;        // Z11-Z14 from 2026-27
+constexpr int kActivityF3P3LastYear = 2021;  // the 2022 schema replaced F3/P3 with F4/P4, F5/P5
+
+struct ColumnCodes {
+  std::string_view column;     // as named in the return
+  std::string_view code_list;  // the model's list
+};
+
+ColumnCodes CodesOf(Ssda903Coded c) {
+  switch (c) {
+    case Ssda903Coded::kSex: return {"SEX", "sex"};
+    case Ssda903Coded::kEthnic: return {"ETHNIC", "ethnicity"};
+    case Ssda903Coded::kRne: return {"RNE", "reason_new_episode"};
+    case Ssda903Coded::kLs: return {"LS", "legal_status"};
+    case Ssda903Coded::kCin: return {"CIN", "category_of_need"};
+    case Ssda903Coded::kPlace: return {"PLACE", "placement_type"};
+    case Ssda903Coded::kPlaceProvider: return {"PLACE_PROVIDER", "placement_provider"};
+    case Ssda903Coded::kRec: return {"REC", "reason_episode_ceased"};
+    case Ssda903Coded::kReasonPlaceChange: return {"REASON_PLACE_CHANGE", "reason_place_change"};
+    case Ssda903Coded::kReviewCode: return {"REVIEW_CODE", "review_participation"};
+    case Ssda903Coded::kMissing: return {"MISSING", "missing_type"};
+    case Ssda903Coded::kInTouch: return {"IN_TOUCH", "in_touch"};
+    case Ssda903Coded::kActiv: return {"ACTIV", "care_leaver_activity"};
+    case Ssda903Coded::kAccom: return {"ACCOM", "care_leaver_accommodation"};
+    case Ssda903Coded::kReasonPlacedCeased: return {"REASON_PLACED_CEASED", "adoption_reversal_reason"};
+  }
+  return {};
+}
+
+// Whether a code of the model's list is also a code of the return in that year.
+bool InUseIn(Ssda903Coded c, std::string_view code, int year) {
+  auto among = [&](std::initializer_list<std::string_view> codes) {
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+  };
+  if (c == Ssda903Coded::kPlace) {
+    if (among({"H5", "P2"})) return year <= kPlaceH5P2LastYear;
+    if (code == "K3") return year >= kPlaceK3From;
+    if (among({"Z11", "Z12", "Z13", "Z14"})) return year >= kPlaceZ1xFrom;
+  }
+  if (c == Ssda903Coded::kActiv) {
+    if (among({"F3", "P3"})) return year <= kActivityF3P3LastYear;
+    if (among({"F4", "P4", "F5", "P5"})) return year > kActivityF3P3LastYear;
+  }
+  return true;
+}
+
+std::string CodesInUse(Ssda903Coded c, const CodeList& list, int year) {
+  std::vector<std::string_view> codes;
+  for (const Code& code : list.codes)
+    if (InUseIn(c, code.code, year)) codes.push_back(code.code);
+  return fmt::format("{}", fmt::join(codes, ", "));
+}
+
+std::variant<std::string_view, CodeRefusal> SexCode(std::string_view value, int year) {
+  std::string label = FinancialYear{year}.Label();
+  if (year < kSexLettersFrom) {
+    if (value == "1") return std::string_view("M");
+    if (value == "2") return std::string_view("F");
+    return CodeRefusal{fmt::format("SEX in {} is 1 (male) or 2 (female)", label)};
+  }
+  for (std::string_view code : {"M", "F", "U"})
+    if (value == code) return code;
+  return CodeRefusal{fmt::format("SEX in {} is M, F or U", label)};
+}
+
+}  // namespace
+
+std::variant<std::string_view, CodeRefusal> ToModelCode(Ssda903Coded column, std::string_view value, int year) {
+  if (column == Ssda903Coded::kSex) return SexCode(value, year);
+  ColumnCodes codes = CodesOf(column);
+  const CodeList& list = *FindCodeList(codes.code_list);
+  for (const Code& code : list.codes)
+    if (code.code == value && InUseIn(column, value, year)) return code.code;
+  return CodeRefusal{fmt::format("{} in {} is one of: {}", codes.column, FinancialYear{year}.Label(),
+                                 CodesInUse(column, list, year))};
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,75 @@
+#include "ingest/ssda903_file.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "ingest/csv_reader.h"
+
+namespace scrutiny {
+namespace {
+
+// The table the header names, and where each of its columns is in a row.
+const Ssda903TableSpec* ReadHeader(const std::string& name, const std::vector<std::string_view>& cells,
+                                   std::vector<size_t>& positions, Problems& problems) {
+  std::vector<std::string> header;
+  for (std::string_view cell : cells) header.push_back(NormaliseColumn(cell));
+  HeaderMatch match = MatchHeader(header);
+  if (!match.spec) {
+    problems.Add({name, 1, "header", "", "the header is that of no SSDA903 table; file not read"});
+    return nullptr;
+  }
+  if (!match.found()) {
+    problems.Add({name, 1, "header", fmt::format("{}", fmt::join(match.missing, ", ")),
+                  fmt::format("the header is nearest that of {} but lacks these columns; file not read",
+                              match.spec->usual_file)});
+    return nullptr;
+  }
+  positions.clear();
+  for (std::string_view column : match.spec->columns)
+    positions.push_back(static_cast<size_t>(std::find(header.begin(), header.end(), column) - header.begin()));
+  return match.spec;
+}
+
+}  // namespace
+
+std::optional<Ssda903File> Ssda903File::Read(std::string name, std::string_view text, Problems& problems) {
+  CsvReader reader(text);
+  if (!reader.Check()) {
+    problems.Add({name, reader.line(), "", "", reader.error() + "; file not read"});
+    return std::nullopt;
+  }
+  std::vector<std::string_view> fields;
+  std::vector<size_t> positions;
+  Ssda903File file;
+  file.name_ = std::move(name);
+  if (!reader.Next(fields)) {
+    problems.Add({file.name_, reader.line(), "", "", reader.error() + "; file not read"});
+    return std::nullopt;
+  }
+  file.spec_ = ReadHeader(file.name_, fields, positions, problems);
+  if (!file.spec_) return std::nullopt;
+  size_t width = fields.size();
+  while (reader.Next(fields)) {
+    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (fields.size() != width) {
+      problems.Add({file.name_, reader.line(), "", "",
+                    fmt::format("the row has {} fields but the header has {}; row left out", fields.size(), width)});
+      ++file.rows_refused_;
+      continue;
+    }
+    Ssda903Row row{reader.line(), {}};
+    for (size_t p : positions) row.cells.emplace_back(TrimSpace(fields[p]));
+    file.rows_.push_back(std::move(row));
+  }
+  if (!reader.error().empty()) problems.Add({file.name_, reader.line(), "", "", reader.error()});
+  return file;
+}
+
+std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
+  const auto& columns = spec_->columns;
+  return row.cells[static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin())];
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,69 @@
+#include "ingest/ssda903_row_check.h"
+
+#include <fmt/format.h>
+
+namespace scrutiny {
+namespace {
+
+constexpr int kFirstYear = 1900;
+
+}  // namespace
+
+std::string DmyText(Date d) {
+  Date::Parts p = d.parts();
+  return fmt::format("{:02}/{:02}/{:04}", p.day, p.month, p.year);
+}
+
+Ssda903RowCheck::Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Problems& problems)
+    : file_(file), row_(row), year_(year), problems_(problems) {}
+
+void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std::string rule) {
+  problems_.Add({file_.name(), row_.line, std::string(column), std::string(value), std::move(rule)});
+  ok_ = false;
+}
+
+void Ssda903RowCheck::Note(std::string_view column, std::string value, std::string rule) {
+  problems_.Add({file_.name(), row_.line, std::string(column), std::move(value), std::move(rule)});
+}
+
+bool Ssda903RowCheck::Present(std::string_view column, bool required) {
+  if (!Text(column).empty()) return true;
+  if (required) Fail(column, "", "a value is required");
+  return false;
+}
+
+std::optional<Date> Ssda903RowCheck::AnyDate(std::string_view column, bool required) {
+  if (!Present(column, required)) return std::nullopt;
+  std::string_view v = Text(column);
+  auto d = Date::ParseDmy(v);
+  if (!d || d->year() < kFirstYear) {
+    Fail(column, v, "a date is DD/MM/YYYY, names a real day and is after 1900");
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<Date> Ssda903RowCheck::DateIn(std::string_view column, bool required) {
+  auto d = AnyDate(column, required);
+  if (!d) return d;
+  std::string_view v = Text(column);
+  FinancialYear year{year_};
+  if (*d > year.last_day()) {
+    Fail(column, v, fmt::format("a date of the {} return is not after {}", year.Label(), DmyText(year.last_day())));
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::string_view Ssda903RowCheck::Code(std::string_view column, Ssda903Coded coded, bool required) {
+  if (!Present(column, required)) return {};
+  std::string_view v = Text(column);
+  auto code = ToModelCode(coded, v, year_);
+  if (auto* refusal = std::get_if<CodeRefusal>(&code)) {
+    Fail(column, v, std::move(refusal->rule));
+    return {};
+  }
+  return std::get<std::string_view>(code);
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,221 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "ingest/ssda903_reader.h"
+#include "model/validator.h"
+
+namespace scrutiny {
+namespace {
+
+const std::string kHeader = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
+const std::string kEpisodes =
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+
+struct Read {
+  Result<Ssda903Return> result = Status::Internal("not read");
+  std::string problems;  // one per line
+};
+
+Read ReadTexts(const std::vector<Ssda903Text>& files, std::optional<int> year = 2023) {
+  Read r;
+  Problems problems(SIZE_MAX);
+  r.result = ReadSsda903(files, {"900", "", year}, problems);
+  for (const Problem& p : problems.kept()) r.problems += p.ToString() + "\n";
+  return r;
+}
+
+// A return of one child looked after since 2023, plus the given files.
+Read ReadWith(std::vector<Ssda903Text> more, std::optional<int> year = 2023) {
+  std::vector<Ssda903Text> files = {{"h.csv", kHeader + "A1,1,01/02/2015,WBRI,,,\n"},
+                                    {"e.csv", kEpisodes + "A1,01/05/2023,S,C2,N1,U4,PR1,,,,BR1 2AB,,\n"}};
+  files.insert(files.end(), more.begin(), more.end());
+  return ReadTexts(files, year);
+}
+
+size_t Rows(const Read& r, std::string_view type) { return r.result->dataset.table(type).size(); }
+
+// The model's own checks find nothing in what the reader made.
+void ExpectModelAccepts(const Ssda903Return& r) {
+  Problems problems;
+  CheckDataset(r.dataset, r.sources, problems);
+  std::string all;
+  for (const Problem& p : problems.kept()) all += p.ToString() + "\n";
+  EXPECT_TRUE(problems.empty()) << all;
+}
+
+TEST(Ssda903Reader, ReadsAChildAndEpisodeIntoTheModel) {
+  Read r = ReadWith({});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems, "");
+  const Table& children = r.result->dataset.table("children");
+  ASSERT_EQ(children.size(), 1u);
+  EXPECT_EQ(children.Format(0, 0), "900-A1");
+  EXPECT_EQ(children.Format(children.type().IndexOf("sex"), 0), "M");
+  EXPECT_EQ(children.Format(children.type().IndexOf("date_of_birth"), 0), "2015-02-01");
+  const Table& episodes = r.result->dataset.table("looked_after_episodes");
+  ASSERT_EQ(episodes.size(), 1u);
+  EXPECT_EQ(episodes.Format(0, 0), "900-A1-E1");
+  EXPECT_EQ(episodes.Format(episodes.type().IndexOf("home_postcode_district"), 0), "BR1");
+  EXPECT_EQ(Rows(r, "councils"), 1u);
+  ExpectModelAccepts(*r.result);
+}
+
+TEST(Ssda903Reader, FindsFilesByHeaderWithByteOrderMarkAndAnyCase) {
+  Read r = ReadTexts({{"x.csv", "\xEF\xBB\xBF" "child,Sex,DOB,ethnic,upn,mother,mc_dob\nA1,2,01/02/2015,BAFR,,,\n"},
+                      {"y.csv", kEpisodes + "A1,01/05/2023,S,C2,N1,U4,PR1,,,,,,\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems, "");
+  EXPECT_EQ(Rows(r, "children"), 1u);
+}
+
+TEST(Ssda903Reader, ReportsFilesItCannotReadOrDoesNotUseYet) {
+  Read r = ReadWith({{"empty.csv", ""},
+                     {"latin1.csv", kHeader + "B1,1,01/02/2015,WBRI,caf\xE9,,\n"},
+                     {"odd.csv", "NAME,AGE\nx,1\n"},
+                     {"half.csv", "CHILD,DECOM,RNE\n"},
+                     {"dolo.csv", "CHILD,DOB,DOLO_START,DOLO_END\nA1,01/02/2015,01/01/2024,\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems,
+            "empty.csv: the file is empty: a CSV file starts with a header line; file not read\n"
+            "latin1.csv:2: byte 64 (0xE9) is not UTF-8: save the file as UTF-8 CSV; file not read\n"
+            "odd.csv:1: column 'header', value '': the header is that of no SSDA903 table; file not read\n"
+            "half.csv:1: column 'header', value 'LS, CIN, PLACE, PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, "
+            "HOME_POST, PL_POST, URN': the header is nearest that of episodes.csv but lacks these columns; file not read\n"
+            "dolo.csv:1: column 'header', value 'DoLo.csv': Scrutiny does not read this table of the return yet; "
+            "file skipped\n");
+}
+
+TEST(Ssda903Reader, LeavesOutRowsWithBadDatesAndCodes) {
+  Read r = ReadTexts({{"h.csv", kHeader + "A1,1,31/02/2015,WBRI,,,\nA2,M,01/02/2015,XXXX,,,\nA3,2,01/02/2015,WBRI,,,\n"},
+                      {"e.csv", kEpisodes + "A3,01/05/2023,S,C2,N1,K3,PR1,,,,,,\nA3,2023-06-01,S,C2,N1,U4,PR1,,,,,,\n"
+                                            "A3,01/07/2023,P,C2,N1,U4,PR1,\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems,
+            "e.csv:4: the row has 8 fields but the header has 13; row left out\n"
+            "h.csv:2: column 'DOB', value '31/02/2015': a date is DD/MM/YYYY, names a real day and is after 1900\n"
+            "h.csv:3: column 'SEX', value 'M': SEX in 2023-24 is 1 (male) or 2 (female)\n"
+            "h.csv:3: column 'ETHNIC', value 'XXXX': ETHNIC in 2023-24 is one of: WBRI, WIRI, WOTH, WIRT, WROM, MWBC, "
+            "MWBA, MWAS, MOTH, AIND, APKN, ABAN, AOTH, BCRB, BAFR, BOTH, CHNE, OOTH, REFU, NOBT\n"
+            "e.csv:2: column 'PLACE', value 'K3': PLACE in 2023-24 is one of: A3, A4, A5, A6, H5, K1, K2, P1, P2, P3, "
+            "R1, R2, R3, R5, S1, T0, T1, T2, T3, T4, U1, U2, U3, U4, U5, U6, Z1\n"
+            "e.csv:3: column 'DECOM', value '2023-06-01': a date is DD/MM/YYYY, names a real day and is after 1900\n"
+            "h.csv:4: column 'CHILD', value 'A3': the child has no episode, care leaver or adoption record; left out\n");
+  EXPECT_EQ(r.result->left_out(), 6u);
+  EXPECT_EQ(Rows(r, "children"), 0u);
+}
+
+TEST(Ssda903Reader, MapsCodesByCollectionYear) {
+  std::vector<Ssda903Text> files = {{"h.csv", kHeader + "A1,U,01/02/2015,WBRI,,,\n"},
+                                    {"e.csv", kEpisodes + "A1,01/05/2025,S,C2,N1,K3,PR1,,,,,,\nA1,01/06/2025,P,C2,N1,H5,PR1,,,,,,\n"}};
+  Read r = ReadTexts(files, 2025);
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems,
+            "e.csv:3: column 'PLACE', value 'H5': PLACE in 2025-26 is one of: A3, A4, A5, A6, K1, K2, K3, P1, P3, R1, "
+            "R2, R3, R5, S1, T0, T1, T2, T3, T4, U1, U2, U3, U4, U5, U6, Z1\n");
+  const Table& children = r.result->dataset.table("children");
+  EXPECT_EQ(children.Format(children.type().IndexOf("sex"), 0), "U");
+  EXPECT_EQ(Rows(r, "looked_after_episodes"), 1u);
+}
+
+TEST(Ssda903Reader, InfersTheCollectionYearFromTheLatestDecom) {
+  Read r = ReadWith({}, std::nullopt);
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.result->collection_year, 2023);
+  Read none = ReadTexts({{"h.csv", kHeader}}, std::nullopt);
+  EXPECT_FALSE(none.result.ok());
+}
+
+TEST(Ssda903Reader, CleansEpisodesAndReportsEachFix) {
+  Read r = ReadTexts({{"h.csv", kHeader + "A1,1,01/02/2015,WBRI,,,\n"},
+                      {"e.csv", kEpisodes +
+                                    "A1,01/09/2023,P,C2,N1,U4,PR1,,X1,,,,\n"        // 2: last, open with REC
+                                    "A1,01/05/2023,S,C2,N1,U4,PR1,,X1,,,,\n"        // 3: open, not last
+                                    "A1,01/06/2023,P,C2,N1,U4,PR1,15/07/2023,X1,,,,\n"  // 4: overlaps 5
+                                    "A1,01/07/2023,P,C2,N1,U6,PR1,01/08/2023,X1,,,,\n"  // 5: gap after X1
+                                    "A1,01/07/2023,P,C2,N1,U5,PR1,,,,,,\n"}});      // 6: duplicate of 5
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems,
+            "e.csv:6: column 'DECOM', value 'CHILD A1: 01/07/2023': duplicate episode: another episode of the child "
+            "starts the same day; left out\n"
+            "e.csv:3: column 'DEC', value 'CHILD A1: open -> 01/06/2023': open episode that is not the child's last: "
+            "ended at the next episode's start (REC X1)\n"
+            "e.csv:4: column 'DEC', value 'CHILD A1: 15/07/2023 -> 01/07/2023': episode overlaps the next: ended at "
+            "the next episode's start (REC X1)\n"
+            "e.csv:5: column 'DEC', value 'CHILD A1: 01/08/2023': gap after an episode that ceased X1 (a new episode "
+            "begins): kept as a new period of care\n"
+            "e.csv:2: column 'REC', value 'CHILD A1: X1': REC without DEC on the child's last episode: the episode is "
+            "open at the year end; REC dropped\n");
+  EXPECT_EQ(r.result->fixed, 4u);
+  EXPECT_EQ(Rows(r, "looked_after_episodes"), 4u);
+  ExpectModelAccepts(*r.result);
+}
+
+TEST(Ssda903Reader, RefusesRecordsOfChildrenNotInHeaderOrNotLookedAfter) {
+  Read r = ReadTexts({{"h.csv", kHeader + "A1,1,01/02/2015,WBRI,,,\nA2,2,01/02/2005,WBRI,,,\n"},
+                      {"e.csv", kEpisodes + "A1,01/05/2023,S,C2,N1,U4,PR1,,,,,,\nZ9,01/05/2023,S,C2,N1,U4,PR1,,,,,,\n"},
+                      {"r.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\nA1,01/02/2015,01/06/2023,PN1\nA2,01/02/2005,01/06/2023,PN1\n"
+                                "A1,01/02/2015,01/06/2023,PN2\nA1,01/02/2015,01/06/2030,PN1\n"},
+                      {"o.csv", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nA2,01/02/2005,YES,F4,01\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems,
+            "e.csv:3: column 'CHILD', value 'Z9': the child is not in the header file (or was left out of it)\n"
+            "r.csv:3: column 'CHILD', value 'A2': the child has no episode in the episodes file: not looked after\n"
+            "r.csv:4: column 'REVIEW', value '01/06/2023 (first on line 2)': a second review of the child that day\n"
+            "r.csv:5: column 'REVIEW', value '01/06/2030': a date of the 2023-24 return is not after 31/03/2024\n"
+            "o.csv:2: column 'ACCOM', value '01': ACCOM in 2023-24 is one of: B1, B2, C1, C2, D1, D2, E1, E2, G1, G2, "
+            "H1, H2, K1, K2, R1, R2, S1, S2, T1, T2, U1, U2, V1, V2, W1, W2, X1, X2, Y1, Y2, Z1, Z2, 0\n"
+            "h.csv:3: column 'CHILD', value 'A2': the child has no episode, care leaver or adoption record; left out\n");
+  EXPECT_EQ(Rows(r, "looked_after_reviews"), 1u);
+}
+
+TEST(Ssda903Reader, ReadsCareLeaversMissingAndAdoptions) {
+  Read r = ReadTexts(
+      {{"h.csv", kHeader + "A1,1,01/02/2015,WBRI,,,\nL1,2,10/10/2004,WBRI,,,\n"},
+       {"e.csv", kEpisodes + "A1,01/05/2023,S,E1,N1,A5,PR1,,,,,,\n"},
+       {"m.csv", "CHILD,DOB,MISSING,MIS_START,MIS_END\nA1,01/02/2015,M,02/06/2023,03/06/2023\n"},
+       {"o.csv", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nL1,10/10/2004,YES,F4,B1\n"},
+       {"a.csv", "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\nA1,01/02/2015,01/06/2023,01/09/2023,0,2,MF,L0\n"},
+       {"p.csv", "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\nA1,01/02/2015,01/06/2023,,\n"},
+       {"u.csv", "CHILD,SEX,DOB,DUC\nL1,2,10/10/2004,10/10/2022\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems, "");
+  const Table& leavers = r.result->dataset.table("care_leavers");
+  ASSERT_EQ(leavers.size(), 1u);
+  EXPECT_EQ(leavers.Format(leavers.type().IndexOf("as_at_date"), 0), "2023-10-10");
+  EXPECT_EQ(leavers.Format(leavers.type().IndexOf("eligibility"), 0), "FORMER_RELEVANT");
+  const Table& adoptions = r.result->dataset.table("adoptions");
+  ASSERT_EQ(adoptions.size(), 1u);
+  EXPECT_EQ(adoptions.Format(adoptions.type().IndexOf("match_date"), 0), "2023-09-01");
+  EXPECT_EQ(Rows(r, "missing_episodes"), 1u);
+  const Table& children = r.result->dataset.table("children");
+  EXPECT_EQ(children.Format(children.type().IndexOf("uasc"), 1), "Y");
+  ExpectModelAccepts(*r.result);
+}
+
+// The public fake return (data-to-insight, MIT) for 2017-18, with its deliberate faults.
+TEST(Ssda903Reader, ReadsThePublicSampleReportingItsFaults) {
+  auto files = ReadSsda903Folder("/work/shared/samples/ssda903");
+  if (!files.ok()) GTEST_SKIP() << "the public samples are not on this machine";
+  Problems problems(SIZE_MAX);
+  auto r = ReadSsda903(*files, {"900", "", std::nullopt}, problems);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->collection_year, 2017);
+  std::map<std::string, size_t> by_rule;
+  for (const Problem& p : problems.kept()) ++by_rule[p.rule];
+  // placed_for_adoption.csv: every REASON_PLACED_CEASED is XXX.
+  EXPECT_EQ(by_rule["REASON_PLACED_CEASED in 2017-18 is one of: RD1, RD2, RD3, RD4"], 29u);
+  // oc3.csv: ACCOM 01 and 02.
+  EXPECT_EQ(by_rule["ACCOM in 2017-18 is one of: B1, B2, C1, C2, D1, D2, E1, E2, G1, G2, H1, H2, K1, K2, R1, R2, S1, "
+                    "S2, T1, T2, U1, U2, V1, V2, W1, W2, X1, X2, Y1, Y2, Z1, Z2, 0"], 2u);
+  // Counted from the files: 12 DEC of 01/04/2018; 5042 reviews after 31/03/2018 (the fake reviews run to 2030).
+  EXPECT_EQ(by_rule["DEC is after the end of the collection year: the episode is taken as open at the year end"], 12u);
+  EXPECT_EQ(by_rule["a date of the 2017-18 return is not after 31/03/2018"], 5042u);
+  EXPECT_EQ(by_rule["Scrutiny does not read this table of the return yet; file skipped"], 4u);
+  EXPECT_EQ(r->dataset.table("looked_after_episodes").size(), 5050u);
+  ExpectModelAccepts(*r);
+}
+
+}  // namespace
+}  // namespace scrutiny
