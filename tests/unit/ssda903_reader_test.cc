@@ -196,7 +196,7 @@ TEST(Ssda903Reader, ReadsCareLeaversMissingAndAdoptions) {
 
 // The public fake return (data-to-insight, MIT) for 2017-18, with its deliberate faults.
 TEST(Ssda903Reader, ReadsThePublicSampleReportingItsFaults) {
-  auto files = ReadSsda903Folder("/work/shared/samples/ssda903");
+  auto files = ReadSsda903Folder(SCRUTINY_SOURCE_DIR "/tests/samples/ssda903");
   if (!files.ok()) GTEST_SKIP() << "the public samples are not on this machine";
   Problems problems(SIZE_MAX);
   auto r = ReadSsda903(*files, {"900", "", std::nullopt}, problems);
