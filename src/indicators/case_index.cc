@@ -101,7 +101,7 @@ std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, 
                                const Table& t, int date_col, std::vector<int32_t>& offsets) {
   std::vector<int32_t> bucket(key_of.size());  // key + 1, or 0 when left out
   for (size_t r = 0; r < key_of.size(); ++r) {
-    bool kept = (key_of[r] >= 0) & (!keep || (*keep)[r]) & !t.IsNull(date_col, r);
+    int kept = static_cast<int>(key_of[r] >= 0) & static_cast<int>(!keep || (*keep)[r]) & static_cast<int>(!t.IsNull(date_col, r));
     bucket[r] = kept ? key_of[r] + 1 : 0;
   }
   std::vector<int32_t> next(keys + 2, 0);

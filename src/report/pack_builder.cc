@@ -107,7 +107,7 @@ PackChart SpcChartOf(const ScorecardLine& l) {
 }  // namespace
 
 PackBuilder::PackBuilder(const Dataset& data, PackInputs inputs)
-    : data_(data), in_(std::move(inputs)), scorecard_(data, {in_.suite, in_.targets, in_.benchmarks}), evaluator_(data) {}
+    : in_(std::move(inputs)), scorecard_(data, {in_.suite, in_.targets, in_.benchmarks}), evaluator_(data) {}
 
 Result<Pack> PackBuilder::Build(const std::string& council, const Period& period) {
   std::vector<const Indicator*> all;
@@ -270,7 +270,9 @@ Status PackBuilder::AddQualityNotes(const Scorecard& card, Pack& pack) {
     for (const DrillRecord& r : drill->records) {
       if (r.role != "denominator") continue;
       bool gap = false;
-      for (const auto& [field, value] : r.fields) {
+      for (const auto& entry : r.fields) {
+        const std::string& field = entry.first;
+        const std::string& value = entry.second;
         bool used = std::any_of(ind.numerator.begin(), ind.numerator.end(),
                                 [&](const std::string& n) { return n.find(field) != std::string::npos; });
         if (!used || !value.empty() || field.find('(') != std::string::npos) continue;

@@ -38,7 +38,6 @@ class PackBuilder {
   Status AddTrend(const Indicator& ind, const Period& period, PackSection& section);
   Status AddQualityNotes(const Scorecard& card, Pack& pack);
 
-  const Dataset& data_;
   PackInputs in_;
   ScorecardBuilder scorecard_;
   Evaluator evaluator_;
