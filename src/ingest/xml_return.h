@@ -31,7 +31,10 @@ class XmlReturn {
 
   const std::string& name() const { return name_; }
   pugi::xml_node message() const { return document_.child("Message"); }
-  uint64_t LineOf(pugi::xml_node node) const { return LineAt(static_cast<size_t>(node.offset_debug())); }
+  // The line of an element; 0 for an element the file does not have.
+  uint64_t LineOf(pugi::xml_node node) const {
+    return node ? LineAt(static_cast<size_t>(node.offset_debug())) : 0;
+  }
   // Header items: the collection year, its reference date and the council (LEA).
   std::string_view HeaderItem(const char* group, const char* item) const;
   // The header's CollectionDetails Year, if it is a number.

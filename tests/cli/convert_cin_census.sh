@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # convert --from cin-census and --from csww read the public fake returns, report
 # their faults, and write scrutiny CSV folders that load takes; compute then
-# counts the referrals of June 2022 in the census.
+# counts the referrals of June 2022 and the children in need on 31 March 2022.
 set -u
 bin=$1
 samples=$2/tests/samples  # public fake data (tests/samples/NOTICE.md)
@@ -21,6 +21,9 @@ grep -q "CIN census 2021-22: 7 of 332 children and 14 of 402 CINdetails left out
 # by tests/samples/count_faults.py.
 "$bin" compute --db "$work/s.db" --period 2022-06 --indicator 3.1 >"$work/compute" 2>&1
 grep -qw "13" "$work/compute" || { echo "FAIL: 3.1 is not 13"; cat "$work/compute"; fail=1; }
+# 134: children with a kept episode open on 31 March 2022, by the same script.
+"$bin" compute --db "$work/s.db" --period 2022-03 --indicator 6.1 >"$work/compute61" 2>&1
+grep -qw "134" "$work/compute61" || { echo "FAIL: 6.1 is not 134"; cat "$work/compute61"; fail=1; }
 "$bin" convert --from csww --council 900 "$samples/csww/social_work_workforce_2022.xml" --out "$work/csww" >"$work/csww.txt" 2>&1 ||
   { echo "FAIL: convert csww"; cat "$work/csww.txt"; fail=1; }
 grep -q "Workforce (CSWW) return of 30 September 2022: 26 of 30 workers left out" "$work/csww.txt" || { echo "FAIL: csww counts"; fail=1; }

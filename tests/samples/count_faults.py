@@ -11,6 +11,7 @@ HERE = pathlib.Path(__file__).parent
 REFERRAL_SOURCES = set("1A 1B 1C 1D 2A 2B 3A 3B 3C 3D 3E 3F 4 5A 5B 5C 5D 6 7 8 9 10".split())
 NEEDS = {f"N{i}" for i in range(10)}
 CLOSURES = {f"RC{i}" for i in range(1, 10)}
+MARCH_END = datetime.date(2022, 3, 31)
 ETHNICITIES = set("WBRI WIRI WOTH WIRT WROM MWBC MWBA MWAS MOTH AIND APKN ABAN AOTH BCRB BAFR BOTH CHNE OOTH "
                   "REFU NOBT".split())
 
@@ -29,7 +30,7 @@ def date(text, last):
 def census():
     root = ET.parse(HERE / "cin-census/fake_CIN_data.xml").getroot()
     last = datetime.date(2022, 7, 21)  # the header's ReferenceDate
-    faults, kept, episodes_left_out = collections.Counter(), [], 0
+    faults, kept, episodes_left_out, in_need = collections.Counter(), [], 0, 0
     for child in root.find("Children").findall("Child"):
         ids = child.find("ChildIdentifiers")
         ok = ids.findtext("GenderCurrent") in ("1", "2", "0", "9")
@@ -46,19 +47,21 @@ def census():
             if e.findtext("CINclosureDate"):
                 good &= e.findtext("ReasonForClosure") in CLOSURES
             if good:
-                episodes.append(referral)
+                closure = e.findtext("CINclosureDate")
+                episodes.append((referral, datetime.date.fromisoformat(closure) if closure else None))
             else:
                 episodes_left_out += 1
         if ok and not episodes:
             faults["child with no episode"] += 1
         if ok and episodes:
             kept += episodes
+            in_need += any(r <= MARCH_END and (c is None or c > MARCH_END) for r, c in episodes)
         else:
             faults["child left out"] += 1
             episodes_left_out += len(episodes)
-    june = sum(1 for r in kept if r.strftime("%Y-%m") == "2022-06")
+    june = sum(1 for r, _ in kept if r.strftime("%Y-%m") == "2022-06")
     print("CIN census:", dict(faults), "episodes kept", len(kept), "left out", episodes_left_out,
-          "referrals kept in June 2022", june)
+          "referrals kept in June 2022", june, "children in need on 31 March 2022", in_need)
 
 
 def workforce():

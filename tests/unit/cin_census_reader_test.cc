@@ -170,6 +170,18 @@ TEST(CinCensusReader, ReadsSexByCensusYear) {
   EXPECT_EQ(given.problems, "");
 }
 
+TEST(CinCensusReader, NeedsAYearFromTheHeaderOrTheCommand) {
+  std::string no_year = "<Message><Header><CollectionDetails><Collection>CIN</Collection></CollectionDetails></Header>"
+                        "<Children>" + Child(kOpenEpisode) + "</Children></Message>";
+  Read refused = ReadText(no_year);
+  ASSERT_FALSE(refused.result.ok());
+  EXPECT_EQ(refused.result.status().message(), "cin.xml: the header has no census Year; give the year");
+  Read given = ReadText(no_year, 2022);
+  ASSERT_TRUE(given.result.ok());
+  EXPECT_EQ(given.problems, "");
+  EXPECT_EQ(Rows(given, "cin_episodes"), 1u);
+}
+
 TEST(CinCensusReader, RefusesASecondChildWithTheSameId) {
   Read r = ReadText(Census(Child(kOpenEpisode) + Child(kOpenEpisode)));
   EXPECT_EQ(r.problems, "cin.xml:12: column 'LAchildID', value 'C1': a second Child with this LAchildID\n");
