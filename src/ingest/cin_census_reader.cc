@@ -1,9 +1,9 @@
 #include "ingest/cin_census_reader.h"
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -62,6 +62,8 @@ class CensusReading {
  private:
   Status ReadYear();
   void ReadChild(Node child);
+  // Checks the child's own items and puts its children record in the group.
+  void ReadChildItems(XmlItemCheck& check, Node child, RecordGroup& record);
   std::string ChildIdOf(XmlItemCheck& check, Node ids);
   std::optional<RecordGroup> ReadEpisode(Node details, int number);
   void ReadAssessments(XmlItemCheck& check, RecordGroup& group, Node details, const std::string& episode);
@@ -108,7 +110,7 @@ std::string CensusReading::ChildIdOf(XmlItemCheck& check, Node ids) {
   std::string_view local = XmlItemCheck::Text(ids, "LAchildID");
   std::string id = options_.la_code + "-" + std::string(local);
   if (!IsIdText(local) || id.size() > kLongestChildId) {
-    check.Fail(ids, "LAchildID", local, "LAchildID is 1 to 40 letters, digits or - _ . /");
+    check.Fail(ids, "LAchildID", local, fmt::format("LAchildID is letters, digits or - _ . /, at most {} with the council code", kLongestChildId));
   } else if (!seen_.insert(id).second) {
     check.Fail(ids, "LAchildID", local, "a second Child with this LAchildID");
   }
@@ -118,33 +120,16 @@ std::string CensusReading::ChildIdOf(XmlItemCheck& check, Node ids) {
 void CensusReading::ReadChild(Node child) {
   ++out_.children;
   XmlItemCheck check(*file_, last_day_, problems_);
-  Node ids = child.child("ChildIdentifiers"), traits = child.child("ChildCharacteristics");
-  if (!ids) ids = child;
-  if (!traits) traits = child;
-  std::string id = child_id_ = ChildIdOf(check, ids);
-  std::string_view sex = SexOf(check, ids, out_.collection_year);
-  auto birth = check.DateOf(ids, "PersonBirthDate", false);
-  auto expected = check.DateOf(ids, "ExpectedPersonBirthDate", false);
-  if (!birth && !expected && check.ok())
-    check.Fail(ids, "PersonBirthDate", "", "PersonBirthDate or ExpectedPersonBirthDate is required");
-  if (birth && expected) check.Fail(ids, "ExpectedPersonBirthDate", XmlItemCheck::Text(ids, "ExpectedPersonBirthDate"),
-                                    "ExpectedPersonBirthDate is for an unborn child, who has no PersonBirthDate");
-  auto death = check.DateOf(ids, "PersonDeathDate", false);
-  check.InOrder(ids, "PersonBirthDate", birth, "PersonDeathDate", death);
-  std::string_view ethnicity = check.Code(traits, "Ethnicity", "ethnicity", true);
-  std::string disabilities = check.CodeSet(traits.child("Disabilities"), "Disability", "disability");
+  RecordGroup record(out_.dataset, out_.sources);
+  ReadChildItems(check, child, record);
   std::vector<RecordGroup> episodes;
   int number = 0;
   for (Node details : child.children("CINdetails"))
     if (auto group = ReadEpisode(details, ++number)) episodes.push_back(std::move(*group));
   out_.episodes += static_cast<uint64_t>(number);
   out_.episodes_left_out += static_cast<uint64_t>(number) - episodes.size();
-  if (check.ok() && episodes.empty()) check.Fail(child, "CINdetails", id, "the child has no CINdetails that could be read");
-  RecordGroup record(out_.dataset, out_.sources);
-  Record(record, "children", child)
-      .Set("child_id", id).Set("la_code", options_.la_code).Set("sex", sex).Set("date_of_birth", birth)
-      .Set("expected_date_of_birth", expected).Set("ethnicity", ethnicity).Set("disability", disabilities)
-      .Set("uasc", "N").Set("date_of_death", death);
+  if (check.ok() && episodes.empty())
+    check.Fail(child, "CINdetails", child_id_, "the child has no CINdetails that could be read");
   if (!check.ok() || !record.Commit(problems_)) {
     ++out_.children_left_out;
     out_.episodes_left_out += episodes.size();
@@ -152,6 +137,29 @@ void CensusReading::ReadChild(Node child) {
   }
   for (RecordGroup& episode : episodes)
     if (!episode.Commit(problems_)) ++out_.episodes_left_out;
+}
+
+void CensusReading::ReadChildItems(XmlItemCheck& check, Node child, RecordGroup& record) {
+  Node ids = child.child("ChildIdentifiers"), traits = child.child("ChildCharacteristics");
+  if (!ids) ids = child;
+  if (!traits) traits = child;
+  child_id_ = ChildIdOf(check, ids);
+  std::string_view sex = SexOf(check, ids, out_.collection_year);
+  auto birth = check.DateOf(ids, "PersonBirthDate", false);
+  auto expected = check.DateOf(ids, "ExpectedPersonBirthDate", false);
+  if (!birth && !expected && check.ok())
+    check.Fail(ids, "PersonBirthDate", "", "PersonBirthDate or ExpectedPersonBirthDate is required");
+  if (birth && expected)
+    check.Fail(ids, "ExpectedPersonBirthDate", XmlItemCheck::Text(ids, "ExpectedPersonBirthDate"),
+               "ExpectedPersonBirthDate is for an unborn child, who has no PersonBirthDate");
+  auto death = check.DateOf(ids, "PersonDeathDate", false);
+  check.InOrder(ids, "PersonBirthDate", birth, "PersonDeathDate", death);
+  std::string_view ethnicity = check.Code(traits, "Ethnicity", "ethnicity", true);
+  std::string disabilities = check.CodeSet(traits.child("Disabilities"), "Disability", "disability");
+  Record(record, "children", child)
+      .Set("child_id", child_id_).Set("la_code", options_.la_code).Set("sex", sex).Set("date_of_birth", birth)
+      .Set("expected_date_of_birth", expected).Set("ethnicity", ethnicity).Set("disability", disabilities)
+      .Set("uasc", "N").Set("date_of_death", death);
 }
 
 std::optional<RecordGroup> CensusReading::ReadEpisode(Node details, int number) {

@@ -67,7 +67,7 @@ std::string WorkforceReading::WorkerIdOf(XmlItemCheck& check, Node worker) {
   std::string_view number = XmlItemCheck::Text(worker, "SWENo");
   std::string id = options_.la_code + "-" + std::string(number);
   if (!IsIdText(number) || id.size() > kLongestWorkerId)
-    check.Fail(worker, "SWENo", number, "SWENo is 1 to 40 letters, digits or - _ . /");
+    check.Fail(worker, "SWENo", number, fmt::format("SWENo is letters, digits or - _ . /, at most {} with the council code", kLongestWorkerId));
   else if (!seen_.insert(id).second)
     check.Fail(worker, "SWENo", number, "a second CSWWWorker with this SWENo");
   return id;

@@ -187,6 +187,10 @@ TEST(CinCensusReader, RefusesASecondChildWithTheSameId) {
   EXPECT_EQ(r.problems, "cin.xml:12: column 'LAchildID', value 'C1': a second Child with this LAchildID\n");
   EXPECT_EQ(Rows(r, "children"), 1u);
   EXPECT_EQ(r.result->children_left_out, 1u);
+  Read spaced = ReadText(Census(Child(kOpenEpisode, "<GenderCurrent>1</GenderCurrent>", "C 1")));
+  EXPECT_EQ(spaced.problems, "cin.xml:5: column 'LAchildID', value 'C 1': LAchildID is letters, digits or - _ . /, "
+                             "at most 48 with the council code\n");
+  EXPECT_EQ(Rows(spaced, "referrals"), 0u);
 }
 
 std::string SampleText(const std::string& name) {
