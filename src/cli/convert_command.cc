@@ -1,5 +1,6 @@
 // scrutiny convert: read a return councils already produce (the SSDA903 CSV
-// files) into a folder of scrutiny CSV files that `scrutiny load` takes.
+// files, the CIN census XML, the workforce CSWW XML) into a folder of
+// scrutiny CSV files that `scrutiny load` takes.
 
 #include <fstream>
 #include <iostream>
@@ -8,7 +9,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "ingest/cin_census_reader.h"
+#include "ingest/mapped_file.h"
 #include "ingest/ssda903_reader.h"
+#include "ingest/workforce_reader.h"
 #include "model/csv_writer.h"
 
 namespace scrutiny {
@@ -18,12 +22,18 @@ constexpr size_t kProblemsShown = 20;
 
 struct ConvertOptions {
   std::string from;
-  std::string in_dir;
+  std::string in;  // a folder for ssda903, a file for the XML returns
   std::string out_dir;
-  Ssda903Options ssda903;
+  ReturnOptions council;
   int year = 0;
   std::string problems_file;
 };
+
+void PrintRecords(const Dataset& dataset) {
+  std::cout << "Records written:\n";
+  for (const Table& t : dataset.tables())
+    if (!t.empty()) std::cout << fmt::format("  {:<24} {:>7}\n", t.type().name, t.size());
+}
 
 void PrintCounts(const Ssda903Return& r) {
   std::cout << fmt::format("SSDA903 return {}: {} records left out, {} fixed\n",
@@ -31,9 +41,20 @@ void PrintCounts(const Ssda903Return& r) {
   for (const Ssda903FileCount& f : r.files)
     std::cout << fmt::format("  {:<40} {:<24} {:>7} rows {:>7} left out{}\n", f.name, f.table, f.rows, f.left_out,
                              f.read ? "" : " (not read yet)");
-  std::cout << "Records written:\n";
-  for (const Table& t : r.dataset.tables())
-    if (!t.empty()) std::cout << fmt::format("  {:<24} {:>7}\n", t.type().name, t.size());
+  PrintRecords(r.dataset);
+}
+
+void PrintCounts(const CinCensusReturn& r) {
+  std::cout << fmt::format("CIN census {}: {} of {} children and {} of {} CINdetails left out\n",
+                           FinancialYear{r.collection_year}.Label(), r.children_left_out, r.children,
+                           r.episodes_left_out, r.episodes);
+  PrintRecords(r.dataset);
+}
+
+void PrintCounts(const WorkforceReturn& r) {
+  std::cout << fmt::format("Workforce (CSWW) return of 30 September {}: {} of {} workers left out\n",
+                           r.collection_year, r.workers_left_out, r.workers);
+  PrintRecords(r.dataset);
 }
 
 void PrintProblems(const Problems& problems) {
@@ -62,20 +83,44 @@ Status WriteDataset(const Dataset& dataset, const std::string& dir) {
   return s;
 }
 
-ExitCode RunConvert(ConvertOptions& o) {
-  if (o.year) o.ssda903.collection_year = o.year;
-  auto files = ReadSsda903Folder(o.in_dir);
-  if (!files.ok()) return Report(files.status());
-  Problems problems(SIZE_MAX);
-  auto read = ReadSsda903(*files, o.ssda903, problems);
-  if (!read.ok()) return Report(read.status());
-  PrintCounts(*read);
+// Reports what was read and writes the folder.
+template <typename Read>
+ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions& o) {
+  PrintCounts(read);
   PrintProblems(problems);
   if (!o.problems_file.empty())
     if (Status s = WriteProblems(problems, o.problems_file); !s.ok()) return Report(s);
-  if (Status s = WriteDataset(read->dataset, o.out_dir); !s.ok()) return Report(s);
-  std::cout << fmt::format("Wrote {} records to {}\n", read->dataset.TotalRows(), o.out_dir);
+  if (Status s = WriteDataset(read.dataset, o.out_dir); !s.ok()) return Report(s);
+  std::cout << fmt::format("Wrote {} records to {}\n", read.dataset.TotalRows(), o.out_dir);
   return ExitCode::kOk;
+}
+
+ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
+  auto files = ReadSsda903Folder(o.in);
+  if (!files.ok()) return Report(files.status());
+  auto read = ReadSsda903(*files, o.council, problems);
+  if (!read.ok()) return Report(read.status());
+  return Finish(*read, problems, o);
+}
+
+template <typename ReadXml>
+ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xml) {
+  auto file = MappedFile::Open(o.in);
+  if (!file.ok()) return Report(file.status());
+  auto read = read_xml(o.in, file->text(), o.council, problems);
+  if (!read.ok()) {
+    PrintProblems(problems);
+    return Report(read.status());
+  }
+  return Finish(*read, problems, o);
+}
+
+ExitCode RunConvert(ConvertOptions& o) {
+  if (o.year) o.council.collection_year = o.year;
+  Problems problems(SIZE_MAX);
+  if (o.from == "cin-census") return ConvertXml(o, problems, ReadCinCensus);
+  if (o.from == "csww") return ConvertXml(o, problems, ReadWorkforce);
+  return ConvertSsda903(o, problems);
 }
 
 }  // namespace
@@ -86,13 +131,19 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
       "convert",
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
       "ssda903: the CSV files of the children looked after return, found by their headers (docs/ssda903.md).\n"
+      "cin-census: the CIN census XML; csww: the children's social work workforce XML (docs/returns.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
-  cmd->add_option("--from", o->from, "Kind of return")->required()->check(CLI::IsMember({"ssda903"}));
-  cmd->add_option("--council", o->ssda903.la_code, "DfE code of the council whose return it is")->required();
-  cmd->add_option("--council-name", o->ssda903.council_name, "Council name for councils.csv");
-  cmd->add_option("--year", o->year, "Collection year, 2024 for 2024-25 (default: that of the latest DECOM)")
+  cmd->add_option("--from", o->from, "Kind of return")
+      ->required()
+      ->check(CLI::IsMember({"ssda903", "cin-census", "csww"}));
+  cmd->add_option("--council", o->council.la_code, "DfE code of the council whose return it is")->required();
+  cmd->add_option("--council-name", o->council.council_name, "Council name for councils.csv");
+  cmd->add_option("--year", o->year, "Collection year: 2024 for 2024-25 (SSDA903, CIN census of March 2025), the\n"
+                "30 September census's year for csww (default: the return's header; SSDA903: the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
-  cmd->add_option("IN_DIR", o->in_dir, "Folder holding the return's CSV files")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files, or the XML file of a CIN census or CSWW return")
+      ->required()
+      ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();
   cmd->add_option("--problems", o->problems_file, "Write every problem to this file");
   cmd->callback([o, &outcome] { outcome.code = RunConvert(*o); });

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "ingest/model_record.h"
 #include "model/table.h"
 #include "model/validator.h"
 
@@ -22,13 +23,9 @@ struct Ssda903Text {
   std::string text;
 };
 
-struct Ssda903Options {
-  std::string la_code;       // the council (the return does not carry it)
-  std::string council_name;  // for councils.csv; "Council <la_code>" if empty
-  // Financial year of the return, 2024 for 2024-25; if none, the year of the
-  // latest episode start (DECOM) in the episodes file.
-  std::optional<int> collection_year;
-};
+// The council and, if given, the collection year (2024 for 2024-25); if none,
+// the year of the latest episode start (DECOM) in the episodes file.
+using Ssda903Options = ReturnOptions;
 
 // Ssda903FileCount says what became of the rows of one file.
 struct Ssda903FileCount {

@@ -5,6 +5,7 @@
 
 #include "ingest/ssda903_reader.h"
 #include "model/validator.h"
+#include "dataset_check.h"
 
 namespace scrutiny {
 namespace {
@@ -35,15 +36,6 @@ Read ReadWith(std::vector<Ssda903Text> more, std::optional<int> year = 2023) {
 }
 
 size_t Rows(const Read& r, std::string_view type) { return r.result->dataset.table(type).size(); }
-
-// The model's own checks find nothing in what the reader made.
-void ExpectModelAccepts(const Ssda903Return& r) {
-  Problems problems;
-  CheckDataset(r.dataset, r.sources, problems);
-  std::string all;
-  for (const Problem& p : problems.kept()) all += p.ToString() + "\n";
-  EXPECT_TRUE(problems.empty()) << all;
-}
 
 TEST(Ssda903Reader, ReadsAChildAndEpisodeIntoTheModel) {
   Read r = ReadWith({});

@@ -1,0 +1,61 @@
+#include "ingest/model_record.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace scrutiny {
+
+bool IsIdText(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/';
+  });
+}
+
+ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view type)
+    : dataset_(dataset), sources_(sources) {
+  auto& tables = dataset.tables();
+  while (tables[index_].type().name != type) ++index_;
+  values_.resize(tables[index_].type().fields.size());
+}
+
+ModelRecord& ModelRecord::Set(std::string_view field, std::string_view value) {
+  values_[static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field))] = value;
+  return *this;
+}
+
+bool ModelRecord::AddTo(Dataset& dataset, RowSources& sources, const std::string& file, uint64_t line,
+                        Problems& problems) const {
+  std::vector<std::string_view> cells(values_.begin(), values_.end());
+  if (!AddRecord(dataset.tables()[index_], cells, file, line, problems)) return false;
+  size_t tables = dataset.tables().size();
+  if (sources.files.size() < tables) sources.files.resize(tables), sources.lines.resize(tables);
+  sources.lines[index_].push_back(static_cast<uint32_t>(line));
+  sources.files[index_] = file;
+  return true;
+}
+
+bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_code, const std::string& name,
+                Problems& problems) {
+  return ModelRecord(dataset, sources, "councils")
+      .Set("la_code", la_code)
+      .Set("name", name.empty() ? "Council " + la_code : name)
+      .Add("(council)", 0, problems);
+}
+
+ModelRecord& RecordGroup::Record(std::string_view type, std::string file, uint64_t line) {
+  pending_.push_back({ModelRecord(dataset_, sources_, type), std::move(file), line});
+  return pending_.back().record;
+}
+
+bool RecordGroup::Commit(Problems& problems) {
+  Dataset scratch;
+  RowSources scratch_sources;
+  bool all = true;
+  for (const Pending& p : pending_) all &= p.record.AddTo(scratch, scratch_sources, p.file, p.line, problems);
+  if (all)
+    for (Pending& p : pending_) p.record.Add(p.file, p.line, problems);
+  pending_.clear();
+  return all;
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,76 @@
+#pragma once
+// Records read from a return, added to Scrutiny's record model through the
+// model's validator (AddRecord) with the file and line each came from. Shared
+// by the readers of the SSDA903, CIN census and workforce returns.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "model/table.h"
+#include "model/validator.h"
+
+namespace scrutiny {
+
+// ReturnOptions says whose return is read, and for which year if not inferred.
+struct ReturnOptions {
+  std::string la_code;       // the council's DfE code
+  std::string council_name;  // for councils.csv; "Council <la_code>" if empty
+  // Financial year of the return, 2024 for 2024-25 (the CIN census of March 2025).
+  std::optional<int> collection_year;
+};
+
+// Whether the text can be part of a record identifier: letters, digits, - _ . /
+bool IsIdText(std::string_view s);
+
+// ModelRecord collects one record's values as scrutiny CSV text and adds it
+// through the model's validator, noting the file and line it came from.
+class ModelRecord {
+ public:
+  ModelRecord(Dataset& dataset, RowSources& sources, std::string_view type);
+  ModelRecord& Set(std::string_view field, std::string_view value);
+  ModelRecord& Set(std::string_view field, std::optional<Date> d) { return Set(field, d ? d->ToIso() : ""); }
+  // Adds the record; false (and problems) if the model refuses it.
+  bool Add(const std::string& file, uint64_t line, Problems& problems) {
+    return AddTo(dataset_, sources_, file, line, problems);
+  }
+  // Adds the record to another dataset of the same catalogue.
+  bool AddTo(Dataset& dataset, RowSources& sources, const std::string& file, uint64_t line,
+             Problems& problems) const;
+
+ private:
+  Dataset& dataset_;
+  RowSources& sources_;
+  size_t index_ = 0;
+  std::vector<std::string> values_;
+};
+
+// The councils.csv record of the council whose return is read.
+bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_code, const std::string& name,
+                Problems& problems);
+
+// RecordGroup adds records that stand or fall together (a child and all that
+// hangs on it): each is first tried on a scratch dataset, and none is added
+// unless the model accepts every one.
+class RecordGroup {
+ public:
+  RecordGroup(Dataset& dataset, RowSources& sources) : dataset_(dataset), sources_(sources) {}
+  ModelRecord& Record(std::string_view type, std::string file, uint64_t line);
+  // Adds every record, or none; false (and the model's problems) if any is refused.
+  bool Commit(Problems& problems);
+
+ private:
+  struct Pending {
+    ModelRecord record;
+    std::string file;
+    uint64_t line;
+  };
+  Dataset& dataset_;
+  RowSources& sources_;
+  std::vector<Pending> pending_;
+};
+
+}  // namespace scrutiny
