@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -398,12 +399,14 @@ class Pass {
   }
 
   // Sets numerator_runs_ to the runs of periods within [p0, p1) in which the
-  // extra conditions hold: bisection for those holding on one run, a test per
-  // period for the rest (visited within 20 working days of each as-at date).
+  // extra conditions hold: bisection for those holding on one run, the related
+  // records' dates for one on recency (visited within 20 working days of the
+  // as-at date), a test per period for the rest.
   void NumeratorRuns(EvalContext& c, Date own, size_t p0, size_t p1) {
     numerator_runs_.clear();
     size_t q0 = p0, q1 = p1;
     bool per_period = false;
+    const Expression* recency = nullptr;
     for (const Expression& e : extra_) {
       c.reference = own;
       if (!e.depends_on_period()) {
@@ -411,12 +414,15 @@ class Pass {
         if (!e.Test(c)) return;
       } else if (e.holds_on_one_run()) {
         Narrow(e, c, q0, q1);
+      } else if (e.on_latest_related() && !recency) {
+        recency = &e;
       } else {
         per_period = true;
       }
     }
     if (!per_period) {
-      if (q0 < q1) numerator_runs_.push_back({q0, q1});
+      if (recency) RecentRuns(*recency, c.row, q0, q1);
+      else if (q0 < q1) numerator_runs_.push_back({q0, q1});
       return;
     }
     for (size_t p = q0; p < q1; ++p) {
@@ -428,6 +434,32 @@ class Pass {
       if (!holds) continue;
       if (!numerator_runs_.empty() && numerator_runs_.back().second == p) numerator_runs_.back().second = p + 1;
       else numerator_runs_.push_back({p, p + 1});
+    }
+  }
+
+  // Sets numerator_runs_ to the runs of periods within [q0, q1) in which a
+  // condition on the recency of row r's related records holds: from a period,
+  // on while its latest related record keeps it holding, then on to the next
+  // period with a later record.
+  void RecentRuns(const Expression& e, size_t r, size_t q0, size_t q1) {
+    std::span<const int32_t> dates = e.RelatedDatesOf(r);
+    auto later = dates.begin();  // the first record after the period's as-at date
+    for (size_t p = q0; p < q1;) {
+      later = std::upper_bound(later, dates.end(), pop_.windows[p].last.days());
+      size_t last = p;
+      if (later != dates.begin()) {
+        Date until = e.LastAsAtFor(Date::FromDays(*(later - 1)));
+        last = std::min(q1, pop_.lookup->FirstEndingFrom(until.days() + 1));
+      }
+      if (last > p) {
+        if (!numerator_runs_.empty() && numerator_runs_.back().second == p) numerator_runs_.back().second = last;
+        else numerator_runs_.push_back({p, last});
+        p = last;
+      } else if (later == dates.end()) {
+        break;
+      } else {
+        p = pop_.lookup->FirstEndingFrom(*later);
+      }
     }
   }
 

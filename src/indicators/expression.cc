@@ -626,6 +626,16 @@ Date Shift(Date d, int amount, char unit, const WorkingCalendar* cal) {
   return d;
 }
 
+// days(), working_days(), months() or years() from a to b.
+double Between(const ExprNode& n, Date a, Date b) {
+  switch (n.op) {
+    case Op::kDays: return b.days() - a.days();
+    case Op::kWorkingDays: return n.calendar->WorkingDaysBetween(a, b);
+    case Op::kMonths: return Months(a, b);
+    default: return b.YearsSince(a);
+  }
+}
+
 double EvalNode(const ExprNode& n, const EvalContext& c);
 
 bool TextCompare(const ExprNode& n, const EvalContext& c) {
@@ -709,11 +719,7 @@ double EvalNode(const ExprNode& n, const EvalContext& c) {
     case Op::kDays: case Op::kWorkingDays: case Op::kMonths: case Op::kYears: {
       double a = date(0), b = date(1);
       if (std::isnan(a) || std::isnan(b)) return NAN;
-      Date da = Date::FromDays(static_cast<int32_t>(a)), db = Date::FromDays(static_cast<int32_t>(b));
-      if (n.op == Op::kDays) return b - a;
-      if (n.op == Op::kWorkingDays) return n.calendar->WorkingDaysBetween(da, db);
-      if (n.op == Op::kMonths) return Months(da, db);
-      return db.YearsSince(da);
+      return Between(n, Date::FromDays(static_cast<int32_t>(a)), Date::FromDays(static_cast<int32_t>(b)));
     }
     case Op::kAge: {
       double on = n.kids.empty() ? c.reference.days() : date(0);
@@ -842,6 +848,42 @@ bool OneRun(const ExprNode& n) {
   }
 }
 
+// The "latest" node of a condition on how recent the latest related record
+// is: days or working days from it to the as-at date at most a number, or it
+// after a shift of the as-at date. nullptr for a condition of another form.
+const ExprNode* LatestOfRecency(const ExprNode& n) {
+  if (n.op != Op::kCompare || n.text_compare) return nullptr;
+  const ExprNode& a = *n.kids[0];
+  const ExprNode& b = *n.kids[1];
+  if ((a.op == Op::kDays || a.op == Op::kWorkingDays) && a.kids[0]->op == Op::kLatest &&
+      a.kids[1]->op == Op::kAsAt && b.op == Op::kNumber && (n.cmp == Cmp::kLe || n.cmp == Cmp::kLt))
+    return a.kids[0].get();
+  if (a.op == Op::kLatest && b.op == Op::kShift && b.kids[0]->op == Op::kAsAt && (n.cmp == Cmp::kGt || n.cmp == Cmp::kGe))
+    return &a;
+  return nullptr;
+}
+
+// Whether a condition on recency holds at an as-at date when the latest
+// related record is dated `latest`.
+bool HoldsWithLatest(const ExprNode& n, Date latest, Date as_at) {
+  const ExprNode& a = *n.kids[0];
+  const ExprNode& b = *n.kids[1];
+  if (a.op == Op::kLatest) return Holds(latest.days(), n.cmp, Shift(as_at, b.amount, b.unit, b.calendar).days());
+  return Holds(Between(a, latest, as_at), n.cmp, b.number);
+}
+
+// About the last as-at date at which a related record dated `latest` makes a
+// condition on recency hold: where to start looking for it (working days
+// taken as five in seven days, rather than counted one by one).
+Date GuessLastAsAt(const ExprNode& n, Date latest) {
+  const ExprNode& a = *n.kids[0];
+  const ExprNode& b = *n.kids[1];
+  bool after = a.op == Op::kLatest;
+  int amount = after ? -b.amount : static_cast<int>(std::clamp(b.number, 0.0, 3660.0));
+  char unit = after ? b.unit : a.op == Op::kDays ? 'd' : 'w';
+  return unit == 'w' ? latest.AddDays(amount * 7 / 5) : Shift(latest, amount, unit, nullptr);
+}
+
 }  // namespace
 
 double AgeInYears(double birth, Date on) {
@@ -863,6 +905,7 @@ Result<Expression> Expression::Bind(std::string_view text, const RecordType& typ
   if ((*root)->op == Op::kWord) return Status::InvalidInput("column 1: expected a condition or value");
   e.root_ = std::move(*root);
   e.one_run_ = IsConditionOp(e.root_->op) && OneRun(*e.root_);
+  if (index) e.latest_ = LatestOfRecency(*e.root_);
   return e;
 }
 
@@ -872,6 +915,28 @@ Expression::~Expression() = default;
 
 bool Expression::Test(const EvalContext& c) const { return TestImpl(*root_, c); }
 double Expression::Value(const EvalContext& c) const { return EvalNode(*root_, c); }
+
+std::span<const int32_t> Expression::RelatedDatesOf(size_t row) const {
+  const RelatedDates& d = *latest_->dates;
+  int32_t key = d.key_of_row[row];
+  if (key < 0) return {};
+  auto first = static_cast<size_t>(d.offsets[static_cast<size_t>(key)]);
+  auto last = static_cast<size_t>(d.offsets[static_cast<size_t>(key) + 1]);
+  return std::span<const int32_t>(d.starts).subspan(first, last - first);
+}
+
+Date Expression::LastAsAtFor(Date d) const {
+  // It holds from d on to the last date, so search from the guess.
+  auto holds = [&](Date as_at) { return HoldsWithLatest(*root_, d, as_at); };
+  Date last = std::max(d, GuessLastAsAt(*root_, d));
+  if (holds(last)) {
+    while (holds(last.AddDays(1))) last = last.AddDays(1);
+  } else {
+    do last = last.AddDays(-1);
+    while (last >= d && !holds(last));
+  }
+  return last;
+}
 
 bool Expression::is_condition() const { return IsConditionOp(root_->op); }
 const Table* Expression::field_table() const { return root_->op == Op::kField ? root_->acc.table : nullptr; }

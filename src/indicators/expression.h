@@ -10,6 +10,7 @@
 #include <cmath>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,17 @@ class Expression {
   // leading or a trailing run of them only (working_days(start_date, as_at) > 20,
   // age < 16), so the evaluator can find where it changes by bisection.
   bool holds_on_one_run() const { return one_run_; }
+  // True for a condition on how recent the latest related record is at the
+  // as-at date: "days(latest supervisions, as_at) <= 42", "working_days(latest
+  // visits.visit_date, as_at) <= 20", "latest reviews >= as_at - 6 months".
+  // It holds at an as-at date exactly when a related record of the row dated
+  // on or before it is dated d with the as-at date no later than LastAsAtFor(d).
+  bool on_latest_related() const { return latest_ != nullptr; }
+  // The dates of a row's related records (for on_latest_related), ascending.
+  std::span<const int32_t> RelatedDatesOf(size_t row) const;
+  // The last as-at date at which a related record dated d makes the condition
+  // hold; the day before d if none.
+  Date LastAsAtFor(Date d) const;
   // True if it yields a yes/no answer rather than a number or date.
   bool is_condition() const;
   bool yields_date() const;
@@ -65,6 +77,7 @@ class Expression {
   std::unique_ptr<ExprNode> root_;
   bool dynamic_ = false;
   bool one_run_ = false;
+  const ExprNode* latest_ = nullptr;  // the "latest" of a condition on its recency
   std::set<std::string> fields_;
   std::string text_;
 };
