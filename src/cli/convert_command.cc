@@ -1,5 +1,6 @@
 // scrutiny convert: read a return councils already produce (the SSDA903 CSV
-// files) into a folder of scrutiny CSV files that `scrutiny load` takes.
+// files, Ofsted's Annex A workbook) into a folder of scrutiny CSV files that
+// `scrutiny load` takes.
 
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "ingest/annex_a_reader.h"
 #include "ingest/ssda903_reader.h"
 #include "model/csv_writer.h"
 
@@ -18,12 +20,31 @@ constexpr size_t kProblemsShown = 20;
 
 struct ConvertOptions {
   std::string from;
-  std::string in_dir;
+  std::string in_path;
   std::string out_dir;
   Ssda903Options ssda903;
   int year = 0;
   std::string problems_file;
 };
+
+void PrintRecords(const Dataset& dataset) {
+  std::cout << "Records written:\n";
+  for (const Table& t : dataset.tables())
+    if (!t.empty()) std::cout << fmt::format("  {:<24} {:>7}\n", t.type().name, t.size());
+}
+
+void PrintCounts(const AnnexAReturn& r) {
+  std::cout << fmt::format("Annex A workbook: {} rows left out\n", r.left_out());
+  for (const AnnexASheetCount& s : r.sheets) {
+    std::string list = s.list ? fmt::format("List {}", s.list) : "no list";
+    if (s.record_type.empty())
+      std::cout << fmt::format("  {:<24} {:<8} not read (the model has no place for it)\n", s.sheet, list);
+    else
+      std::cout << fmt::format("  {:<24} {:<8} {:<24} {:>7} rows {:>7} left out\n", s.sheet, list, s.record_type,
+                               s.rows, s.left_out);
+  }
+  PrintRecords(r.dataset);
+}
 
 void PrintCounts(const Ssda903Return& r) {
   std::cout << fmt::format("SSDA903 return {}: {} records left out, {} fixed\n",
@@ -31,9 +52,7 @@ void PrintCounts(const Ssda903Return& r) {
   for (const Ssda903FileCount& f : r.files)
     std::cout << fmt::format("  {:<40} {:<24} {:>7} rows {:>7} left out{}\n", f.name, f.table, f.rows, f.left_out,
                              f.read ? "" : " (not read yet)");
-  std::cout << "Records written:\n";
-  for (const Table& t : r.dataset.tables())
-    if (!t.empty()) std::cout << fmt::format("  {:<24} {:>7}\n", t.type().name, t.size());
+  PrintRecords(r.dataset);
 }
 
 void PrintProblems(const Problems& problems) {
@@ -62,20 +81,35 @@ Status WriteDataset(const Dataset& dataset, const std::string& dir) {
   return s;
 }
 
-ExitCode RunConvert(ConvertOptions& o) {
+Result<Ssda903Return> ReadSsda903Return(ConvertOptions& o, Problems& problems) {
   if (o.year) o.ssda903.collection_year = o.year;
-  auto files = ReadSsda903Folder(o.in_dir);
-  if (!files.ok()) return Report(files.status());
+  auto files = ReadSsda903Folder(o.in_path);
+  if (!files.ok()) return files.status();
+  return ReadSsda903(*files, o.ssda903, problems);
+}
+
+Result<AnnexAReturn> ReadAnnexAReturn(const ConvertOptions& o, Problems& problems) {
+  return ReadAnnexAFile(o.in_path, {o.ssda903.la_code, o.ssda903.council_name}, problems);
+}
+
+// Reads the return with read(o, problems), reports what became of it and writes its records.
+template <typename Read>
+ExitCode ConvertWith(ConvertOptions& o, Read read) {
   Problems problems(SIZE_MAX);
-  auto read = ReadSsda903(*files, o.ssda903, problems);
-  if (!read.ok()) return Report(read.status());
-  PrintCounts(*read);
+  auto result = read(o, problems);
+  if (!result.ok()) return Report(result.status());
+  PrintCounts(*result);
   PrintProblems(problems);
   if (!o.problems_file.empty())
     if (Status s = WriteProblems(problems, o.problems_file); !s.ok()) return Report(s);
-  if (Status s = WriteDataset(read->dataset, o.out_dir); !s.ok()) return Report(s);
-  std::cout << fmt::format("Wrote {} records to {}\n", read->dataset.TotalRows(), o.out_dir);
+  if (Status s = WriteDataset(result->dataset, o.out_dir); !s.ok()) return Report(s);
+  std::cout << fmt::format("Wrote {} records to {}\n", result->dataset.TotalRows(), o.out_dir);
   return ExitCode::kOk;
+}
+
+ExitCode RunConvert(ConvertOptions& o) {
+  if (o.from == "annex-a") return ConvertWith(o, ReadAnnexAReturn);
+  return ConvertWith(o, ReadSsda903Return);
 }
 
 }  // namespace
@@ -86,13 +120,16 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
       "convert",
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
       "ssda903: the CSV files of the children looked after return, found by their headers (docs/ssda903.md).\n"
+      "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11 (docs/annex-a.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
-  cmd->add_option("--from", o->from, "Kind of return")->required()->check(CLI::IsMember({"ssda903"}));
+  cmd->add_option("--from", o->from, "Kind of return")->required()->check(CLI::IsMember({"ssda903", "annex-a"}));
   cmd->add_option("--council", o->ssda903.la_code, "DfE code of the council whose return it is")->required();
   cmd->add_option("--council-name", o->ssda903.council_name, "Council name for councils.csv");
-  cmd->add_option("--year", o->year, "Collection year, 2024 for 2024-25 (default: that of the latest DECOM)")
+  cmd->add_option("--year", o->year, "ssda903: collection year, 2024 for 2024-25 (default: that of the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
-  cmd->add_option("IN_DIR", o->in_dir, "Folder holding the return's CSV files")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("IN", o->in_path, "ssda903: folder holding the return's CSV files; annex-a: the .xlsx workbook")
+      ->required()
+      ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();
   cmd->add_option("--problems", o->problems_file, "Write every problem to this file");
   cmd->callback([o, &outcome] { outcome.code = RunConvert(*o); });

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "ingest/episode_cleaning.h"
+#include "ingest/model_record.h"
 #include "ingest/ssda903_file.h"
 #include "ingest/ssda903_row_check.h"
 
@@ -23,12 +24,6 @@ using C = Ssda903Coded;
 constexpr int kFirstCareLeaverAge = 17, kLastCareLeaverAge = 21;
 constexpr size_t kPostcodeInwardLength = 3;  // "7TT" of "EG19 7TT"
 
-bool IsIdText(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/';
-  });
-}
-
 // The outward code of a postcode ("EG19" of "EG19 7TT"): the model keeps districts, not addresses.
 std::string PostcodeDistrict(std::string_view postcode) {
   std::string compact;
@@ -37,34 +32,6 @@ std::string PostcodeDistrict(std::string_view postcode) {
   if (compact.size() > kPostcodeInwardLength + 1) compact.resize(compact.size() - kPostcodeInwardLength);
   return compact;
 }
-
-// ModelRecord collects one record's values as scrutiny CSV text and adds it
-// through the model's validator, noting the file and line it came from.
-class ModelRecord {
- public:
-  ModelRecord(Ssda903Return& out, std::string_view type) : out_(out) {
-    auto& tables = out.dataset.tables();
-    while (tables[index_].type().name != type) ++index_;
-    values_.resize(tables[index_].type().fields.size());
-  }
-  ModelRecord& Set(std::string_view field, std::string_view value) {
-    values_[static_cast<size_t>(out_.dataset.tables()[index_].type().IndexOf(field))] = value;
-    return *this;
-  }
-  ModelRecord& Set(std::string_view field, std::optional<Date> d) { return Set(field, d ? d->ToIso() : ""); }
-  bool Add(const std::string& file, uint64_t line, Problems& problems) {
-    std::vector<std::string_view> cells(values_.begin(), values_.end());
-    if (!AddRecord(out_.dataset.tables()[index_], cells, file, line, problems)) return false;
-    out_.sources.lines[index_].push_back(static_cast<uint32_t>(line));
-    out_.sources.files[index_] = file;
-    return true;
-  }
-
- private:
-  Ssda903Return& out_;
-  size_t index_ = 0;
-  std::vector<std::string> values_;
-};
 
 // What header.csv and uasc.csv say of a child, and whether other records name it.
 struct ChildInfo {
@@ -128,9 +95,8 @@ Result<Ssda903Return> ReturnReading::Run(const std::vector<Ssda903Text>& texts) 
   if (!year)
     return Status::InvalidInput("the collection year cannot be inferred (no episode with a good DECOM); give it");
   year_ = out_.collection_year = *year;
-  out_.sources.files.assign(out_.dataset.tables().size(), "");
-  out_.sources.lines.assign(out_.dataset.tables().size(), {});
-  ModelRecord(out_, "councils")
+  out_.sources = EmptySources(out_.dataset);
+  ModelRecord(out_.dataset, out_.sources, "councils")
       .Set("la_code", options_.la_code)
       .Set("name", options_.council_name.empty() ? "Council " + options_.la_code : options_.council_name)
       .Add("(council)", 0, problems_);
@@ -289,7 +255,7 @@ void ReturnReading::AddChildEpisodes(std::string_view child, std::vector<Ssda903
   }
   size_t number = 0;
   for (const Ssda903Episode& e : episodes) {
-    bool kept = ModelRecord(out_, "looked_after_episodes")
+    bool kept = ModelRecord(out_.dataset, out_.sources, "looked_after_episodes")
                     .Set("episode_id", fmt::format("{}-E{}", ChildId(child), ++number))
                     .Set("child_id", ChildId(child))
                     .Set("decom", e.decom).Set("rne", e.rne).Set("ls", e.ls).Set("cin", e.cin).Set("place", e.place)
@@ -314,7 +280,7 @@ bool ReturnReading::ReadReview(Ssda903RowCheck& check, std::map<std::string, uin
                "a second review of the child that day");
   if (!check.ok()) return false;
   seen[key] = check.line();
-  return ModelRecord(out_, "looked_after_reviews")
+  return ModelRecord(out_.dataset, out_.sources, "looked_after_reviews")
       .Set("child_id", ChildId(check.Text("CHILD"))).Set("review_date", date).Set("participation", participation)
       .Add(check.file(), check.line(), problems_);
 }
@@ -326,7 +292,7 @@ bool ReturnReading::ReadMissing(Ssda903RowCheck& check, int& number) {
   std::string_view type = check.Code("MISSING", C::kMissing, true);
   if (check.ok() && end && *end < *start) check.Fail("MIS_END", check.Text("MIS_END"), "MIS_END is not before MIS_START");
   if (!check.ok()) return false;
-  return ModelRecord(out_, "missing_episodes")
+  return ModelRecord(out_.dataset, out_.sources, "missing_episodes")
       .Set("missing_id", fmt::format("{}-M{}", options_.la_code, ++number))
       .Set("child_id", ChildId(check.Text("CHILD"))).Set("start_date", start).Set("end_date", end)
       .Set("missing_type", type)
@@ -346,7 +312,7 @@ bool ReturnReading::ReadCareLeaver(Ssda903RowCheck& check) {
     check.Fail("CHILD", check.Text("CHILD"), "a care leaver in OC3 is 17 to 21 on their birthday in the collection year");
     return false;
   }
-  bool kept = ModelRecord(out_, "care_leavers")
+  bool kept = ModelRecord(out_.dataset, out_.sources, "care_leavers")
                   .Set("child_id", ChildId(check.Text("CHILD"))).Set("as_at_date", child->dob.AddYears(age))
                   .Set("eligibility", age == kFirstCareLeaverAge ? "RELEVANT" : "FORMER_RELEVANT")
                   .Set("in_touch", in_touch).Set("activity", activity).Set("accommodation", accommodation)
@@ -378,7 +344,7 @@ bool ReturnReading::ReadAdoption(Ssda903RowCheck& check, T table, std::map<std::
 void ReturnReading::AddAdoptions(const std::map<std::string_view, AdoptionDates>& adoptions) {
   for (const auto& [child, a] : adoptions) {
     if (!a.file) continue;
-    bool kept = ModelRecord(out_, "adoptions")
+    bool kept = ModelRecord(out_.dataset, out_.sources, "adoptions")
                     .Set("adoption_id", ChildId(child) + "-A").Set("child_id", ChildId(child))
                     .Set("decision_date", a.decision).Set("match_date", a.match)
                     .Set("decision_reversed_date", a.reversed).Set("reversal_reason", a.reversal_reason)
@@ -398,7 +364,7 @@ void ReturnReading::AddChildren() {
       ++CountOf(file).left_out;
       continue;
     }
-    ModelRecord(out_, "children")
+    ModelRecord(out_.dataset, out_.sources, "children")
         .Set("child_id", ChildId(id)).Set("la_code", options_.la_code).Set("sex", child.sex)
         .Set("date_of_birth", child.dob).Set("ethnicity", child.ethnicity).Set("uasc", child.uasc ? "Y" : "N")
         .Set("uasc_ceased_date", child.uasc_ceased)
