@@ -120,14 +120,14 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
       "convert",
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
       "ssda903: the CSV files of the children looked after return, found by their headers (docs/ssda903.md).\n"
-      "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11 (docs/annex-a.md).\n"
+      "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11, or a folder of one CSV file per list (docs/annex-a.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
   cmd->add_option("--from", o->from, "Kind of return")->required()->check(CLI::IsMember({"ssda903", "annex-a"}));
   cmd->add_option("--council", o->ssda903.la_code, "DfE code of the council whose return it is")->required();
   cmd->add_option("--council-name", o->ssda903.council_name, "Council name for councils.csv");
   cmd->add_option("--year", o->year, "ssda903: collection year, 2024 for 2024-25 (default: that of the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
-  cmd->add_option("IN", o->in_path, "ssda903: folder holding the return's CSV files; annex-a: the .xlsx workbook")
+  cmd->add_option("IN", o->in_path, "ssda903: folder holding the return's CSV files; annex-a: the .xlsx workbook or a folder of CSV lists")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();

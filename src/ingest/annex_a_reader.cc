@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
@@ -10,6 +10,7 @@
 #include "ingest/annex_a_codes.h"
 #include "ingest/annex_a_row.h"
 #include "ingest/annex_a_sheet.h"
+#include "ingest/csv_sheets.h"
 #include "ingest/model_record.h"
 
 namespace scrutiny {
@@ -225,9 +226,12 @@ Result<AnnexAReturn> ReadAnnexA(const XlsxWorkbook& workbook, const std::string&
 }
 
 Result<AnnexAReturn> ReadAnnexAFile(const std::string& path, const AnnexAOptions& options, Problems& problems) {
-  auto workbook = XlsxWorkbook::Open(path);
+  std::error_code ec;
+  auto workbook = std::filesystem::is_directory(path, ec) ? ReadCsvSheets(path, problems) : XlsxWorkbook::Open(path);
   if (!workbook.ok()) return workbook.status();
-  std::string file = path.substr(path.find_last_of('/') + 1);
+  std::filesystem::path named(path);
+  if (named.filename().empty()) named = named.parent_path();  // "dir/"
+  std::string file = named.filename().string();
   return ReadAnnexA(*workbook, file, options, problems);
 }
 

@@ -45,8 +45,10 @@ struct AnnexAReturn {
 Result<AnnexAReturn> ReadAnnexA(const XlsxWorkbook& workbook, const std::string& file, const AnnexAOptions& options,
                                 Problems& problems);
 
-// Opens the .xlsx file and reads it. Fails only when nothing can be read (no
-// council code, or a file that is not a workbook); bad values go to problems.
+// Opens the .xlsx file, or the folder of one CSV file per list ("List 1.csv"...,
+// headers as in the workbook), and reads it. Fails only when nothing can be
+// read (no council code, a file that is not a workbook, a folder that cannot
+// be read); bad values go to problems.
 Result<AnnexAReturn> ReadAnnexAFile(const std::string& path, const AnnexAOptions& options, Problems& problems);
 
 }  // namespace scrutiny

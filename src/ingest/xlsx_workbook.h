@@ -46,6 +46,9 @@ struct XlsxLimits {
 class XlsxWorkbook {
  public:
   static Result<XlsxWorkbook> Open(const std::string& path, const XlsxLimits& limits = {});
+  XlsxWorkbook() = default;
+  // A workbook of sheets read some other way (one CSV file per sheet).
+  explicit XlsxWorkbook(std::vector<XlsxSheet> sheets) : sheets_(std::move(sheets)) {}
 
   const std::vector<XlsxSheet>& sheets() const { return sheets_; }
   // The sheet of that name (case-insensitive), or nullptr.

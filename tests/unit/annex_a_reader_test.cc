@@ -184,6 +184,27 @@ TEST_F(AnnexAReaderTest, ReportsAListWithoutAColumnItNeedsAndASheetOfNoList) {
   EXPECT_TRUE(r.result->sheets[2].record_type.empty());
 }
 
+TEST_F(AnnexAReaderTest, ReadsAFolderOfOneCsvFilePerList) {
+  auto dir = dir_ / "lists";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "List 3.csv")
+      << "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Date of Referral,Referral Source,Referral NFA?\n"
+         "R1,a) Male,a) WBRI,01/02/2015,5,44090,q) 6: Police,b) No\n"
+         "R2,a) Male,a) WBRI,01/02/2015,5,2020-09-31,q) 6: Police,b) No\n";
+  std::ofstream(dir / "notes.csv") << "\n";
+  Read r = ReadPath(dir.string());
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
+  ASSERT_EQ(Rows(r, "referrals"), 1u);
+  EXPECT_EQ(Value(r, "referrals", "referral_date"), "2020-09-16");
+  EXPECT_EQ(Value(r, "referrals", "nfa"), "N");
+  std::vector<std::string> expected = {
+      "lists[List 3]:3: column 'Date of Referral [F]', value '2020-09-31': a date is an Excel date, DD/MM/YYYY or "
+      "YYYY-MM-DD, names a real day and is from 1900",
+      "lists[notes]: the sheet holds no Annex A list Scrutiny reads (by name or header)",
+  };
+  EXPECT_EQ(r.problems, expected);
+}
+
 TEST_F(AnnexAReaderTest, RefusesAFileThatIsNotAWorkbook) {
   auto path = dir_ / "list1.xlsx";
   std::ofstream(path) << "Child Unique ID,Gender\n";

@@ -94,6 +94,21 @@ TEST_F(XlsxWorkbookTest, RefusesATruncatedWorkbook) {
   EXPECT_NE(book.status().message().find("not a zip file, or a truncated one"), std::string::npos) << book.status().message();
 }
 
+TEST_F(XlsxWorkbookTest, RefusesAnEncryptedWorkbook) {
+  if (!zip_encryption_method_supported(ZIP_EM_AES_256, 1)) GTEST_SKIP() << "libzip built without encryption";
+  auto path = Path("locked.xlsx");
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 1", kCells}})));
+  int error = 0;
+  zip_t* z = zip_open(path.c_str(), 0, &error);
+  ASSERT_NE(z, nullptr);
+  zip_int64_t index = zip_name_locate(z, "xl/workbook.xml", 0);
+  ASSERT_EQ(zip_file_set_encryption(z, static_cast<zip_uint64_t>(index), ZIP_EM_AES_256, "secret"), 0);
+  ASSERT_EQ(zip_close(z), 0);
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() + ": the workbook is encrypted; save it without a password");
+}
+
 TEST_F(XlsxWorkbookTest, RefusesAWorkbookWithoutSheets) {
   auto path = Path("empty.xlsx");
   ASSERT_TRUE(WriteZip(path, WorkbookParts({})));
