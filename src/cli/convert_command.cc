@@ -25,6 +25,7 @@ struct ConvertOptions {
   Ssda903Options ssda903;
   int year = 0;
   std::string problems_file;
+  std::string as_at;  // annex-a: the date the workbook describes
 };
 
 void PrintRecords(const Dataset& dataset) {
@@ -38,7 +39,7 @@ void PrintCounts(const AnnexAReturn& r) {
   for (const AnnexASheetCount& s : r.sheets) {
     std::string list = s.list ? fmt::format("List {}", s.list) : "no list";
     if (s.record_type.empty())
-      std::cout << fmt::format("  {:<24} {:<8} not read (the model has no place for it)\n", s.sheet, list);
+      std::cout << fmt::format("  {:<24} {:<8} not read (docs/annex-a.md)\n", s.sheet, list);
     else
       std::cout << fmt::format("  {:<24} {:<8} {:<24} {:>7} rows {:>7} left out\n", s.sheet, list, s.record_type,
                                s.rows, s.left_out);
@@ -89,7 +90,12 @@ Result<Ssda903Return> ReadSsda903Return(ConvertOptions& o, Problems& problems) {
 }
 
 Result<AnnexAReturn> ReadAnnexAReturn(const ConvertOptions& o, Problems& problems) {
-  return ReadAnnexAFile(o.in_path, {o.ssda903.la_code, o.ssda903.council_name}, problems);
+  AnnexAOptions options{o.ssda903.la_code, o.ssda903.council_name, std::nullopt};
+  if (!o.as_at.empty()) {
+    options.as_at = Date::ParseIso(o.as_at);
+    if (!options.as_at) return Status::InvalidInput(fmt::format("--as-at '{}' is not a YYYY-MM-DD date", o.as_at));
+  }
+  return ReadAnnexAFile(o.in_path, options, problems);
 }
 
 // Reads the return with read(o, problems), reports what became of it and writes its records.
@@ -131,6 +137,7 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();
+  cmd->add_option("--as-at", o->as_at, "annex-a: date the workbook describes, YYYY-MM-DD (needed for List 9)");
   cmd->add_option("--problems", o->problems_file, "Write every problem to this file");
   cmd->callback([o, &outcome] { outcome.code = RunConvert(*o); });
 }

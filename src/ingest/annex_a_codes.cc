@@ -80,6 +80,13 @@ const std::vector<OrganisationWord>& OrganisationWords() {
 
 }  // namespace
 
+std::optional<std::string_view> CareLeaverAccommodation(std::string_view type, std::string_view suitability) {
+  std::string letter = LeadingCode(WithoutOptionLetter(AnnexAText(type)));
+  std::string label = NormaliseHeader(WithoutOptionLetter(AnnexAText(suitability)));
+  if (label != "suitable" && label != "unsuitable") return std::nullopt;
+  return AnnexACode("care_leaver_accommodation", letter + (label == "suitable" ? "1" : "2"));
+}
+
 std::string_view EarlyHelpOrganisation(std::string_view name) {
   std::string_view v = AnnexAText(name);
   if (v.empty()) return {};

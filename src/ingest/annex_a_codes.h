@@ -16,6 +16,11 @@ std::string_view AnnexAText(std::string_view value);
 // "yes_no", "abuse_category"...) for an Annex A value, or none.
 std::optional<std::string_view> AnnexACode(std::string_view code_list, std::string_view value);
 
+// The model's care_leaver_accommodation code (type letter, 1 suitable or 2
+// unsuitable) for List 9's type ("Y: Other accommodation") and suitability
+// ("a) Suitable"); none if either is not one of them.
+std::optional<std::string_view> CareLeaverAccommodation(std::string_view type, std::string_view suitability);
+
 // The model's early_help_organisation code for the name of the organisation
 // that completed an early help assessment, which Annex A leaves free text: a
 // code itself, or by words in the name (school, academy, college, nursery:

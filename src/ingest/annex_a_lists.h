@@ -21,6 +21,8 @@ enum class AnnexAColumn {
   kStrategyDate, kIcpcNotRequired, kIcpcDate, kIcpcCpPlan,
   kCinStart, kPrimaryNeed, kCinClosed, kClosureReason,
   kCpStart, kInitialCategory, kLatestCategory, kCpEnd, kPreviousPlans,
+  kEligibility, kInTouch, kAccommodationType, kAccommodationSuitability, kActivity, kPathwayPlanReview,
+  kLatestContact,
   kEnteredCare, kAdoptionDecision, kPlacementOrder, kMatched, kPlaced, kAdoptionOrder, kDecisionReversed,
   kReversalReason, kFfaPlaced,
 };

@@ -18,6 +18,8 @@ namespace {
 
 using C = AnnexAColumn;
 
+constexpr int kCareLeaversList = 9;
+
 // What a row says of the child it is about, checked.
 struct ChildFields {
   std::string id;
@@ -51,6 +53,7 @@ class WorkbookReading {
   ModelRecord Section47(AnnexARow& row);
   ModelRecord ChildInNeed(AnnexARow& row);
   ModelRecord ProtectionPlan(AnnexARow& row);
+  ModelRecord CareLeaver(AnnexARow& row);
   ModelRecord Adoption(AnnexARow& row);
   ModelRecord Record(std::string_view type) { return ModelRecord(out_.dataset, out_.sources, type); }
   std::string RecordId(const AnnexARow& row, int list) const {
@@ -84,6 +87,11 @@ void WorkbookReading::ReadSheet(const XlsxSheet& sheet) {
   bool no_place = named && std::any_of(AnnexALists().begin(), AnnexALists().end(), [&](const AnnexAListSpec& s) {
     return s.number == *named && s.record_type.empty();
   });
+  if (named && *named == kCareLeaversList && !options_.as_at) {
+    problems_.Add({fmt::format("{}[{}]", file_, sheet.name), 0, "", "",
+                   "List 9 (care leavers) is read only given the date the workbook describes (--as-at)"});
+    no_place = true;
+  }
   if (no_place) {
     count.list = *named;
     return;
@@ -119,6 +127,7 @@ std::optional<ModelRecord> WorkbookReading::RecordOf(int list, AnnexARow& row, c
     case 5: return with_child(Section47(row));
     case 6: return with_child(ChildInNeed(row));
     case 7: return with_child(ProtectionPlan(row));
+    case 9: return with_child(CareLeaver(row));
     case 10: return with_child(Adoption(row));
     default: return std::nullopt;
   }
@@ -183,6 +192,24 @@ ModelRecord WorkbookReading::ProtectionPlan(AnnexARow& row) {
                        .Set("latest_category", row.Code(C::kLatestCategory, "abuse_category", false))
                        .Set("end_date", row.DateOf(C::kCpEnd, false))
                        .Set("previous_plans", row.Count(C::kPreviousPlans)));
+}
+
+ModelRecord WorkbookReading::CareLeaver(AnnexARow& row) {
+  std::string_view accommodation;
+  if (!row.Text(C::kAccommodationType).empty() || !row.Text(C::kAccommodationSuitability).empty()) {
+    auto code = CareLeaverAccommodation(row.Text(C::kAccommodationType), row.Text(C::kAccommodationSuitability));
+    if (code) accommodation = *code;
+    else row.Fail(C::kAccommodationType, "the type (a letter, e.g. 'Y: Other accommodation') and suitability "
+                                         "(a) Suitable or b) Unsuitable) of accommodation are given together");
+  }
+  return std::move(Record("care_leavers")
+                       .Set("as_at_date", options_.as_at)
+                       .Set("eligibility", row.Code(C::kEligibility, "care_leaver_eligibility", true))
+                       .Set("in_touch", row.Code(C::kInTouch, "in_touch", false))
+                       .Set("activity", row.Code(C::kActivity, "care_leaver_activity", false))
+                       .Set("accommodation", accommodation)
+                       .Set("pathway_plan_review_date", row.DateOf(C::kPathwayPlanReview, false))
+                       .Set("latest_contact_date", row.DateOf(C::kLatestContact, false)));
 }
 
 ModelRecord WorkbookReading::Adoption(AnnexARow& row) {

@@ -2,16 +2,19 @@
 // Reading Ofsted's Annex A workbook (ILACS child-level data, Lists 1 to 11)
 // into Scrutiny's record model: contacts, early help, referrals, assessments,
 // section 47 enquiries, children in need, child protection plans and adoptions,
-// with the children they are about. Every bad value is a problem naming the
+// care leavers (given the date the workbook describes), with the children
+// they are about. Every bad value is a problem naming the
 // sheet, row, column, value and rule; a row with one is left out whole and
 // counted. Lists the model has no place for are named, not read. See
 // docs/annex-a.md.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/status.h"
 #include "ingest/xlsx_workbook.h"
 #include "model/table.h"
@@ -22,6 +25,8 @@ namespace scrutiny {
 struct AnnexAOptions {
   std::string la_code;       // the council (the workbook does not carry it)
   std::string council_name;  // for councils.csv; "Council <la_code>" if empty
+  // The date the workbook describes (List 9's care leavers' as_at_date); List 9 is not read without it.
+  std::optional<Date> as_at;
 };
 
 // AnnexASheetCount says what became of the rows of one sheet.

@@ -43,10 +43,10 @@ class AnnexAReaderTest : public ::testing::Test {
     for (size_t i = 0; i < rows.size(); ++i) xml += InlineRow(static_cast<int>(i + 2), rows[i]);
     return ReadSheets({{"List 1", xml}});
   }
-  static Read ReadPath(const std::string& path) {
+  static Read ReadPath(const std::string& path, std::optional<Date> as_at = std::nullopt) {
     Read r;
     Problems problems(SIZE_MAX);
-    r.result = ReadAnnexAFile(path, {"900", ""}, problems);
+    r.result = ReadAnnexAFile(path, {"900", "", as_at}, problems);
     for (const Problem& p : problems.kept()) r.problems.push_back(p.ToString());
     return r;
   }
@@ -205,6 +205,32 @@ TEST_F(AnnexAReaderTest, ReadsAFolderOfOneCsvFilePerList) {
   EXPECT_EQ(r.problems, expected);
 }
 
+TEST_F(AnnexAReaderTest, ReadsCareLeaversOnlyGivenTheDateTheWorkbookDescribes) {
+  std::string xml = InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Eligibility Category",
+                                  "LA in Touch", "Type of Accommodation", "Suitability of Accommodation",
+                                  "Activity Status"}) +
+                    InlineRow(2, {"Y1", "a) Male", "a) WBRI", "37475", "a) Relevant child", "b) No",
+                                  "U: Independent living", "b) Unsuitable", "G5: NEET - other"}) +
+                    InlineRow(3, {"Y2", "a) Male", "a) WBRI", "37475", "c) Qualifying care leaver", "a) Yes",
+                                  "U: Independent living"});
+  auto path = dir_ / "a.xlsx";
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 9", xml}})));
+  Read without = ReadPath(path.string());
+  ASSERT_EQ(without.problems.size(), 1u);
+  EXPECT_EQ(without.problems[0],
+            "a.xlsx[List 9]: List 9 (care leavers) is read only given the date the workbook describes (--as-at)");
+  Read r = ReadPath(path.string(), Date::FromCivil(2021, 3, 31));
+  ASSERT_EQ(Rows(r, "care_leavers"), 1u);
+  EXPECT_EQ(Value(r, "care_leavers", "eligibility"), "RELEVANT");
+  EXPECT_EQ(Value(r, "care_leavers", "in_touch"), "NO");
+  EXPECT_EQ(Value(r, "care_leavers", "accommodation"), "U2");
+  EXPECT_EQ(Value(r, "care_leavers", "activity"), "G5");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0], "a.xlsx[List 9]:3: column 'Type of Accommodation [G]', value 'U: Independent living': "
+                           "the type (a letter, e.g. 'Y: Other accommodation') and suitability (a) Suitable or b) "
+                           "Unsuitable) of accommodation are given together");
+}
+
 TEST_F(AnnexAReaderTest, RefusesAFileThatIsNotAWorkbook) {
   auto path = dir_ / "list1.xlsx";
   std::ofstream(path) << "Child Unique ID,Gender\n";
@@ -217,7 +243,7 @@ TEST_F(AnnexAReaderTest, RefusesABadCouncilCode) {
   auto path = dir_ / "a.xlsx";
   ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 1", InlineRow(1, kList1Header)}})));
   Problems problems;
-  auto r = ReadAnnexAFile(path.string(), {"bad code!", ""}, problems);
+  auto r = ReadAnnexAFile(path.string(), {"bad code!", "", std::nullopt}, problems);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "'bad code!' is not a council code (letters, digits, - _ . /)");
 }
@@ -226,9 +252,11 @@ TEST_F(AnnexAReaderTest, RefusesABadCouncilCode) {
 // found by reading its XML with Python's zipfile and ElementTree, outside
 // Scrutiny: List 1 row 3 has no date of birth; List 4's "requiring support"
 // column holds 'CS Assessment Updated' on every row; List 6 row 2's primary
-// need is 'PSRMEM'. 35 distinct children are named on the rows kept.
+// need is 'PSRMEM'. 36 distinct children are named on the rows kept (35
+// without List 9's, whose all but one are also in List 10).
 TEST_F(AnnexAReaderTest, ReadsTheSampleWorkbookAndReportsItsFaults) {
-  Read r = ReadPath(std::string(SCRUTINY_SOURCE_DIR) + "/tests/samples/annex-a/Annex_A.xlsx");
+  Read r = ReadPath(std::string(SCRUTINY_SOURCE_DIR) + "/tests/samples/annex-a/Annex_A.xlsx",
+                    Date::FromCivil(2021, 3, 31));
   ASSERT_TRUE(r.result.ok()) << r.result.status().message();
   EXPECT_EQ(Rows(r, "contacts"), 4u);
   EXPECT_EQ(Rows(r, "early_help_episodes"), 5u);
@@ -238,7 +266,12 @@ TEST_F(AnnexAReaderTest, ReadsTheSampleWorkbookAndReportsItsFaults) {
   EXPECT_EQ(Rows(r, "cin_episodes"), 4u);
   EXPECT_EQ(Rows(r, "cp_plans"), 7u);
   EXPECT_EQ(Rows(r, "adoptions"), 5u);
-  EXPECT_EQ(Rows(r, "children"), 35u);
+  EXPECT_EQ(Rows(r, "care_leavers"), 6u);
+  EXPECT_EQ(Value(r, "care_leavers", "accommodation"), "Y1");
+  EXPECT_EQ(Value(r, "care_leavers", "eligibility"), "FORMER_RELEVANT");
+  EXPECT_EQ(Value(r, "care_leavers", "in_touch"), "YES");
+  EXPECT_EQ(Value(r, "care_leavers", "as_at_date"), "2021-03-31");
+  EXPECT_EQ(Rows(r, "children"), 36u);
   EXPECT_EQ(r.result->left_out(), 7u);
   ASSERT_EQ(r.problems.size(), 7u);
   EXPECT_EQ(r.problems[0], "Annex_A.xlsx[List 1]:3: column 'Date of Birth [D]', value '': a value is required");
