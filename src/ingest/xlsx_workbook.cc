@@ -3,7 +3,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <limits>
 #include <memory>
 
 #include <fmt/format.h>
@@ -14,6 +13,7 @@ namespace scrutiny {
 namespace {
 
 constexpr int kFirstRealLeapDaySerial = 60;  // 29 February 1900, which Excel counts and the calendar does not
+constexpr double kLastSerial = 2958465;       // 31 December 9999, Excel's last day
 constexpr int kLettersInAlphabet = 26;
 constexpr size_t kMaxColumns = 16384;         // XFD, Excel's last column
 constexpr size_t kReadChunk = 64 * 1024;
@@ -212,7 +212,7 @@ const XlsxSheet* XlsxWorkbook::Sheet(std::string_view name) const {
 }
 
 std::optional<Date> ExcelSerialDate(double serial) {
-  if (!std::isfinite(serial) || serial < 1 || serial >= std::numeric_limits<int32_t>::max()) return std::nullopt;
+  if (!std::isfinite(serial) || serial < 1 || serial >= kLastSerial + 1) return std::nullopt;
   int day = static_cast<int>(std::floor(serial));
   if (day == kFirstRealLeapDaySerial) return std::nullopt;
   Date before_epoch = Date::FromCivil(1899, 12, 31);  // serial 0, "0 January 1900"

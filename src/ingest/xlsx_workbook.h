@@ -61,8 +61,8 @@ class XlsxWorkbook {
 
 // The day an Excel serial number names in the 1900 date system, where 1 is
 // 1 January 1900 and, after Lotus 1-2-3's bug, 60 is 29 February 1900, a day
-// that never was: no date for it, nor for serials below 1. A fraction (the
-// time of day) is dropped.
+// that never was: no date for it, nor for serials below 1 or after 31/12/9999
+// (2958465). A fraction (the time of day) is dropped.
 std::optional<Date> ExcelSerialDate(double serial);
 
 // The index from 0 of a cell reference's column ("A7" 0, "AB12" 27), or none.

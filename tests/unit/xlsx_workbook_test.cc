@@ -58,6 +58,9 @@ TEST(ExcelSerialDate, CountsFrom1900WithTheLeapYearBug) {
   EXPECT_EQ(ExcelSerialDate(44090.75)->ToIso(), "2020-09-16");
   EXPECT_FALSE(ExcelSerialDate(0));
   EXPECT_FALSE(ExcelSerialDate(-3));
+  EXPECT_EQ(ExcelSerialDate(2958465)->ToIso(), "9999-12-31");
+  EXPECT_FALSE(ExcelSerialDate(2958466));
+  EXPECT_FALSE(ExcelSerialDate(1e300));
 }
 
 TEST(ColumnOfReference, ReadsLettersBeforeTheRow) {
