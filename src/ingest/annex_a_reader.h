@@ -22,6 +22,7 @@
 
 namespace scrutiny {
 
+// AnnexAOptions says what the workbook does not: whose it is and when.
 struct AnnexAOptions {
   std::string la_code;       // the council (the workbook does not carry it)
   std::string council_name;  // for councils.csv; "Council <la_code>" if empty

@@ -12,6 +12,7 @@
 
 namespace scrutiny {
 
+// AnnexARow checks one row of a list, value by value, as the reader asks.
 class AnnexARow {
  public:
   AnnexARow(const AnnexASheet& sheet, const XlsxRow& row, Problems& problems)

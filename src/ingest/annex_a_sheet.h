@@ -18,6 +18,7 @@ namespace scrutiny {
 // The number of the list a sheet's name gives ("List 3", "LIST_3"), or none.
 std::optional<int> ListNumberOfName(std::string_view sheet_name);
 
+// AnnexASheet is a sheet found to hold a list, with where its columns are.
 class AnnexASheet {
  public:
   // The list the sheet holds, found among those the model has a place for.
@@ -26,7 +27,6 @@ class AnnexASheet {
   static std::optional<AnnexASheet> Find(const XlsxSheet& sheet, const std::string& file, Problems& problems);
 
   const AnnexAListSpec& spec() const { return *spec_; }
-  const XlsxSheet& sheet() const { return *sheet_; }
   const std::string& source() const { return source_; }  // "file[sheet]", the file of problems
   size_t header_index() const { return header_index_; }   // in sheet().rows
   // The row's cell in the column, or nullptr if the list lacks the column or the row stops short.

@@ -21,6 +21,7 @@ bool IsIdText(std::string_view s);
 // Sources sized for every table of the dataset, none noted yet.
 RowSources EmptySources(const Dataset& dataset);
 
+// ModelRecord is one record being built: its values by field, then added.
 class ModelRecord {
  public:
   ModelRecord(Dataset& dataset, RowSources& sources, std::string_view type);

@@ -18,11 +18,13 @@ constexpr int kLettersInAlphabet = 26;
 constexpr size_t kMaxColumns = 16384;         // XFD, Excel's last column
 constexpr size_t kReadChunk = 64 * 1024;
 
+// ZipCloser closes an archive opened read-only, writing nothing.
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
 using ZipArchive = std::unique_ptr<zip_t, ZipCloser>;
 
+// ZipFileCloser closes one entry being inflated.
 struct ZipFileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
