@@ -1,6 +1,6 @@
 // scrutiny convert: read a return councils already produce (the SSDA903 CSV
-// files, the CIN census XML, the workforce CSWW XML) into a folder of
-// scrutiny CSV files that `scrutiny load` takes.
+// files, the CIN census XML, the workforce CSWW XML, Ofsted's Annex A
+// workbook) into a folder of scrutiny CSV files that `scrutiny load` takes.
 
 #include <fstream>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "ingest/annex_a_reader.h"
 #include "ingest/cin_census_reader.h"
 #include "ingest/mapped_file.h"
 #include "ingest/ssda903_reader.h"
@@ -27,12 +28,26 @@ struct ConvertOptions {
   ReturnOptions council;
   int year = 0;
   std::string problems_file;
+  std::string as_at;  // annex-a: the date the workbook describes
 };
 
 void PrintRecords(const Dataset& dataset) {
   std::cout << "Records written:\n";
   for (const Table& t : dataset.tables())
     if (!t.empty()) std::cout << fmt::format("  {:<24} {:>7}\n", t.type().name, t.size());
+}
+
+void PrintCounts(const AnnexAReturn& r) {
+  std::cout << fmt::format("Annex A workbook: {} rows left out\n", r.left_out());
+  for (const AnnexASheetCount& s : r.sheets) {
+    std::string list = s.list ? fmt::format("List {}", s.list) : "no list";
+    if (s.record_type.empty())
+      std::cout << fmt::format("  {:<24} {:<8} not read (docs/annex-a.md)\n", s.sheet, list);
+    else
+      std::cout << fmt::format("  {:<24} {:<8} {:<24} {:>7} rows {:>7} left out\n", s.sheet, list, s.record_type,
+                               s.rows, s.left_out);
+  }
+  PrintRecords(r.dataset);
 }
 
 void PrintCounts(const Ssda903Return& r) {
@@ -115,11 +130,23 @@ ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xm
   return Finish(*read, problems, o);
 }
 
+ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
+  AnnexAOptions options{o.council.la_code, o.council.council_name, std::nullopt};
+  if (!o.as_at.empty()) {
+    options.as_at = Date::ParseIso(o.as_at);
+    if (!options.as_at) return Report(Status::InvalidInput(fmt::format("--as-at '{}' is not a YYYY-MM-DD date", o.as_at)));
+  }
+  auto read = ReadAnnexAFile(o.in, options, problems);
+  if (!read.ok()) return Report(read.status());
+  return Finish(*read, problems, o);
+}
+
 ExitCode RunConvert(ConvertOptions& o) {
   if (o.year) o.council.collection_year = o.year;
   Problems problems(SIZE_MAX);
   if (o.from == "cin-census") return ConvertXml(o, problems, ReadCinCensus);
   if (o.from == "csww") return ConvertXml(o, problems, ReadWorkforce);
+  if (o.from == "annex-a") return ConvertAnnexA(o, problems);
   return ConvertSsda903(o, problems);
 }
 
@@ -132,19 +159,21 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
       "ssda903: the CSV files of the children looked after return, found by their headers (docs/ssda903.md).\n"
       "cin-census: the CIN census XML; csww: the children's social work workforce XML (docs/returns.md).\n"
+      "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11, or a folder of one CSV file per list (docs/annex-a.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
   cmd->add_option("--from", o->from, "Kind of return")
       ->required()
-      ->check(CLI::IsMember({"ssda903", "cin-census", "csww"}));
+      ->check(CLI::IsMember({"ssda903", "cin-census", "csww", "annex-a"}));
   cmd->add_option("--council", o->council.la_code, "DfE code of the council whose return it is")->required();
   cmd->add_option("--council-name", o->council.council_name, "Council name for councils.csv");
   cmd->add_option("--year", o->year, "Collection year: 2024 for 2024-25 (SSDA903, CIN census of March 2025), the\n"
                 "30 September census's year for csww (default: the return's header; SSDA903: the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
-  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files, or the XML file of a CIN census or CSWW return")
+  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files; the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder of one CSV per list")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();
+  cmd->add_option("--as-at", o->as_at, "annex-a: date the workbook describes, YYYY-MM-DD (needed for List 9)");
   cmd->add_option("--problems", o->problems_file, "Write every problem to this file");
   cmd->callback([o, &outcome] { outcome.code = RunConvert(*o); });
 }

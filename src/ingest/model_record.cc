@@ -5,6 +5,13 @@
 
 namespace scrutiny {
 
+RowSources EmptySources(const Dataset& dataset) {
+  RowSources sources;
+  sources.files.assign(dataset.tables().size(), "");
+  sources.lines.assign(dataset.tables().size(), {});
+  return sources;
+}
+
 bool IsIdText(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/';

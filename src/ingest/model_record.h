@@ -26,6 +26,9 @@ struct ReturnOptions {
 // Whether the text can be part of a record identifier: letters, digits, - _ . /
 bool IsIdText(std::string_view s);
 
+// Sources sized for every table of the dataset, none noted yet.
+RowSources EmptySources(const Dataset& dataset);
+
 // ModelRecord collects one record's values as scrutiny CSV text and adds it
 // through the model's validator, noting the file and line it came from.
 class ModelRecord {

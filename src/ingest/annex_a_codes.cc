@@ -1,0 +1,116 @@
+#include "ingest/annex_a_codes.h"
+
+#include <cctype>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/code_lists.h"
+#include "ingest/annex_a_lists.h"
+
+namespace scrutiny {
+namespace {
+
+// LabelCode maps a label Annex A uses, normalised, to a code of the model.
+struct LabelCode {
+  std::string_view code_list;
+  std::string_view label;  // as NormaliseHeader leaves it
+  std::string_view code;
+};
+
+// Labels the templates use that are not the model's own labels.
+const std::vector<LabelCode>& AnnexALabels() {
+  static const std::vector<LabelCode> labels = {
+      {"sex", "male", "M"}, {"sex", "female", "F"}, {"sex", "notstatedrecorded", "U"},
+      {"sex", "neither", "U"}, {"sex", "unknown", "U"},
+      {"yes_no", "yes", "Y"}, {"yes_no", "no", "N"}, {"yes_no", "y", "Y"}, {"yes_no", "n", "N"},
+      {"abuse_category", "neglect", "NEG"}, {"abuse_category", "physicalabuse", "PHY"},
+      {"abuse_category", "sexualabuse", "SAB"}, {"abuse_category", "emotionalabuse", "EMO"},
+      {"abuse_category", "multiplenotrecommended", "MUL"}, {"abuse_category", "multiple", "MUL"},
+  };
+  return labels;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// "q) 6: Police" without its option letter: "6: Police".
+std::string_view WithoutOptionLetter(std::string_view v) {
+  if (v.size() >= 2 && std::isalpha(static_cast<unsigned char>(v[0])) && v[1] == ')') return Trim(v.substr(2));
+  return v;
+}
+
+// The code a value opens with: "6" of "6: Police", "N1" of "N1 - Abuse", in upper case.
+std::string LeadingCode(std::string_view v) {
+  std::string code;
+  for (char c : v) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) break;
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return code;
+}
+
+std::optional<std::string_view> CodeOfLabel(const CodeList& list, std::string_view value) {
+  std::string label = NormaliseHeader(value);
+  for (const LabelCode& l : AnnexALabels())
+    if (l.code_list == list.name && l.label == label) return l.code;
+  for (const Code& c : list.codes)
+    if (NormaliseHeader(c.label) == label) return c.code;
+  return std::nullopt;
+}
+
+// Words in an organisation's name that say what kind it is, as NormaliseHeader leaves them.
+struct OrganisationWord {
+  std::string_view word;
+  std::string_view code;
+};
+
+const std::vector<OrganisationWord>& OrganisationWords() {
+  static const std::vector<OrganisationWord> words = {
+      {"school", "SCHOOL"}, {"academy", "SCHOOL"}, {"college", "SCHOOL"}, {"nursery", "SCHOOL"},
+      {"health", "HEALTH"}, {"nhs", "HEALTH"}, {"gp", "HEALTH"}, {"hospital", "HEALTH"},
+      {"earlyhelp", "LA"}, {"council", "LA"}, {"localauthority", "LA"}, {"locality", "LA"},
+      {"charity", "VOLUNTARY"}, {"voluntary", "VOLUNTARY"}, {"community", "VOLUNTARY"},
+  };
+  return words;
+}
+
+}  // namespace
+
+std::optional<std::string_view> CareLeaverAccommodation(std::string_view type, std::string_view suitability) {
+  std::string letter = LeadingCode(WithoutOptionLetter(AnnexAText(type)));
+  std::string label = NormaliseHeader(WithoutOptionLetter(AnnexAText(suitability)));
+  if (label != "suitable" && label != "unsuitable") return std::nullopt;
+  return AnnexACode("care_leaver_accommodation", letter + (label == "suitable" ? "1" : "2"));
+}
+
+std::string_view EarlyHelpOrganisation(std::string_view name) {
+  std::string_view v = AnnexAText(name);
+  if (v.empty()) return {};
+  if (auto code = AnnexACode("early_help_organisation", v)) return *code;
+  std::string words = NormaliseHeader(v);
+  for (const OrganisationWord& w : OrganisationWords())
+    if (words.find(w.word) != std::string::npos) return w.code;
+  return "OTHER";
+}
+
+std::string_view AnnexAText(std::string_view value) {
+  std::string_view v = Trim(value);
+  return v == "-" ? std::string_view() : v;
+}
+
+std::optional<std::string_view> AnnexACode(std::string_view code_list, std::string_view value) {
+  const CodeList* list = FindCodeList(code_list);
+  std::string_view v = WithoutOptionLetter(AnnexAText(value));
+  if (!list || v.empty()) return std::nullopt;
+  if (auto labelled = CodeOfLabel(*list, v)) return labelled;
+  std::string code = LeadingCode(v);
+  for (const Code& c : list->codes)
+    if (c.code == code) return c.code;
+  return std::nullopt;
+}
+
+}  // namespace scrutiny

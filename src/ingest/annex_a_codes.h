@@ -1,0 +1,32 @@
+#pragma once
+// Annex A's coded values mapped to the codes of Scrutiny's record model. The
+// templates letter their options ("a) Male", "q) 6: Police", "e) PR4 - Private
+// provision"); councils also write the bare code ("6"), the label ("Male") or
+// the code with its label ("N1 - Abuse or Neglect"). ChAT writes "-" for blank.
+
+#include <optional>
+#include <string_view>
+
+namespace scrutiny {
+
+// The value without white space around it, and empty if it is ChAT's "-".
+std::string_view AnnexAText(std::string_view value);
+
+// The model's code of the named code list ("sex", "referral_source",
+// "yes_no", "abuse_category"...) for an Annex A value, or none.
+std::optional<std::string_view> AnnexACode(std::string_view code_list, std::string_view value);
+
+// The model's care_leaver_accommodation code (type letter, 1 suitable or 2
+// unsuitable) for List 9's type ("Y: Other accommodation") and suitability
+// ("a) Suitable"); none if either is not one of them.
+std::optional<std::string_view> CareLeaverAccommodation(std::string_view type, std::string_view suitability);
+
+// The model's early_help_organisation code for the name of the organisation
+// that completed an early help assessment, which Annex A leaves free text: a
+// code itself, or by words in the name (school, academy, college, nursery:
+// SCHOOL; health, NHS, GP, hospital: HEALTH; early help, council, local
+// authority, locality: LA; charity, voluntary, community: VOLUNTARY); OTHER
+// for any other name, and empty for none.
+std::string_view EarlyHelpOrganisation(std::string_view name);
+
+}  // namespace scrutiny

@@ -1,0 +1,97 @@
+#include "ingest/annex_a_lists.h"
+
+#include <cctype>
+
+namespace scrutiny {
+namespace {
+
+using C = AnnexAColumn;
+
+// The columns every child-level list opens with.
+std::vector<AnnexAColumnSpec> ChildColumns(std::vector<AnnexAColumnSpec> rest) {
+  std::vector<AnnexAColumnSpec> columns = {
+      {C::kChildId, {"Child Unique ID", "Child ID", "Child Identifier"}, true},
+      {C::kGender, {"Gender", "Sex"}, true},
+      {C::kEthnicity, {"Ethnicity"}, true},
+      {C::kDateOfBirth, {"Date of Birth"}, true},
+  };
+  columns.insert(columns.end(), rest.begin(), rest.end());
+  return columns;
+}
+
+std::vector<AnnexAListSpec> Build() {
+  return {
+      {1, "Contacts", "contacts",
+       ChildColumns({{C::kContactDate, {"Date of Contact"}, true}, {C::kContactSource, {"Contact Source"}, true}})},
+      {2, "Early help", "early_help_episodes",
+       ChildColumns({{C::kEarlyHelpStart, {"Assessment start date"}, true},
+                     {C::kEarlyHelpCompleted, {"Assessment completion date"}, true},
+                     {C::kEarlyHelpOrganisation, {"Organisation completing assessment"}, true}})},
+      {3, "Referrals", "referrals",
+       ChildColumns({{C::kReferralDate, {"Date of Referral"}, true},
+                     {C::kReferralSource, {"Referral Source"}, true},
+                     {C::kReferralNfa, {"Referral NFA?", "Referral NFA"}, true}})},
+      {4, "Assessments", "assessments",
+       ChildColumns({{C::kAssessmentStart, {"Continuous Assessment Start Date", "Assessment Start Date"}, true},
+                     {C::kChildSeen, {"Child Seen During Continuous Assessment", "Child Seen During Assessment"}},
+                     {C::kAuthorised, {"Continuous Assessment Date of Authorisation", "Assessment Date of Authorisation",
+                                       "Assessment Completion Date"}, true},
+                     {C::kRequiresSupport,
+                      {"Was the child assessed as requiring LA children's social care support?"}}})},
+      {5, "Section 47 enquiries and ICPCs", "section47_enquiries",
+       ChildColumns({{C::kStrategyDate, {"Strategy discussion initiating Section 47 Enquiry Start Date"}, true},
+                     {C::kIcpcNotRequired, {"Was an Initial Child Protection Conference deemed unnecessary?"}, true},
+                     {C::kIcpcDate, {"Date of Initial Child Protection Conference"}, true},
+                     {C::kIcpcCpPlan,
+                      {"Did the Initial Child Protection Conference Result in a Child Protection Plan"}, true}})},
+      {6, "Children in need", "cin_episodes",
+       ChildColumns({{C::kCinStart, {"CIN Start Date"}, true},
+                     {C::kPrimaryNeed, {"Primary Need Code", "Primary Need"}, true},
+                     {C::kCinClosed, {"CIN Closure Date"}, true},
+                     {C::kClosureReason, {"Reason for Closure"}, true}})},
+      {7, "Child protection", "cp_plans",
+       ChildColumns({{C::kCpStart, {"Child Protection Plan Start Date"}, true},
+                     {C::kInitialCategory, {"Initial Category of Abuse"}, true},
+                     {C::kLatestCategory, {"Latest Category of Abuse"}},
+                     {C::kCpEnd, {"Child Protection Plan End Date"}, true},
+                     {C::kPreviousPlans, {"Number of Previous Child Protection Plans"}}})},
+      {8, "Children in care", "", {}},
+      {9, "Care leavers", "care_leavers",
+       ChildColumns({{C::kEligibility, {"Eligibility Category"}, true},
+                     {C::kInTouch, {"LA in Touch"}},
+                     {C::kAccommodationType, {"Type of Accommodation"}},
+                     {C::kAccommodationSuitability, {"Suitability of Accommodation"}},
+                     {C::kActivity, {"Activity Status"}},
+                     {C::kPathwayPlanReview, {"Latest Pathway Plan Review Date"}},
+                     {C::kLatestContact, {"Latest Date of Contact"}}})},
+      {10, "Adoption", "adoptions",
+       ChildColumns({{C::kEnteredCare, {"Date the Child Entered Care"}},
+                     {C::kAdoptionDecision, {"Date of Decision that Child Should be Placed for Adoption"}, true},
+                     {C::kPlacementOrder, {"Date of Placement Order"}},
+                     {C::kMatched, {"Date of Matching Child and Prospective Adopters"}},
+                     {C::kPlaced, {"Date Placed for Adoption"}},
+                     {C::kAdoptionOrder, {"Date of Adoption Order"}},
+                     {C::kDecisionReversed, {"Date of Decision that Child Should No Longer be Placed for Adoption"}},
+                     {C::kReversalReason, {"Reason Why Child No Longer Placed for Adoption"}},
+                     {C::kFfaPlaced,
+                      {"Date the child was placed for fostering in FFA or concurrent planning placement"}}})},
+      {11, "Adopters", "", {}},
+  };
+}
+
+}  // namespace
+
+const std::vector<AnnexAListSpec>& AnnexALists() {
+  static const std::vector<AnnexAListSpec> lists = Build();
+  return lists;
+}
+
+std::string NormaliseHeader(std::string_view header) {
+  std::string out;
+  for (char c : header)
+    if (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80)
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace scrutiny

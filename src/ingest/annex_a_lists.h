@@ -1,0 +1,51 @@
+#pragma once
+// The lists of Ofsted's Annex A workbook (ILACS child-level data) that
+// Scrutiny reads: each list's number, the record type it fills and the
+// columns read, with the header names of the older and the 2024 templates.
+// Headers are compared normalised (NormaliseHeader), so case, punctuation,
+// curly quotes and stray brackets do not matter.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scrutiny {
+
+// A column of Annex A that Scrutiny reads.
+enum class AnnexAColumn {
+  kChildId, kGender, kEthnicity, kDateOfBirth,
+  kContactDate, kContactSource,
+  kEarlyHelpStart, kEarlyHelpCompleted, kEarlyHelpOrganisation,
+  kReferralDate, kReferralSource, kReferralNfa,
+  kAssessmentStart, kChildSeen, kAuthorised, kRequiresSupport,
+  kStrategyDate, kIcpcNotRequired, kIcpcDate, kIcpcCpPlan,
+  kCinStart, kPrimaryNeed, kCinClosed, kClosureReason,
+  kCpStart, kInitialCategory, kLatestCategory, kCpEnd, kPreviousPlans,
+  kEligibility, kInTouch, kAccommodationType, kAccommodationSuitability, kActivity, kPathwayPlanReview,
+  kLatestContact,
+  kEnteredCare, kAdoptionDecision, kPlacementOrder, kMatched, kPlaced, kAdoptionOrder, kDecisionReversed,
+  kReversalReason, kFfaPlaced,
+};
+
+// AnnexAColumnSpec names a column as the templates head it.
+struct AnnexAColumnSpec {
+  AnnexAColumn column;
+  std::vector<std::string_view> headers;  // the first is the older template's
+  bool required = false;                  // the list is not read without it
+};
+
+// AnnexAListSpec is one list: its number, name and the record type it fills.
+struct AnnexAListSpec {
+  int number;
+  std::string_view name;
+  std::string_view record_type;  // empty: the model has no place for it
+  std::vector<AnnexAColumnSpec> columns;
+};
+
+const std::vector<AnnexAListSpec>& AnnexALists();
+
+// A header as compared: lower-case letters and digits only, so that
+// "Child's Legal Status", "CHILDS LEGAL STATUS" and "Child’s legal status)" agree.
+std::string NormaliseHeader(std::string_view header);
+
+}  // namespace scrutiny

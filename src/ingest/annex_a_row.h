@@ -1,0 +1,46 @@
+#pragma once
+// AnnexARow reads the values of one row of an Annex A list as the model's
+// identifiers, dates, flags and codes, reporting every bad value with sheet,
+// row, column, value and rule, and remembering whether the row must be left out.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+#include "ingest/annex_a_sheet.h"
+
+namespace scrutiny {
+
+// AnnexARow checks one row of a list, value by value, as the reader asks.
+class AnnexARow {
+ public:
+  AnnexARow(const AnnexASheet& sheet, const XlsxRow& row, Problems& problems)
+      : sheet_(sheet), row_(row), problems_(problems) {}
+
+  // The cell's text, trimmed; empty for a missing cell or ChAT's "-".
+  std::string_view Text(AnnexAColumn column) const;
+  // An Excel date, or one written DD/MM/YYYY or YYYY-MM-DD, from 1900 on.
+  std::optional<Date> DateOf(AnnexAColumn column, bool required);
+  // The model's code of the list for the value; empty if none or bad.
+  std::string_view Code(AnnexAColumn column, std::string_view code_list, bool required);
+  // A whole number of 0 or more, as text; empty if none or bad.
+  std::string Count(AnnexAColumn column);
+  // The child's identifier: the council's code, '-', and the list's.
+  std::string ChildId(std::string_view la_code);
+  // Reports a broken rule that leaves the row out.
+  void Fail(AnnexAColumn column, std::string rule);
+  bool ok() const { return ok_; }
+  uint64_t line() const { return row_.number; }
+  const std::string& source() const { return sheet_.source(); }
+
+ private:
+  bool Present(AnnexAColumn column, bool required);
+
+  const AnnexASheet& sheet_;
+  const XlsxRow& row_;
+  Problems& problems_;
+  bool ok_ = true;
+};
+
+}  // namespace scrutiny

@@ -1,0 +1,99 @@
+#include "ingest/annex_a_sheet.h"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace scrutiny {
+namespace {
+
+constexpr size_t kHeaderSearchRows = 10;  // a title or notes may stand above the header
+constexpr int kLettersInAlphabet = 26;
+
+std::string ColumnLetters(size_t index) {
+  std::string letters;
+  for (size_t n = index + 1; n > 0; n = (n - 1) / kLettersInAlphabet)
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % kLettersInAlphabet));
+  return letters;
+}
+
+size_t RequiredCount(const AnnexAListSpec& spec) {
+  size_t n = 0;
+  for (const AnnexAColumnSpec& c : spec.columns) n += c.required;
+  return n;
+}
+
+}  // namespace
+
+std::optional<int> ListNumberOfName(std::string_view sheet_name) {
+  std::string name = NormaliseHeader(sheet_name);
+  if (name.size() < 5 || name.size() > 6 || name.substr(0, 4) != "list") return std::nullopt;
+  int number = 0;
+  for (char c : name.substr(4)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    number = number * 10 + (c - '0');
+  }
+  return number;
+}
+
+// Notes the columns of the spec the row heads; returns how many needed ones it has.
+size_t AnnexASheet::Match(const AnnexAListSpec& spec, size_t row_index) {
+  columns_.clear();
+  size_t required = 0;
+  const XlsxRow& row = sheet_->rows[row_index];
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    std::string header = NormaliseHeader(row.cells[i].text);
+    for (const AnnexAColumnSpec& c : spec.columns)
+      for (std::string_view name : c.headers)
+        if (header == NormaliseHeader(name) && !columns_.count(c.column)) {
+          columns_[c.column] = i;
+          required += c.required;
+        }
+  }
+  return required;
+}
+
+std::optional<AnnexASheet> AnnexASheet::Find(const XlsxSheet& sheet, const std::string& file, Problems& problems) {
+  AnnexASheet found(sheet, fmt::format("{}[{}]", file, sheet.name));
+  std::optional<int> named = ListNumberOfName(sheet.name);
+  size_t best = 0;
+  for (const AnnexAListSpec& spec : AnnexALists()) {
+    if (spec.record_type.empty() || (named && spec.number != *named)) continue;
+    for (size_t r = 0; r < sheet.rows.size() && r < kHeaderSearchRows; ++r)
+      if (size_t n = found.Match(spec, r); n > best || !found.spec_) {
+        best = n;
+        found.spec_ = &spec;
+        found.header_index_ = r;
+      }
+  }
+  if (!found.spec_ || (!named && best * 2 < RequiredCount(*found.spec_))) {
+    problems.Add({found.source_, 0, "", "", "the sheet holds no Annex A list Scrutiny reads (by name or header)"});
+    return std::nullopt;
+  }
+  found.Match(*found.spec_, found.header_index_);
+  bool complete = true;
+  for (const AnnexAColumnSpec& c : found.spec_->columns)
+    if (c.required && !found.columns_.count(c.column)) {
+      problems.Add({found.source_, sheet.rows.empty() ? 0 : sheet.rows[found.header_index_].number,
+                    std::string(c.headers.front()), "",
+                    fmt::format("List {} is not read without a column headed '{}'", found.spec_->number,
+                                c.headers.front())});
+      complete = false;
+    }
+  if (!complete) return std::nullopt;
+  return found;
+}
+
+const XlsxCell* AnnexASheet::Cell(const XlsxRow& row, AnnexAColumn column) const {
+  auto it = columns_.find(column);
+  if (it == columns_.end() || it->second >= row.cells.size()) return nullptr;
+  return &row.cells[it->second];
+}
+
+std::string AnnexASheet::ColumnName(AnnexAColumn column) const {
+  auto it = columns_.find(column);
+  if (it == columns_.end()) return "";
+  return fmt::format("{} [{}]", sheet_->rows[header_index_].cells[it->second].text, ColumnLetters(it->second));
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,48 @@
+#pragma once
+// AnnexASheet is one list of an Annex A workbook as found in a sheet: which
+// list it is (by the sheet's name, "List 3", or else by its header row), the
+// row that heads it and the column of each column Scrutiny reads.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ingest/annex_a_lists.h"
+#include "ingest/xlsx_workbook.h"
+#include "model/validator.h"
+
+namespace scrutiny {
+
+// The number of the list a sheet's name gives ("List 3", "LIST_3"), or none.
+std::optional<int> ListNumberOfName(std::string_view sheet_name);
+
+// AnnexASheet is a sheet found to hold a list, with where its columns are.
+class AnnexASheet {
+ public:
+  // The list the sheet holds, found among those the model has a place for.
+  // None if the sheet holds no such list, or lacks a column the list needs;
+  // problems say which.
+  static std::optional<AnnexASheet> Find(const XlsxSheet& sheet, const std::string& file, Problems& problems);
+
+  const AnnexAListSpec& spec() const { return *spec_; }
+  const std::string& source() const { return source_; }  // "file[sheet]", the file of problems
+  size_t header_index() const { return header_index_; }   // in sheet().rows
+  // The row's cell in the column, or nullptr if the list lacks the column or the row stops short.
+  const XlsxCell* Cell(const XlsxRow& row, AnnexAColumn column) const;
+  // The column as problems name it: its header and letter, "Date of Contact [F]".
+  std::string ColumnName(AnnexAColumn column) const;
+
+ private:
+  AnnexASheet(const XlsxSheet& sheet, std::string source) : sheet_(&sheet), source_(std::move(source)) {}
+  size_t Match(const AnnexAListSpec& spec, size_t row_index);
+
+  const XlsxSheet* sheet_;
+  std::string source_;
+  const AnnexAListSpec* spec_ = nullptr;
+  size_t header_index_ = 0;
+  std::map<AnnexAColumn, size_t> columns_;
+};
+
+}  // namespace scrutiny

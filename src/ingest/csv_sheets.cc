@@ -1,0 +1,43 @@
+#include "ingest/csv_sheets.h"
+
+#include <filesystem>
+
+#include "ingest/csv_reader.h"
+#include "ingest/ssda903_reader.h"
+
+namespace scrutiny {
+namespace {
+
+// The sheet a CSV file holds, or none (with a problem) if it is not CSV text.
+std::optional<XlsxSheet> SheetOf(const Ssda903Text& file, Problems& problems) {
+  std::filesystem::path path(file.name);
+  XlsxSheet sheet{path.stem().string(), {}};
+  CsvReader reader(file.text);
+  if (!reader.Check()) {
+    problems.Add({path.filename().string(), reader.line(), "", "", reader.error() + "; file not read"});
+    return std::nullopt;
+  }
+  std::vector<std::string_view> fields;
+  while (reader.Next(fields)) {
+    XlsxRow& row = sheet.rows.emplace_back();
+    row.number = reader.line();
+    for (std::string_view f : fields) row.cells.push_back({std::string(f), false});
+  }
+  if (!reader.error().empty()) {
+    problems.Add({path.filename().string(), reader.line(), "", "", reader.error() + "; the rest of the file not read"});
+  }
+  return sheet;
+}
+
+}  // namespace
+
+Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, Problems& problems) {
+  auto files = ReadSsda903Folder(dir);
+  if (!files.ok()) return files.status();
+  std::vector<XlsxSheet> sheets;
+  for (const Ssda903Text& file : *files)
+    if (auto sheet = SheetOf(file, problems)) sheets.push_back(std::move(*sheet));
+  return XlsxWorkbook(std::move(sheets));
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,18 @@
+#pragma once
+// A folder of CSV files read as the sheets of a workbook, one sheet per file
+// named by the file's name without ".csv" ("List 3.csv" is sheet "List 3"),
+// each row numbered by the line it starts on. For returns such as Annex A
+// that councils keep as a workbook or as one CSV file per list.
+
+#include <string>
+
+#include "ingest/xlsx_workbook.h"
+#include "model/validator.h"
+
+namespace scrutiny {
+
+// The CSV files of the folder as a workbook; a file that is not CSV text is a
+// problem and no sheet. Fails only if the folder cannot be read.
+Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, Problems& problems);
+
+}  // namespace scrutiny

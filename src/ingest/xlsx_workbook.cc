@@ -1,0 +1,237 @@
+#include "ingest/xlsx_workbook.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+#include <zip.h>
+
+namespace scrutiny {
+namespace {
+
+constexpr int kFirstRealLeapDaySerial = 60;  // 29 February 1900, which Excel counts and the calendar does not
+constexpr double kLastSerial = 2958465;       // 31 December 9999, Excel's last day
+constexpr int kLettersInAlphabet = 26;
+constexpr size_t kMaxColumns = 16384;         // XFD, Excel's last column
+constexpr size_t kReadChunk = 64 * 1024;
+
+// ZipCloser closes an archive opened read-only, writing nothing.
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+using ZipArchive = std::unique_ptr<zip_t, ZipCloser>;
+
+// ZipFileCloser closes one entry being inflated.
+struct ZipFileCloser {
+  void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+bool EqualNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// All the text of an <si> or <is> element: its <t>, or its rich-text runs'
+// <t>s, leaving out phonetic guides (<rPh>).
+std::string RichText(const pugi::xml_node& node) {
+  std::string text;
+  for (pugi::xml_node child : node.children()) {
+    std::string_view name = child.name();
+    if (name == "t") text += child.text().get();
+    if (name == "r") text += child.child("t").text().get();
+  }
+  return text;
+}
+
+// The part a relationship's target names: relative to xl/, or absolute from the root.
+std::string PartOfTarget(std::string_view target) {
+  if (!target.empty() && target.front() == '/') return std::string(target.substr(1));
+  return "xl/" + std::string(target);
+}
+
+}  // namespace
+
+// XlsxReading reads one workbook's parts from its zip, within the limits.
+class XlsxReading {
+ public:
+  XlsxReading(std::string path, const XlsxLimits& limits) : path_(std::move(path)), limits_(limits) {}
+  Result<XlsxWorkbook> Run();
+
+ private:
+  Status OpenZip();
+  Status Refuse(std::string why) const { return Status::InvalidInput(fmt::format("{}: {}", path_, why)); }
+  Result<std::string> ReadPart(const std::string& part, bool required);
+  Result<pugi::xml_document> ParsePart(const std::string& part, bool required);
+  Status ReadSharedStrings();
+  Status ReadSheet(const pugi::xml_node& sheet, const pugi::xml_document& relationships);
+  std::optional<XlsxRow> ReadRow(const pugi::xml_node& row) const;
+  std::string CellText(const pugi::xml_node& cell) const;
+
+  std::string path_;
+  XlsxLimits limits_;
+  ZipArchive zip_;
+  uint64_t inflated_ = 0;
+  std::vector<std::string> shared_strings_;
+  XlsxWorkbook workbook_;
+};
+
+Status XlsxReading::OpenZip() {
+  int error = 0;
+  zip_t* z = zip_open(path_.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (z) {
+    zip_.reset(z);
+    return Status::Ok();
+  }
+  switch (error) {
+    case ZIP_ER_OPEN:
+    case ZIP_ER_NOENT:
+    case ZIP_ER_READ: return Status::IoError(fmt::format("{}: cannot be read", path_));
+    case ZIP_ER_NOZIP:
+      return Refuse("not an .xlsx workbook (not a zip file, or a truncated one); a password-protected workbook "
+                    "must be saved without its password");
+    default: return Refuse("the workbook is truncated or damaged (its zip directory is inconsistent)");
+  }
+}
+
+Result<std::string> XlsxReading::ReadPart(const std::string& part, bool required) {
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat(zip_.get(), part.c_str(), 0, &stat) != 0) {
+    if (required) return Refuse(fmt::format("the workbook has no part {}", part));
+    return std::string();
+  }
+  if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
+    return Refuse("the workbook is encrypted; save it without a password");
+  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(zip_.get(), stat.index, 0));
+  if (!file) return Refuse(fmt::format("part {} cannot be inflated: {}", part, zip_strerror(zip_.get())));
+  std::string bytes;
+  char chunk[kReadChunk];
+  for (;;) {
+    zip_int64_t n = zip_fread(file.get(), chunk, sizeof chunk);
+    if (n < 0) return Refuse(fmt::format("part {} is truncated or damaged", part));
+    if (n == 0) break;
+    bytes.append(chunk, static_cast<size_t>(n));
+    inflated_ += static_cast<uint64_t>(n);
+    if (bytes.size() > limits_.max_part_bytes || inflated_ > limits_.max_total_bytes)
+      return Refuse(fmt::format("part {} inflates to more than {} bytes (part) or {} (workbook); refused as a "
+                                "possible zip bomb", part, limits_.max_part_bytes, limits_.max_total_bytes));
+  }
+  return bytes;
+}
+
+Result<pugi::xml_document> XlsxReading::ParsePart(const std::string& part, bool required) {
+  auto bytes = ReadPart(part, required);
+  if (!bytes.ok()) return bytes.status();
+  pugi::xml_document doc;
+  if (bytes->empty()) return doc;
+  pugi::xml_parse_result parsed = doc.load_buffer(bytes->data(), bytes->size());
+  if (!parsed) return Refuse(fmt::format("part {} is not well-formed XML: {}", part, parsed.description()));
+  return doc;
+}
+
+Status XlsxReading::ReadSharedStrings() {
+  auto doc = ParsePart("xl/sharedStrings.xml", false);
+  if (!doc.ok()) return doc.status();
+  for (pugi::xml_node si : doc->child("sst").children("si")) shared_strings_.push_back(RichText(si));
+  return Status::Ok();
+}
+
+std::string XlsxReading::CellText(const pugi::xml_node& cell) const {
+  std::string_view type = cell.attribute("t").value();
+  if (type == "inlineStr") return RichText(cell.child("is"));
+  std::string value = cell.child("v").text().get();
+  if (type == "s") {
+    char* end = nullptr;
+    unsigned long index = std::strtoul(value.c_str(), &end, 10);
+    return (end && *end == '\0' && index < shared_strings_.size()) ? shared_strings_[index] : std::string();
+  }
+  return value;
+}
+
+std::optional<XlsxRow> XlsxReading::ReadRow(const pugi::xml_node& row) const {
+  XlsxRow out;
+  out.number = row.attribute("r").as_ullong();
+  size_t next_column = 0;
+  for (pugi::xml_node cell : row.children("c")) {
+    std::string_view reference = cell.attribute("r").value();
+    auto column = reference.empty() ? std::optional<size_t>(next_column) : ColumnOfReference(reference);
+    if (!column) return std::nullopt;
+    if (out.cells.size() <= *column) out.cells.resize(*column + 1);
+    std::string_view type = cell.attribute("t").value();
+    out.cells[*column] = {CellText(cell), type.empty() || type == "n"};
+    if (out.cells[*column].text.empty()) out.cells[*column].number = false;
+    next_column = *column + 1;
+  }
+  return out;
+}
+
+Status XlsxReading::ReadSheet(const pugi::xml_node& sheet, const pugi::xml_document& relationships) {
+  std::string name = sheet.attribute("name").value();
+  std::string_view id = sheet.attribute("r:id").value();
+  pugi::xml_node target = relationships.child("Relationships").find_child_by_attribute("Relationship", "Id", id.data());
+  if (!target) return Refuse(fmt::format("sheet '{}' names no part", name));
+  auto doc = ParsePart(PartOfTarget(target.attribute("Target").value()), true);
+  if (!doc.ok()) return doc.status();
+  XlsxSheet out{name, {}};
+  uint64_t previous = 0;
+  for (pugi::xml_node row : doc->child("worksheet").child("sheetData").children("row")) {
+    auto read = ReadRow(row);
+    if (!read) return Refuse(fmt::format("sheet '{}' has a cell reference that is not a column and row", name));
+    if (read->number == 0) read->number = previous + 1;
+    previous = read->number;
+    out.rows.push_back(std::move(*read));
+  }
+  workbook_.sheets_.push_back(std::move(out));
+  return Status::Ok();
+}
+
+Result<XlsxWorkbook> XlsxReading::Run() {
+  if (Status s = OpenZip(); !s.ok()) return s;
+  auto workbook = ParsePart("xl/workbook.xml", true);
+  if (!workbook.ok()) return workbook.status();
+  auto relationships = ParsePart("xl/_rels/workbook.xml.rels", true);
+  if (!relationships.ok()) return relationships.status();
+  if (Status s = ReadSharedStrings(); !s.ok()) return s;
+  for (pugi::xml_node sheet : workbook->child("workbook").child("sheets").children("sheet"))
+    if (Status s = ReadSheet(sheet, *relationships); !s.ok()) return s;
+  if (workbook_.sheets_.empty()) return Refuse("the workbook has no sheets");
+  return std::move(workbook_);
+}
+
+Result<XlsxWorkbook> XlsxWorkbook::Open(const std::string& path, const XlsxLimits& limits) {
+  return XlsxReading(path, limits).Run();
+}
+
+const XlsxSheet* XlsxWorkbook::Sheet(std::string_view name) const {
+  for (const XlsxSheet& s : sheets_)
+    if (EqualNoCase(s.name, name)) return &s;
+  return nullptr;
+}
+
+std::optional<Date> ExcelSerialDate(double serial) {
+  if (!std::isfinite(serial) || serial < 1 || serial >= kLastSerial + 1) return std::nullopt;
+  int day = static_cast<int>(std::floor(serial));
+  if (day == kFirstRealLeapDaySerial) return std::nullopt;
+  Date before_epoch = Date::FromCivil(1899, 12, 31);  // serial 0, "0 January 1900"
+  return before_epoch.AddDays(day < kFirstRealLeapDaySerial ? day : day - 1);
+}
+
+std::optional<size_t> ColumnOfReference(std::string_view reference) {
+  size_t column = 0, letters = 0;
+  while (letters < reference.size() && std::isupper(static_cast<unsigned char>(reference[letters]))) {
+    column = column * kLettersInAlphabet + static_cast<size_t>(reference[letters] - 'A' + 1);
+    if (column > kMaxColumns) return std::nullopt;
+    ++letters;
+  }
+  if (letters == 0 || letters == reference.size()) return std::nullopt;
+  for (size_t i = letters; i < reference.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(reference[i]))) return std::nullopt;
+  return column - 1;
+}
+
+}  // namespace scrutiny

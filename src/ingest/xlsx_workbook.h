@@ -1,0 +1,71 @@
+#pragma once
+// A minimal reader of Excel workbooks (.xlsx: a zip of XML parts) for the
+// returns councils keep in spreadsheets, such as Ofsted's Annex A. It reads
+// each sheet's cells as text (shared strings, inline strings, numbers, booleans
+// and cached formula results), refuses files that are not zips, are encrypted
+// or truncated, or hold no sheet, and caps what it inflates (zip bombs).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+
+namespace scrutiny {
+
+// XlsxCell is one cell's value as text; number says Excel stored a number
+// (a date is a number: the days since the 1900 epoch, see ExcelSerialDate).
+struct XlsxCell {
+  std::string text;
+  bool number = false;
+};
+
+// XlsxRow is one row of a sheet: its number (1 for the first) and its cells
+// by column, column A first; columns with no cell hold empty text.
+struct XlsxRow {
+  uint64_t number = 0;
+  std::vector<XlsxCell> cells;
+};
+
+// XlsxSheet is one worksheet: its name as the tab shows it and its rows.
+struct XlsxSheet {
+  std::string name;
+  std::vector<XlsxRow> rows;
+};
+
+// XlsxLimits caps what a workbook may inflate to, part by part and in all.
+struct XlsxLimits {
+  uint64_t max_part_bytes = 64ull << 20;
+  uint64_t max_total_bytes = 256ull << 20;
+};
+
+// XlsxWorkbook is a workbook read whole: its sheets in the workbook's order.
+class XlsxWorkbook {
+ public:
+  static Result<XlsxWorkbook> Open(const std::string& path, const XlsxLimits& limits = {});
+  XlsxWorkbook() = default;
+  // A workbook of sheets read some other way (one CSV file per sheet).
+  explicit XlsxWorkbook(std::vector<XlsxSheet> sheets) : sheets_(std::move(sheets)) {}
+
+  const std::vector<XlsxSheet>& sheets() const { return sheets_; }
+  // The sheet of that name (case-insensitive), or nullptr.
+  const XlsxSheet* Sheet(std::string_view name) const;
+
+ private:
+  std::vector<XlsxSheet> sheets_;
+  friend class XlsxReading;
+};
+
+// The day an Excel serial number names in the 1900 date system, where 1 is
+// 1 January 1900 and, after Lotus 1-2-3's bug, 60 is 29 February 1900, a day
+// that never was: no date for it, nor for serials below 1 or after 31/12/9999
+// (2958465). A fraction (the time of day) is dropped.
+std::optional<Date> ExcelSerialDate(double serial);
+
+// The index from 0 of a cell reference's column ("A7" 0, "AB12" 27), or none.
+std::optional<size_t> ColumnOfReference(std::string_view reference);
+
+}  // namespace scrutiny

@@ -1,0 +1,144 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "ingest/xlsx_workbook.h"
+#include "xlsx_fixture.h"
+
+namespace scrutiny {
+namespace {
+
+using testing::WorkbookParts;
+using testing::WriteZip;
+using testing::XlsxPart;
+
+class XlsxWorkbookTest : public ::testing::Test {
+ protected:
+  std::filesystem::path Path(const std::string& name) {
+    dir_ = std::filesystem::temp_directory_path() / ("xlsx_test_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    return dir_ / name;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+const char* kCells =
+    R"(<row r="1"><c r="A1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>inline</t></is></c></row>)"
+    R"(<row r="3"><c r="A3"><v>60</v></c><c r="B3"><v>61</v></c><c r="AB3" t="s"><v>0</v></c></row>)";
+
+TEST_F(XlsxWorkbookTest, ReadsSharedAndInlineStringsNumbersAndReferences) {
+  auto path = Path("cells.xlsx");
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 1", kCells}, {"Other", ""}}, {"first", "second"})));
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_TRUE(book.ok()) << book.status().message();
+  ASSERT_EQ(book->sheets().size(), 2u);
+  const XlsxSheet* sheet = book->Sheet("list 1");
+  ASSERT_NE(sheet, nullptr);
+  ASSERT_EQ(sheet->rows.size(), 2u);
+  EXPECT_EQ(sheet->rows[0].number, 1u);
+  EXPECT_EQ(sheet->rows[0].cells[0].text, "second");
+  EXPECT_FALSE(sheet->rows[0].cells[0].number);
+  EXPECT_EQ(sheet->rows[0].cells[1].text, "");
+  EXPECT_EQ(sheet->rows[0].cells[2].text, "inline");
+  EXPECT_EQ(sheet->rows[1].number, 3u);
+  EXPECT_EQ(sheet->rows[1].cells[0].text, "60");
+  EXPECT_TRUE(sheet->rows[1].cells[0].number);
+  ASSERT_EQ(sheet->rows[1].cells.size(), 28u);
+  EXPECT_EQ(sheet->rows[1].cells[27].text, "first");
+  EXPECT_EQ(book->Sheet("List 2"), nullptr);
+}
+
+TEST(ExcelSerialDate, CountsFrom1900WithTheLeapYearBug) {
+  EXPECT_EQ(ExcelSerialDate(1)->ToIso(), "1900-01-01");
+  EXPECT_EQ(ExcelSerialDate(59)->ToIso(), "1900-02-28");
+  EXPECT_FALSE(ExcelSerialDate(60));  // 29 February 1900 never was
+  EXPECT_EQ(ExcelSerialDate(61)->ToIso(), "1900-03-01");
+  EXPECT_EQ(ExcelSerialDate(44090)->ToIso(), "2020-09-16");
+  EXPECT_EQ(ExcelSerialDate(44090.75)->ToIso(), "2020-09-16");
+  EXPECT_FALSE(ExcelSerialDate(0));
+  EXPECT_FALSE(ExcelSerialDate(-3));
+  EXPECT_EQ(ExcelSerialDate(2958465)->ToIso(), "9999-12-31");
+  EXPECT_FALSE(ExcelSerialDate(2958466));
+  EXPECT_FALSE(ExcelSerialDate(1e300));
+}
+
+TEST(ColumnOfReference, ReadsLettersBeforeTheRow) {
+  EXPECT_EQ(ColumnOfReference("A7"), 0u);
+  EXPECT_EQ(ColumnOfReference("Z1"), 25u);
+  EXPECT_EQ(ColumnOfReference("AB12"), 27u);
+  EXPECT_FALSE(ColumnOfReference("12"));
+  EXPECT_FALSE(ColumnOfReference("AB"));
+  EXPECT_FALSE(ColumnOfReference("A1B"));
+  EXPECT_FALSE(ColumnOfReference("ZZZZ1"));
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAFileThatIsNotAZip) {
+  auto path = Path("text.xlsx");
+  std::ofstream(path) << "Child Unique ID,Gender\n1,a) Male\n";
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() +
+            ": not an .xlsx workbook (not a zip file, or a truncated one); a password-protected workbook must be saved without its password");
+}
+
+TEST_F(XlsxWorkbookTest, RefusesATruncatedWorkbook) {
+  auto whole = Path("whole.xlsx");
+  ASSERT_TRUE(WriteZip(whole, WorkbookParts({{"List 1", kCells}})));
+  std::string bytes;
+  {
+    std::ifstream in(whole, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto cut = Path("cut.xlsx");
+  std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  auto book = XlsxWorkbook::Open(cut);
+  ASSERT_FALSE(book.ok());
+  EXPECT_NE(book.status().message().find("not a zip file, or a truncated one"), std::string::npos) << book.status().message();
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAnEncryptedWorkbook) {
+  if (!zip_encryption_method_supported(ZIP_EM_AES_256, 1)) GTEST_SKIP() << "libzip built without encryption";
+  auto path = Path("locked.xlsx");
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 1", kCells}})));
+  int error = 0;
+  zip_t* z = zip_open(path.c_str(), 0, &error);
+  ASSERT_NE(z, nullptr);
+  zip_int64_t index = zip_name_locate(z, "xl/workbook.xml", 0);
+  ASSERT_EQ(zip_file_set_encryption(z, static_cast<zip_uint64_t>(index), ZIP_EM_AES_256, "secret"), 0);
+  ASSERT_EQ(zip_close(z), 0);
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() + ": the workbook is encrypted; save it without a password");
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAWorkbookWithoutSheets) {
+  auto path = Path("empty.xlsx");
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({})));
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() + ": the workbook has no sheets");
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAZipWithoutAWorkbook) {
+  auto path = Path("other.zip");
+  ASSERT_TRUE(WriteZip(path, {{"readme.txt", "hello"}}));
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() + ": the workbook has no part xl/workbook.xml");
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAPartThatInflatesBeyondTheCap) {
+  auto path = Path("bomb.xlsx");
+  std::vector<XlsxPart> parts = WorkbookParts({{"List 1", kCells}});
+  parts.back().text = "<sst>" + std::string(1 << 20, ' ') + "</sst>";
+  ASSERT_TRUE(WriteZip(path, parts));
+  auto book = XlsxWorkbook::Open(path, {1 << 16, 1 << 20});
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(),
+            path.string() + ": part xl/sharedStrings.xml inflates to more than 65536 bytes (part) or 1048576 "
+                            "(workbook); refused as a possible zip bomb");
+}
+
+}  // namespace
+}  // namespace scrutiny
