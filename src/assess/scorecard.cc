@@ -232,6 +232,8 @@ Status ScorecardBuilder::AddBenchmarks(const Indicator& ind, const Period& perio
     auto s = evaluator_.Compute(ind, {basis}, "council");
     if (!s.ok()) return s.status();
     for (size_t g = 1; g < s->groups.size(); ++g) by_council[s->groups[g]] = s->cells[g][0].value;
+  } else if (!annualise) {
+    by_council[council_] = line.cell.value;  // the period itself
   } else {
     auto own = CouncilCells(ind, {basis});
     if (!own.ok()) return own.status();

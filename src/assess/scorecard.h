@@ -89,6 +89,8 @@ class ScorecardBuilder {
   Result<BackTest> BackTestOf(const std::string& council, const Indicator& ind, int last_year, int years);
   // The chosen council's cells of an indicator for each period (after Build).
   Result<std::vector<Cell>> CouncilCells(const Indicator& ind, const std::vector<Period>& periods);
+  // The engine it computes with (its joins and indexes shared with callers).
+  Evaluator& evaluator() { return evaluator_; }
 
  private:
   Status ChooseCouncil(const std::string& council);

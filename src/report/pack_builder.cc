@@ -107,7 +107,7 @@ PackChart SpcChartOf(const ScorecardLine& l) {
 }  // namespace
 
 PackBuilder::PackBuilder(const Dataset& data, PackInputs inputs)
-    : in_(std::move(inputs)), scorecard_(data, {in_.suite, in_.targets, in_.benchmarks}), evaluator_(data) {}
+    : in_(std::move(inputs)), scorecard_(data, {in_.suite, in_.targets, in_.benchmarks}) {}
 
 Result<Pack> PackBuilder::Build(const std::string& council, const Period& period) {
   std::vector<const Indicator*> all;
@@ -229,7 +229,7 @@ Status PackBuilder::AddTrend(const Indicator& ind, const Period& period, PackSec
 
 Status PackBuilder::AddTable(const PackTableSpec& spec, const Period& period, PackSection& section) {
   const Indicator& ind = *in_.suite->Find(spec.indicator);
-  auto series = evaluator_.Compute(ind, {period}, spec.by);
+  auto series = scorecard_.evaluator().Compute(ind, {period}, spec.by);
   if (!series.ok()) return series.status();
   PackTable t;
   t.title = spec.title;
@@ -263,7 +263,7 @@ Status PackBuilder::AddQualityNotes(const Scorecard& card, Pack& pack) {
   for (const ScorecardLine& l : card.lines) {
     const Indicator& ind = *l.indicator;
     if (ind.unit != Unit::kPercentage || ind.numerator.empty() || std::isnan(l.cell.value)) continue;
-    auto drill = evaluator_.Drill(ind, card.period);
+    auto drill = scorecard_.evaluator().Drill(ind, card.period);
     if (!drill.ok()) return drill.status();
     std::vector<std::string> missing_fields;
     int missing = 0;

@@ -40,7 +40,6 @@ class PackBuilder {
 
   PackInputs in_;
   ScorecardBuilder scorecard_;
-  Evaluator evaluator_;
 };
 
 }  // namespace scrutiny
