@@ -37,8 +37,12 @@ std::string_view AnnexARow::Text(AnnexAColumn column) const {
 }
 
 void AnnexARow::Fail(AnnexAColumn column, std::string rule) {
-  problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule)});
+  Note(column, std::move(rule));
   ok_ = false;
+}
+
+void AnnexARow::Note(AnnexAColumn column, std::string rule) {
+  problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule)});
 }
 
 bool AnnexARow::Present(AnnexAColumn column, bool required) {

@@ -30,6 +30,8 @@ class AnnexARow {
   std::string ChildId(std::string_view la_code);
   // Reports a broken rule that leaves the row out.
   void Fail(AnnexAColumn column, std::string rule);
+  // Reports a broken rule whose value is left blank, keeping the row.
+  void Note(AnnexAColumn column, std::string rule);
   bool ok() const { return ok_; }
   uint64_t line() const { return row_.number; }
   const std::string& source() const { return sheet_.source(); }

@@ -41,6 +41,39 @@ bool ModelRecord::AddTo(Dataset& dataset, RowSources& sources, const std::string
   return true;
 }
 
+namespace {
+
+constexpr size_t kPostcodeInwardLength = 3;  // "7TT" of "EG19 7TT"
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// An outward code: one or two letters, a digit, then a letter or digit or nothing.
+bool IsDistrict(std::string_view s) {
+  size_t letters = 0;
+  while (letters < s.size() && IsUpper(s[letters])) ++letters;
+  if (letters < 1 || letters > 2 || letters >= s.size() || !IsDigit(s[letters])) return false;
+  std::string_view rest = s.substr(letters + 1);
+  return rest.empty() || (rest.size() == 1 && (IsUpper(rest[0]) || IsDigit(rest[0])));
+}
+
+bool IsInward(std::string_view s) {
+  return s.size() == kPostcodeInwardLength && IsDigit(s[0]) && IsUpper(s[1]) && IsUpper(s[2]);
+}
+
+}  // namespace
+
+std::string PostcodeDistrict(std::string_view postcode) {
+  std::string compact;
+  for (char c : postcode)
+    if (c != ' ') compact += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (IsDistrict(compact)) return compact;
+  if (compact.size() <= kPostcodeInwardLength) return "";
+  std::string_view outward(compact.data(), compact.size() - kPostcodeInwardLength);
+  if (!IsDistrict(outward) || !IsInward(std::string_view(compact).substr(outward.size()))) return "";
+  return std::string(outward);
+}
+
 bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_code, const std::string& name,
                 Problems& problems) {
   return ModelRecord(dataset, sources, "councils")
@@ -55,6 +88,11 @@ ModelRecord& RecordGroup::Record(std::string_view type, std::string file, uint64
 }
 
 bool RecordGroup::Commit(Problems& problems) {
+  if (pending_.size() == 1) {  // one record stands or falls alone: no trial needed
+    bool added = pending_[0].record.Add(pending_[0].file, pending_[0].line, problems);
+    pending_.clear();
+    return added;
+  }
   Dataset scratch;
   RowSources scratch_sources;
   bool all = true;

@@ -26,6 +26,10 @@ struct ReturnOptions {
 // Whether the text can be part of a record identifier: letters, digits, - _ . /
 bool IsIdText(std::string_view s);
 
+// The outward code of a postcode ("EG19" of "EG19 7TT", or of "EG19" alone):
+// the model keeps districts, not addresses. Empty if the text is not a postcode.
+std::string PostcodeDistrict(std::string_view postcode);
+
 // Sources sized for every table of the dataset, none noted yet.
 RowSources EmptySources(const Dataset& dataset);
 

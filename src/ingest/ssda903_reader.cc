@@ -22,16 +22,6 @@ using T = Ssda903Table;
 using C = Ssda903Coded;
 
 constexpr int kFirstCareLeaverAge = 17, kLastCareLeaverAge = 21;
-constexpr size_t kPostcodeInwardLength = 3;  // "7TT" of "EG19 7TT"
-
-// The outward code of a postcode ("EG19" of "EG19 7TT"): the model keeps districts, not addresses.
-std::string PostcodeDistrict(std::string_view postcode) {
-  std::string compact;
-  for (char c : postcode)
-    if (c != ' ') compact += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (compact.size() > kPostcodeInwardLength + 1) compact.resize(compact.size() - kPostcodeInwardLength);
-  return compact;
-}
 
 // What header.csv and uasc.csv say of a child, and whether other records name it.
 struct ChildInfo {
