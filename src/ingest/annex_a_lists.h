@@ -27,6 +27,8 @@ enum class AnnexAColumn {
   kLatestContact,
   kEnteredCare, kAdoptionDecision, kPlacementOrder, kMatched, kPlaced, kAdoptionOrder, kDecisionReversed,
   kReversalReason, kFfaPlaced,
+  kAdopterId, kFamilyId, kAdopterFfa, kEnquiry, kStage1Start, kStage1End, kStage2Start, kStage2End, kApplication,
+  kApproved, kAdopterMatched, kAdopterPlaced, kChildrenPlaced, kAdopterOrder, kLeft, kLeftReason,
 };
 
 // AnnexAColumnSpec names a column as the templates head it.

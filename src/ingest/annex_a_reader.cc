@@ -19,6 +19,7 @@ namespace {
 using C = AnnexAColumn;
 
 constexpr int kCareLeaversList = 9;
+constexpr int kAdoptersList = 11;
 // An assessment within 28 days of care beginning is taken as the initial one (due in 20 working days).
 constexpr int kInitialHealthAssessmentDays = 28;
 
@@ -60,6 +61,7 @@ class WorkbookReading {
   void LookedAfterEvents(AnnexARow& row, RecordGroup& group, std::optional<Date> care_start);
   void CareLeaver(AnnexARow& row, RecordGroup& group);
   void Adoption(AnnexARow& row, RecordGroup& group);
+  bool ReadAdopter(AnnexARow& row);
   // A record of the row's child, from the row's sheet and line.
   ModelRecord& Record(RecordGroup& group, const AnnexARow& row, std::string_view type) {
     return group.Record(type, row.source(), row.line()).Set("child_id", child_id_);
@@ -115,6 +117,7 @@ void WorkbookReading::ReadSheet(const XlsxSheet& sheet) {
 
 bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row) {
   AnnexARow row(sheet, xlsx_row, problems_);
+  if (sheet.spec().number == kAdoptersList) return ReadAdopter(row);
   ChildFields child{row.ChildId(options_.la_code), row.Code(C::kGender, "sex", true),
                     row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};
   child_id_ = child.id;
@@ -276,6 +279,29 @@ void WorkbookReading::Adoption(AnnexARow& row, RecordGroup& group) {
       .Set("decision_reversed_date", row.DateOf(C::kDecisionReversed, false))
       .Set("reversal_reason", row.Code(C::kReversalReason, "adoption_reversal_reason", false))
       .Set("ffa_placed_date", row.DateOf(C::kFfaPlaced, false));
+}
+
+// A List 11 row: one prospective adopter, not a child.
+bool WorkbookReading::ReadAdopter(AnnexARow& row) {
+  ModelRecord adopter = ModelRecord(out_.dataset, out_.sources, "adopters");
+  adopter.Set("adopter_id", row.Identifier(C::kAdopterId, "adopter's", options_.la_code))
+      .Set("la_code", options_.la_code)
+      .Set("family_id", row.Text(C::kFamilyId).empty() ? "" : row.Identifier(C::kFamilyId, "family's", options_.la_code))
+      .Set("ffa", Flag(row, C::kAdopterFfa, false))
+      .Set("enquiry_date", row.DateOf(C::kEnquiry, false))
+      .Set("stage1_start_date", row.DateOf(C::kStage1Start, false))
+      .Set("stage1_end_date", row.DateOf(C::kStage1End, false))
+      .Set("stage2_start_date", row.DateOf(C::kStage2Start, false))
+      .Set("stage2_end_date", row.DateOf(C::kStage2End, false))
+      .Set("application_date", row.DateOf(C::kApplication, false))
+      .Set("approval_date", row.DateOf(C::kApproved, false))
+      .Set("match_date", row.DateOf(C::kAdopterMatched, false))
+      .Set("placed_date", row.DateOf(C::kAdopterPlaced, false))
+      .Set("children_placed", row.Count(C::kChildrenPlaced))
+      .Set("adoption_order_date", row.DateOf(C::kAdopterOrder, false))
+      .Set("left_date", row.DateOf(C::kLeft, false))
+      .Set("left_reason", row.Code(C::kLeftReason, "adopter_leaving_reason", false));
+  return row.ok() && adopter.Add(row.source(), row.line(), problems_);
 }
 
 // The first row that names a child makes its record; later rows' details are not compared.

@@ -178,10 +178,15 @@ TEST_F(AnnexAReaderTest, ReportsAListWithoutAColumnItNeedsAndASheetOfNoList) {
       "a.xlsx[List 1]:1: column 'Contact Source', value '': List 1 is not read without a column headed 'Contact "
       "Source'",
       "a.xlsx[Notes]: the sheet holds no Annex A list Scrutiny reads (by name or header)",
+      "a.xlsx[List 11]:1: column 'Date enquiry received', value '': List 11 is not read without a column headed "
+      "'Date enquiry received'",
+      "a.xlsx[List 11]:1: column 'Date Stage 1 started', value '': List 11 is not read without a column headed "
+      "'Date Stage 1 started'",
+      "a.xlsx[List 11]:1: column 'Date application approved', value '': List 11 is not read without a column "
+      "headed 'Date application approved'",
   };
   EXPECT_EQ(r.problems, expected);
   EXPECT_EQ(r.result->dataset.TotalRows(), 1u);  // the council
-  EXPECT_EQ(r.result->sheets[2].list, 11);
   EXPECT_TRUE(r.result->sheets[2].record_type.empty());
 }
 
@@ -287,6 +292,26 @@ TEST_F(AnnexAReaderTest, LeavesOutAChildInCareWhoseRecordsAreNotAllGood) {
   EXPECT_NE(r.problems[1].find("[List 8]:3"), std::string::npos) << r.problems[1];
 }
 
+TEST_F(AnnexAReaderTest, ReadsAdoptersAndChecksTheirStagesAreInOrder) {
+  std::string xml = InlineRow(1, {"Individual adopter identifier", "Family identifier", "Date enquiry received",
+                                  "Date Stage 1 started", "Date application approved",
+                                  "Date adopter matched with child(ren)", "Date of leaving adoption process",
+                                  "Reason for leaving adoption process"}) +
+                    InlineRow(2, {"A1", "F1", "01/01/2024", "10/01/2024", "10/07/2024", "", "", ""}) +
+                    InlineRow(3, {"A2", "F1", "01/01/2024", "10/01/2024", "10/07/2024", "01/06/2024", "", ""}) +
+                    InlineRow(4, {"A3", "", "01/01/2024", "10/01/2024", "", "", "01/03/2024", "c) 3"});
+  Read r = ReadSheets({{"Adopters", xml}});
+  ASSERT_TRUE(r.result.ok());
+  ASSERT_EQ(Rows(r, "adopters"), 2u);
+  EXPECT_EQ(Rows(r, "children"), 0u);
+  EXPECT_EQ(Value(r, "adopters", "stage1_start_date"), "2024-01-10");
+  EXPECT_EQ(Value(r, "adopters", "left_reason", 1), "3");
+  EXPECT_EQ(Value(r, "adopters", "family_id", 1), "");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_NE(r.problems[0].find("a.xlsx[Adopters]:3"), std::string::npos) << r.problems[0];
+  EXPECT_NE(r.problems[0].find("match_date"), std::string::npos) << r.problems[0];
+}
+
 TEST(PostcodeDistrict, KeepsTheOutwardCodeOfAPostcodeOrADistrict) {
   EXPECT_EQ(PostcodeDistrict("EG19 7TT"), "EG19");
   EXPECT_EQ(PostcodeDistrict("eg197tt"), "EG19");
@@ -350,6 +375,15 @@ TEST_F(AnnexAReaderTest, ReadsTheSampleWorkbookAndReportsItsFaults) {
   EXPECT_EQ(Rows(r, "looked_after_reviews"), 4u);
   EXPECT_EQ(Rows(r, "health_checks"), 8u);
   EXPECT_EQ(Rows(r, "children"), 40u);
+  ASSERT_EQ(Rows(r, "adopters"), 5u);  // List 11: adopters, not children
+  EXPECT_EQ(Value(r, "adopters", "adopter_id"), "900-7105179");
+  EXPECT_EQ(Value(r, "adopters", "family_id"), "900-14159183");
+  EXPECT_EQ(Value(r, "adopters", "ffa"), "Y");
+  EXPECT_EQ(Value(r, "adopters", "approval_date"), "2009-10-23");
+  EXPECT_EQ(Value(r, "adopters", "left_date", 3), "2010-06-14");
+  EXPECT_EQ(Value(r, "adopters", "left_reason", 3), "1");
+  EXPECT_EQ(Value(r, "adopters", "children_placed", 4), "3");
+  EXPECT_EQ(Value(r, "adopters", "adoption_order_date", 4), "2009-02-06");
   EXPECT_EQ(r.result->left_out(), 8u);
   ASSERT_EQ(r.problems.size(), 9u);
   EXPECT_EQ(r.problems[0], "Annex_A.xlsx[List 1]:3: column 'Date of Birth [D]', value '': a value is required");
