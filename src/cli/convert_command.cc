@@ -15,12 +15,9 @@
 #include "ingest/mapped_file.h"
 #include "ingest/ssda903_reader.h"
 #include "ingest/workforce_reader.h"
-#include "model/csv_writer.h"
 
 namespace scrutiny {
 namespace {
-
-constexpr size_t kProblemsShown = 20;
 
 struct ConvertOptions {
   std::string from;
@@ -71,32 +68,6 @@ void PrintCounts(const WorkforceReturn& r) {
   std::cout << fmt::format("Workforce (CSWW) return of 30 September {}: {} of {} workers left out\n",
                            r.collection_year, r.workers_left_out, r.workers);
   PrintRecords(r.dataset);
-}
-
-void PrintProblems(const Problems& problems) {
-  std::map<std::string, size_t> by_rule;
-  for (const Problem& p : problems.kept()) ++by_rule[p.rule];
-  std::cout << fmt::format("{} problems, by rule:\n", problems.total());
-  for (const auto& [rule, n] : by_rule) std::cout << fmt::format("  {:>7}  {}\n", n, rule);
-  for (size_t i = 0; i < problems.kept().size() && i < kProblemsShown; ++i)
-    std::cout << "  " << problems.kept()[i].ToString() << "\n";
-  if (problems.total() > kProblemsShown)
-    std::cout << fmt::format("  ... and {} more (--problems FILE lists them all)\n", problems.total() - kProblemsShown);
-}
-
-Status WriteProblems(const Problems& problems, const std::string& path) {
-  std::ofstream out(path);
-  for (const Problem& p : problems.kept()) out << p.ToString() << "\n";
-  if (!out) return Status::IoError(fmt::format("{}: cannot be written", path));
-  return Status::Ok();
-}
-
-Status WriteDataset(const Dataset& dataset, const std::string& dir) {
-  CsvWriter writer;
-  Status s = writer.Open(dir);
-  if (s.ok()) s = writer.Append(dataset);
-  if (s.ok()) s = writer.Close();
-  return s;
 }
 
 // Reports what was read and writes the folder.
