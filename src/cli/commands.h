@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include "core/status.h"
+#include "model/table.h"
+#include "model/validator.h"
 
 namespace scrutiny {
 
@@ -29,6 +31,15 @@ void AddReportCommand(CLI::App& app, CommandOutcome& outcome);
 
 // Prints a failed status to stderr and returns its exit code.
 ExitCode Report(const Status& s);
+
+// Prints how many problems break each rule, then the first of them.
+void PrintProblems(const Problems& problems);
+
+// Writes every problem to the file, one a line.
+Status WriteProblems(const Problems& problems, const std::string& path);
+
+// Writes the dataset as a folder of scrutiny CSV files.
+Status WriteDataset(const Dataset& dataset, const std::string& dir);
 
 // The store file used when --db is not given: $SCRUTINY_DB, else scrutiny.db.
 std::string DefaultStorePath();

@@ -2,6 +2,7 @@
 // files, the CIN census XML, the workforce CSWW XML, Ofsted's Annex A
 // workbook) into a folder of scrutiny CSV files that `scrutiny load` takes.
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -14,16 +15,13 @@
 #include "ingest/mapped_file.h"
 #include "ingest/ssda903_reader.h"
 #include "ingest/workforce_reader.h"
-#include "model/csv_writer.h"
 
 namespace scrutiny {
 namespace {
 
-constexpr size_t kProblemsShown = 20;
-
 struct ConvertOptions {
   std::string from;
-  std::string in;  // a folder for ssda903, a file for the XML returns
+  std::string in;  // a folder or file
   std::string out_dir;
   ReturnOptions council;
   int year = 0;
@@ -72,32 +70,6 @@ void PrintCounts(const WorkforceReturn& r) {
   PrintRecords(r.dataset);
 }
 
-void PrintProblems(const Problems& problems) {
-  std::map<std::string, size_t> by_rule;
-  for (const Problem& p : problems.kept()) ++by_rule[p.rule];
-  std::cout << fmt::format("{} problems, by rule:\n", problems.total());
-  for (const auto& [rule, n] : by_rule) std::cout << fmt::format("  {:>7}  {}\n", n, rule);
-  for (size_t i = 0; i < problems.kept().size() && i < kProblemsShown; ++i)
-    std::cout << "  " << problems.kept()[i].ToString() << "\n";
-  if (problems.total() > kProblemsShown)
-    std::cout << fmt::format("  ... and {} more (--problems FILE lists them all)\n", problems.total() - kProblemsShown);
-}
-
-Status WriteProblems(const Problems& problems, const std::string& path) {
-  std::ofstream out(path);
-  for (const Problem& p : problems.kept()) out << p.ToString() << "\n";
-  if (!out) return Status::IoError(fmt::format("{}: cannot be written", path));
-  return Status::Ok();
-}
-
-Status WriteDataset(const Dataset& dataset, const std::string& dir) {
-  CsvWriter writer;
-  Status s = writer.Open(dir);
-  if (s.ok()) s = writer.Append(dataset);
-  if (s.ok()) s = writer.Close();
-  return s;
-}
-
 // Reports what was read and writes the folder.
 template <typename Read>
 ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions& o) {
@@ -110,14 +82,6 @@ ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions
   return ExitCode::kOk;
 }
 
-ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
-  auto files = ReadSsda903Folder(o.in);
-  if (!files.ok()) return Report(files.status());
-  auto read = ReadSsda903(*files, o.council, problems);
-  if (!read.ok()) return Report(read.status());
-  return Finish(*read, problems, o);
-}
-
 template <typename ReadXml>
 ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xml) {
   auto file = MappedFile::Open(o.in);
@@ -127,6 +91,15 @@ ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xm
     PrintProblems(problems);
     return Report(read.status());
   }
+  return Finish(*read, problems, o);
+}
+
+ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
+  if (!std::filesystem::is_directory(o.in)) return ConvertXml(o, problems, ReadSsda903Xml);
+  auto files = ReadSsda903Folder(o.in);
+  if (!files.ok()) return Report(files.status());
+  auto read = ReadSsda903(*files, o.council, problems);
+  if (!read.ok()) return Report(read.status());
   return Finish(*read, problems, o);
 }
 
@@ -157,7 +130,7 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
   CLI::App* cmd = app.add_subcommand(
       "convert",
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
-      "ssda903: the CSV files of the children looked after return, found by their headers (docs/ssda903.md).\n"
+      "ssda903: the CSV files of the children looked after return, found by their headers, or its XML file (docs/ssda903.md).\n"
       "cin-census: the CIN census XML; csww: the children's social work workforce XML (docs/returns.md).\n"
       "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11, or a folder of one CSV file per list (docs/annex-a.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
@@ -169,7 +142,7 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--year", o->year, "Collection year: 2024 for 2024-25 (SSDA903, CIN census of March 2025), the\n"
                 "30 September census's year for csww (default: the return's header; SSDA903: the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
-  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files; the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder of one CSV per list")
+  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files or its XML file; the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder of one CSV per list")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();

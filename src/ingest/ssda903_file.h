@@ -1,7 +1,8 @@
 #pragma once
-// Ssda903File is one CSV file of the SSDA903 return, recognised by its header
-// (not its name; a byte-order mark and any case are tolerated) and split into
-// rows of trimmed cells, each knowing its line.
+// Ssda903File is one table of the SSDA903 return: a CSV file recognised by its
+// header (not its name; a byte-order mark and any case are tolerated), or the
+// elements of the XML form that make the table; split into rows of trimmed
+// cells, each knowing its line.
 
 #include <cstdint>
 #include <optional>
@@ -24,6 +25,9 @@ class Ssda903File {
   // Reads a file's text. Problems say why the file, or a row of it, could not
   // be read; no file if the text is not CSV or its header is no table's.
   static std::optional<Ssda903File> Read(std::string name, std::string_view text, Problems& problems);
+  // A table of the XML file `name`, its rows made from `element`s (cells in
+  // the order of the table's columns, lines those of the elements).
+  static Ssda903File FromXml(std::string name, Ssda903Table table, std::string element, std::vector<Ssda903Row> rows);
 
   const std::string& name() const { return name_; }
   const Ssda903TableSpec& spec() const { return *spec_; }
@@ -31,9 +35,14 @@ class Ssda903File {
   uint64_t rows_refused() const { return rows_refused_; }  // rows with too few or too many fields
   // The cell of a row in the named column, one of spec().columns.
   std::string_view Cell(const Ssda903Row& row, std::string_view column) const;
+  // The column as the file names it: the XML form calls CHILD CHILDID and PLACE PL.
+  std::string_view Label(std::string_view column) const;
+  // The XML element a row comes from; empty for a CSV file.
+  const std::string& element() const { return element_; }
 
  private:
   std::string name_;
+  std::string element_;
   const Ssda903TableSpec* spec_ = nullptr;
   std::vector<Ssda903Row> rows_;
   uint64_t rows_refused_ = 0;

@@ -13,6 +13,7 @@
 #include "ingest/model_record.h"
 #include "ingest/ssda903_file.h"
 #include "ingest/ssda903_row_check.h"
+#include "ingest/ssda903_xml.h"
 
 namespace scrutiny {
 namespace {
@@ -45,10 +46,10 @@ struct AdoptionDates {
 class ReturnReading {
  public:
   ReturnReading(const Ssda903Options& options, Problems& problems) : options_(options), problems_(problems) {}
-  Result<Ssda903Return> Run(const std::vector<Ssda903Text>& texts);
+  Result<Ssda903Return> Run(std::vector<Ssda903File> files);
 
  private:
-  void ReadFiles(const std::vector<Ssda903Text>& texts);
+  void TakeFiles(std::vector<Ssda903File> files);
   std::optional<int> InferYear() const;
   template <typename OnRow>
   void EachRow(T table, OnRow on_row);
@@ -73,14 +74,15 @@ class ReturnReading {
   int year_ = 0;
   std::vector<Ssda903File> files_;
   std::map<T, size_t> file_of_table_;
+  std::map<T, size_t> count_of_table_;  // in out_.files
   std::map<std::string_view, ChildInfo> children_;
   Ssda903Return out_;
 };
 
-Result<Ssda903Return> ReturnReading::Run(const std::vector<Ssda903Text>& texts) {
+Result<Ssda903Return> ReturnReading::Run(std::vector<Ssda903File> files) {
   if (!IsIdText(options_.la_code))
     return Status::InvalidInput(fmt::format("'{}' is not a council code (letters, digits, - _ . /)", options_.la_code));
-  ReadFiles(texts);
+  TakeFiles(std::move(files));
   auto year = options_.collection_year ? options_.collection_year : InferYear();
   if (!year)
     return Status::InvalidInput("the collection year cannot be inferred (no episode with a good DECOM); give it");
@@ -104,23 +106,25 @@ Result<Ssda903Return> ReturnReading::Run(const std::vector<Ssda903Text>& texts) 
   return std::move(out_);
 }
 
-void ReturnReading::ReadFiles(const std::vector<Ssda903Text>& texts) {
-  for (const Ssda903Text& text : texts) {
-    auto file = Ssda903File::Read(text.name, text.text, problems_);
-    if (!file) continue;
-    const Ssda903TableSpec& spec = file->spec();
-    out_.files.push_back({file->name(), std::string(spec.usual_file), file->rows().size() + file->rows_refused(),
-                          file->rows_refused(), false});
+void ReturnReading::TakeFiles(std::vector<Ssda903File> files) {
+  for (Ssda903File& file : files) {
+    const Ssda903TableSpec& spec = file.spec();
+    out_.files.push_back({file.name(), std::string(spec.usual_file), file.rows().size() + file.rows_refused(),
+                          file.rows_refused(), false});
+    bool csv = file.element().empty() || file.rows().empty();
+    uint64_t line = csv ? 1 : file.rows().front().line;
+    std::string_view part = file.element().empty() ? "header" : std::string_view(file.element());
     if (!spec.read) {
-      problems_.Add({file->name(), 1, "header", std::string(spec.usual_file),
+      problems_.Add({file.name(), line, std::string(part), std::string(spec.usual_file),
                      "Scrutiny does not read this table of the return yet; file skipped"});
     } else if (file_of_table_.count(spec.table)) {
-      problems_.Add({file->name(), 1, "header", std::string(spec.usual_file),
+      problems_.Add({file.name(), line, std::string(part), std::string(spec.usual_file),
                      "another file already holds this table of the return; file not read"});
     } else {
       out_.files.back().read = true;
       file_of_table_[spec.table] = files_.size();
-      files_.push_back(std::move(*file));
+      count_of_table_[spec.table] = out_.files.size() - 1;
+      files_.push_back(std::move(file));
     }
   }
 }
@@ -137,8 +141,7 @@ std::optional<int> ReturnReading::InferYear() const {
 }
 
 Ssda903FileCount& ReturnReading::CountOf(const Ssda903File& file) {
-  return *std::find_if(out_.files.begin(), out_.files.end(),
-                       [&](const Ssda903FileCount& c) { return c.read && c.name == file.name(); });
+  return out_.files[count_of_table_.at(file.spec().table)];
 }
 
 template <typename OnRow>
@@ -345,7 +348,7 @@ void ReturnReading::AddChildren() {
   const Ssda903File& file = files_[file_of_table_.at(T::kHeader)];
   for (const auto& [id, child] : children_) {
     if (!child.has_records) {
-      problems_.Add({file.name(), child.line, "CHILD", std::string(id),
+      problems_.Add({file.name(), child.line, std::string(file.Label("CHILD")), std::string(id),
                      "the child has no episode, care leaver or adoption record; left out"});
       ++CountOf(file).left_out;
       continue;
@@ -388,7 +391,17 @@ Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir) {
 
 Result<Ssda903Return> ReadSsda903(const std::vector<Ssda903Text>& files, const Ssda903Options& options,
                                   Problems& problems) {
-  return ReturnReading(options, problems).Run(files);
+  std::vector<Ssda903File> tables;
+  for (const Ssda903Text& text : files)
+    if (auto file = Ssda903File::Read(text.name, text.text, problems)) tables.push_back(std::move(*file));
+  return ReturnReading(options, problems).Run(std::move(tables));
+}
+
+Result<Ssda903Return> ReadSsda903Xml(const std::string& name, std::string_view text, const Ssda903Options& options,
+                                     Problems& problems) {
+  auto tables = Ssda903XmlTables(name, text, problems);
+  if (!tables.ok()) return tables.status();
+  return ReturnReading(options, problems).Run(std::move(*tables));
 }
 
 }  // namespace scrutiny

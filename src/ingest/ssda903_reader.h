@@ -1,5 +1,5 @@
 #pragma once
-// Reading an SSDA903 return (children looked after, CSV form) into Scrutiny's
+// Reading an SSDA903 return (children looked after, CSV or XML form) into Scrutiny's
 // record model: children, looked-after episodes (cleaned), reviews, missing
 // episodes, care leavers and adoptions, ready for the validator and the store.
 // Every bad value is a problem naming file, line, column, value and rule; a
@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -53,5 +54,11 @@ Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir);
 // council code, no year given or inferable); bad values go to problems.
 Result<Ssda903Return> ReadSsda903(const std::vector<Ssda903Text>& files, const Ssda903Options& options,
                                   Problems& problems);
+
+// Reads the XML form of a return, one file (root EXPSSDA903), through the same
+// checks: each problem names the line of the element. Fails also when the
+// text is not well-formed XML or not an SSDA903 return (problems say where).
+Result<Ssda903Return> ReadSsda903Xml(const std::string& name, std::string_view text, const Ssda903Options& options,
+                                     Problems& problems);
 
 }  // namespace scrutiny

@@ -18,12 +18,12 @@ Ssda903RowCheck::Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row,
     : file_(file), row_(row), year_(year), problems_(problems) {}
 
 void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std::string rule) {
-  problems_.Add({file_.name(), row_.line, std::string(column), std::string(value), std::move(rule)});
+  Note(column, std::string(value), std::move(rule));
   ok_ = false;
 }
 
 void Ssda903RowCheck::Note(std::string_view column, std::string value, std::string rule) {
-  problems_.Add({file_.name(), row_.line, std::string(column), std::move(value), std::move(rule)});
+  problems_.Add({file_.name(), row_.line, std::string(file_.Label(column)), std::move(value), std::move(rule)});
 }
 
 bool Ssda903RowCheck::Present(std::string_view column, bool required) {

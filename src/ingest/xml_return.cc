@@ -15,8 +15,8 @@ constexpr int kFirstYear = 1900;
 
 }  // namespace
 
-std::unique_ptr<XmlReturn> XmlReturn::Parse(std::string name, std::string_view text, std::string_view collection,
-                                            Problems& problems) {
+std::unique_ptr<XmlReturn> XmlReturn::ParseRoot(std::string name, std::string_view text, std::string_view root,
+                                                std::string_view what, Problems& problems) {
   auto r = std::unique_ptr<XmlReturn>(new XmlReturn());
   r->name_ = std::move(name);
   r->line_starts_.push_back(0);
@@ -28,14 +28,20 @@ std::unique_ptr<XmlReturn> XmlReturn::Parse(std::string name, std::string_view t
                   fmt::format("not well-formed XML: {}", parsed.description())});
     return nullptr;
   }
-  pugi::xml_node root = r->document_.document_element();
-  if (std::string_view(root.name()) != "Message") {
-    problems.Add({r->name_, r->LineOf(root), "root element", root.name(),
-                  fmt::format("a {} return is a Message element", collection)});
+  if (std::string_view(r->root().name()) != root) {
+    problems.Add({r->name_, r->LineOf(r->root()), "root element", r->root().name(),
+                  fmt::format("a {} return is a {} element", what, root)});
     return nullptr;
   }
+  return r;
+}
+
+std::unique_ptr<XmlReturn> XmlReturn::Parse(std::string name, std::string_view text, std::string_view collection,
+                                            Problems& problems) {
+  auto r = ParseRoot(std::move(name), text, "Message", collection, problems);
+  if (!r) return r;
   if (std::string_view found = r->HeaderItem("CollectionDetails", "Collection"); found != collection) {
-    problems.Add({r->name_, r->LineOf(root), "Collection", std::string(found),
+    problems.Add({r->name_, r->LineOf(r->root()), "Collection", std::string(found),
                   fmt::format("the header's Collection is {} in this return", collection)});
     return nullptr;
   }

@@ -1,6 +1,6 @@
 #pragma once
-// The XML returns (CIN census, children's social work workforce) as parsed by
-// pugixml: the Message root checked against the collection expected, the line
+// The XML returns (CIN census, children's social work workforce, SSDA903) as
+// parsed by pugixml: the root checked against the collection expected, the line
 // of every element, and the checks of one record's items (dates, codes, flags,
 // numbers), each broken rule a problem with file, line, item, value and rule.
 
@@ -28,9 +28,14 @@ class XmlReturn {
   // not a Message of the collection (e.g. "CIN", "CSWW").
   static std::unique_ptr<XmlReturn> Parse(std::string name, std::string_view text, std::string_view collection,
                                           Problems& problems);
+  // The file, or none (and a problem) if the text is not well-formed XML or
+  // its root element is not `root`; `what` names the return for the problem.
+  static std::unique_ptr<XmlReturn> ParseRoot(std::string name, std::string_view text, std::string_view root,
+                                              std::string_view what, Problems& problems);
 
   const std::string& name() const { return name_; }
   pugi::xml_node message() const { return document_.child("Message"); }
+  pugi::xml_node root() const { return document_.document_element(); }
   // The line of an element; 0 for an element the file does not have.
   uint64_t LineOf(pugi::xml_node node) const {
     return node ? LineAt(static_cast<size_t>(node.offset_debug())) : 0;

@@ -8,6 +8,7 @@
 #include "ingest/cin_census_reader.h"
 #include "model/validator.h"
 #include "dataset_check.h"
+#include "sample_text.h"
 
 namespace scrutiny {
 namespace {
@@ -193,16 +194,9 @@ TEST(CinCensusReader, RefusesASecondChildWithTheSameId) {
   EXPECT_EQ(Rows(spaced, "referrals"), 0u);
 }
 
-std::string SampleText(const std::string& name) {
-  std::ifstream in(std::string(SCRUTINY_SOURCE_DIR "/tests/samples/cin-census/") + name);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::map<std::string, size_t> ByRule(const std::string& name, CinCensusReturn* read) {
   Problems problems(SIZE_MAX);
-  auto r = ReadCinCensus(name, SampleText(name), {"900", "", std::nullopt}, problems);
+  auto r = ReadCinCensus(name, SampleText("cin-census/" + name), {"900", "", std::nullopt}, problems);
   EXPECT_TRUE(r.ok()) << r.status().message();
   std::map<std::string, size_t> by_rule;
   for (const Problem& p : problems.kept()) ++by_rule[p.rule];
