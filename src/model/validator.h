@@ -13,6 +13,13 @@
 
 namespace scrutiny {
 
+// The short stable names of the rules the model checks (Problem::kind).
+inline constexpr std::string_view kMissingValue = "missing-value";
+inline constexpr std::string_view kInvalidValue = "invalid-value";
+inline constexpr std::string_view kDatesOutOfOrder = "dates-out-of-order";
+inline constexpr std::string_view kDuplicateKey = "duplicate-key";
+inline constexpr std::string_view kUnknownReference = "unknown-reference";
+
 // One broken rule, located as precisely as the input allows.
 struct Problem {
   std::string file;
@@ -20,6 +27,8 @@ struct Problem {
   std::string column;
   std::string value;
   std::string rule;
+  std::string child_id;   // the child the record is about, when known
+  std::string_view kind;  // the rule's short stable name (e.g. "missing-value"); empty for faults of a file
   // file:line: column 'name', value 'v': rule
   std::string ToString() const;
 };
