@@ -110,6 +110,27 @@ TEST(CheckTest, DatesOutOfOrderAreAHardProblem) {
   EXPECT_EQ(found.team, "900-T1");  // through the child's allocation
 }
 
+TEST(CheckTest, EveryHardRuleHasItsIdAndChild) {
+  LoadFixture f("check_hard");
+  MakeClean(f);
+  f.Set("referrals", "referral_id,child_id,referral_date,source,nfa,team_id\n900-R1,900-C1,2024-01-10,6,N,900-T1\n"
+                     "900-R1,900-C2,2024-02-01,ZZ,Y,900-T1\n900-R3,900-C9,2024-02-01,6,Y,900-T1\n");
+  f.Set("stray", "a,b\n");
+  CheckReport r = Check(f, "2024-07");
+  QualityProblem code = One(r, "invalid-value"), reference = One(r, "unknown-reference"), file = One(r, "unreadable-file");
+  EXPECT_EQ(code.child_id, "900-C2");
+  EXPECT_EQ(code.value, "ZZ");
+  EXPECT_EQ(reference.child_id, "900-C9");
+  EXPECT_EQ(reference.row, 4u);
+  EXPECT_EQ(file.file, f.path("stray"));
+  EXPECT_TRUE(Of(r, "duplicate-key").empty());  // the second 900-R1 was refused for its code
+  f.Set("referrals", "referral_id,child_id,referral_date,source,nfa,team_id\n900-R1,900-C1,2024-01-10,6,N,900-T1\n"
+                     "900-R1,900-C2,2024-02-01,6,Y,900-T1\n");
+  QualityProblem duplicate = One(Check(f, "2024-07"), "duplicate-key");
+  EXPECT_EQ(duplicate.child_id, "900-C2");
+  EXPECT_EQ(duplicate.value, "900-R1");
+}
+
 TEST(CheckTest, AChildInCareWithNoReviewRecordedCountsAgainstReviewTimeliness) {
   LoadFixture f("check_review");
   MakeClean(f);
