@@ -24,7 +24,9 @@ std::string RecordTypeOfFile(const std::string& file, const RowSources* sources)
 }
 
 QualityProblem FromModel(const Problem& p, const RowSources* sources, const CaseTeams& teams) {
-  QualityProblem q{p.kind.empty() ? std::string(kUnreadableFile) : std::string(p.kind), p.rule};
+  QualityProblem q;
+  q.rule = p.kind.empty() ? std::string(kNotRead) : std::string(p.kind);
+  q.detail = p.rule;
   q.child_id = p.child_id;
   q.record_type = RecordTypeOfFile(p.file, sources);
   q.file = p.file;

@@ -6,7 +6,7 @@ namespace scrutiny {
 
 const std::vector<QualityRule>& QualityRules() {
   static const std::vector<QualityRule> rules = {
-      {kUnreadableFile, "a file or header that cannot be read as a scrutiny record file", true},
+      {kNotRead, "a file, header, row or value the reader left out or had to change", true},
       {kMissingValue, "a required value (often a key date) is missing", true},
       {kInvalidValue, "a value of the wrong form, or a code not in its code list", true},
       {kDatesOutOfOrder, "a date is before the date it must follow", true},

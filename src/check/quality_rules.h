@@ -19,7 +19,8 @@ const std::vector<QualityRule>& QualityRules();
 // nullptr for an unknown id.
 const QualityRule* FindQualityRule(std::string_view id);
 
-// The id of a problem of a file itself (unreadable, wrong header, not a record file).
-inline constexpr std::string_view kUnreadableFile = "unreadable-file";
+// The id of a problem a reader finds before the model's rules: a file, header,
+// row or value it left out or had to change (a return's own rules and fixes included).
+inline constexpr std::string_view kNotRead = "not-read";
 
 }  // namespace scrutiny

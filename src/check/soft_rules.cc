@@ -60,7 +60,9 @@ class SoftRules {
  private:
   void Add(std::string_view rule, const Table& t, size_t r, std::string_view field, std::string value,
            std::string detail, std::vector<std::string> uses) {
-    QualityProblem p{std::string(rule), std::move(detail)};
+    QualityProblem p;
+    p.rule = std::string(rule);
+    p.detail = std::move(detail);
     const RecordType& type = t.type();
     if (int child = type.IndexOf("child_id"); child >= 0) p.child_id = t.Format(child, r);
     p.record_type = std::string(type.name);

@@ -2,6 +2,7 @@
 // or in the store, grouped by rule and team, and the indicators it affects.
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -48,6 +49,14 @@ Status ReadFolder(const std::string& dir, Dataset& data, RowSources& sources, st
   return ReadCsvFolder(dir, data, sources);
 }
 
+// Reads the store, which must exist: a new, empty one would look clean.
+Status ReadExistingStore(const std::string& db, const std::optional<std::string>& council, Dataset& data) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db, ec))
+    return Status::IoError(fmt::format("{}: no store there; give a folder to check, or --db a store", db));
+  return ReadStore(db, council, data);
+}
+
 Status Write(const std::string& text, const std::string& out) {
   if (out.empty()) {
     std::cout << text;
@@ -69,7 +78,7 @@ ExitCode RunCheck(const CheckCommandOptions& o) {
   Dataset data;
   RowSources sources;
   std::vector<Problem> hard;
-  Status read = o.dir.empty() ? ReadStore(o.db, o.council, data) : ReadFolder(o.dir, data, sources, hard);
+  Status read = o.dir.empty() ? ReadExistingStore(o.db, o.council, data) : ReadFolder(o.dir, data, sources, hard);
   if (!read.ok()) return Report(read);
   auto report = CheckDataQuality(data, o.dir.empty() ? nullptr : &sources, hard,
                                  {&*suite, *period, *today, o.open_days});

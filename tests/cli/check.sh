@@ -55,4 +55,8 @@ PY
 "$bin" check "$work/nowhere" --period 2024-06 >/dev/null 2>"$work/err"
 code=$?
 [ $code = 74 ] || { echo "FAIL: missing folder exit $code, wanted 74"; cat "$work/err"; fail=1; }
+"$bin" check --db "$work/none.db" --period 2024-06 >/dev/null 2>"$work/err"
+code=$?
+[ $code = 74 ] || { echo "FAIL: missing store exit $code, wanted 74"; fail=1; }
+[ ! -e "$work/none.db" ] || { echo "FAIL: check created a store"; fail=1; }
 exit $fail

@@ -12,6 +12,7 @@
 #include "check/data_quality_check.h"
 #include "default_suite.h"
 #include "ingest/csv_loader.h"
+#include "ingest/ssda903_reader.h"
 #include "load_fixture.h"
 
 namespace scrutiny {
@@ -117,7 +118,7 @@ TEST(CheckTest, EveryHardRuleHasItsIdAndChild) {
                      "900-R1,900-C2,2024-02-01,ZZ,Y,900-T1\n900-R3,900-C9,2024-02-01,6,Y,900-T1\n");
   f.Set("stray", "a,b\n");
   CheckReport r = Check(f, "2024-07");
-  QualityProblem code = One(r, "invalid-value"), reference = One(r, "unknown-reference"), file = One(r, "unreadable-file");
+  QualityProblem code = One(r, "invalid-value"), reference = One(r, "unknown-reference"), file = One(r, "not-read");
   EXPECT_EQ(code.child_id, "900-C2");
   EXPECT_EQ(code.value, "ZZ");
   EXPECT_EQ(reference.child_id, "900-C9");
@@ -279,6 +280,30 @@ TEST(CheckTest, ReviewsHeldButNotRecordedPointToReviewTimeliness) {
                                "review date. Without them: 85.7%. Had they met the standard: 90.0%."),
             std::string::npos)
       << CheckTable(r);
+}
+
+// A return read by a converter is checked as a folder is: its Dataset, RowSources and Problems.
+TEST(CheckTest, AReturnIsCheckedFromWhatItsReaderMakes) {
+  auto files = ReadSsda903Folder(SCRUTINY_SOURCE_DIR "/tests/samples/ssda903");
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  Problems problems(SIZE_MAX);
+  auto read = ReadSsda903(*files, {"900", "", std::nullopt}, problems);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  auto report = CheckDataQuality(read->dataset, &read->sources, problems.kept(),
+                                 {&DefaultSuite(), *Period::Parse("2017-18"), *Date::ParseIso("2018-04-30"), 90});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(Of(*report, "not-read").size(), problems.total());
+  size_t soft = 0;
+  for (const QualityProblem& p : report->problems) {
+    if (p.rule == "not-read" || p.record_type.empty()) continue;
+    ++soft;
+    EXPECT_FALSE(p.file.empty()) << p.rule << " " << p.key;
+    EXPECT_GT(p.row, 0u) << p.rule << " " << p.key;
+  }
+  EXPECT_GT(soft, 0u);
+  const IndicatorQuality* reviews = Affected(*report, "8.8");  // the sample's reviews run to 2030, left out
+  ASSERT_NE(reviews, nullptr) << CheckTable(*report);
+  EXPECT_EQ(reviews->effect.faulty, static_cast<int>(Of(*report, "review-not-recorded").size()));
 }
 
 TEST(CheckTest, CsvAndJsonListEveryProblem) {
