@@ -68,11 +68,17 @@ Status Write(const std::string& text, const std::string& out) {
   return Status::Ok();
 }
 
+// A bad option value is a bad command line (64), not bad data (65, which means hard problems here).
+ExitCode Usage(const Status& s) {
+  Report(s);
+  return ExitCode::kUsage;
+}
+
 ExitCode RunCheck(const CheckCommandOptions& o) {
   auto period = Period::Parse(o.period);
-  if (!period.ok()) return Report(period.status());
+  if (!period.ok()) return Usage(period.status());
   auto today = TodayOr(o.today);
-  if (!today.ok()) return Report(today.status());
+  if (!today.ok()) return Usage(today.status());
   auto suite = LoadSuite(o.suite.empty() ? DefaultSuitePath() : o.suite);
   if (!suite.ok()) return Report(suite.status());
   Dataset data;

@@ -59,4 +59,7 @@ code=$?
 code=$?
 [ $code = 74 ] || { echo "FAIL: missing store exit $code, wanted 74"; fail=1; }
 [ ! -e "$work/none.db" ] || { echo "FAIL: check created a store"; fail=1; }
+"$bin" check "$work/in" --period 2024-13 >/dev/null 2>"$work/err"
+code=$?
+[ $code = 64 ] || { echo "FAIL: bad period exit $code, wanted 64 (65 means hard problems)"; fail=1; }
 exit $fail
