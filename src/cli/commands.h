@@ -28,6 +28,7 @@ void AddIndicatorsCommand(CLI::App& app, CommandOutcome& outcome);
 void AddAssessCommand(CLI::App& app, CommandOutcome& outcome);
 void AddCommentCommand(CLI::App& app, CommandOutcome& outcome);
 void AddReportCommand(CLI::App& app, CommandOutcome& outcome);
+void AddCheckCommand(CLI::App& app, CommandOutcome& outcome);
 
 // Prints a failed status to stderr and returns its exit code.
 ExitCode Report(const Status& s);

@@ -73,4 +73,10 @@ class CsvFolderLoad {
 void ReadRecordFile(const std::string& file, std::string_view text, Table& table, std::vector<uint32_t>& lines,
                     Problems& problems);
 
+// Reads every record file of a folder whole into a dataset, keeping the rows
+// the model accepts and noting the file and line of each. Rows left out are
+// not reported: CsvFolderLoad::Check says why. (For `scrutiny check`, which
+// needs all records at once.)
+Status ReadCsvFolder(const std::string& dir, Dataset& dataset, RowSources& sources);
+
 }  // namespace scrutiny
