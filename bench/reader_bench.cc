@@ -25,21 +25,26 @@ namespace {
 using namespace scrutiny;
 namespace fs = std::filesystem;
 
-const std::string kCouncil = "903";  // the large council's code
-
 std::string Council() {
   const char* dir = std::getenv("SCRUTINY_BENCH_COUNCIL");
   if (!dir) { std::cerr << "set SCRUTINY_BENCH_COUNCIL to a folder made by scrutiny generate --format ...\n"; std::exit(2); }
   return dir;
 }
 
-// The file or folder of a return: the latest year's.
-std::string Latest(const std::string& format) {
+// A return to read: the latest year's file or folder of the first council written in the format.
+struct ReturnPath {
+  std::string path, la_code;
+};
+
+ReturnPath Latest(const std::string& format) {
+  std::string first_council;
+  for (const auto& entry : fs::directory_iterator(Council() + "/" + format))
+    if (first_council.empty() || entry.path().string() < first_council) first_council = entry.path().string();
   std::string latest;
-  for (const auto& entry : fs::directory_iterator(Council() + "/" + format + "/" + kCouncil))
-    latest = std::max(latest, entry.path().string());
+  if (!first_council.empty())
+    for (const auto& entry : fs::directory_iterator(first_council)) latest = std::max(latest, entry.path().string());
   if (latest.empty()) { std::cerr << "no " << format << " return in " << Council() << "\n"; std::exit(2); }
-  return latest;
+  return {latest, fs::path(first_council).filename().string()};
 }
 
 uint64_t Bytes(const std::string& path) {
@@ -69,45 +74,45 @@ void BM_ScrutinyCsv(benchmark::State& state) {
 }
 
 void BM_Ssda903(benchmark::State& state) {
-  std::string dir = Latest("ssda903");
+  ReturnPath in = Latest("ssda903");
   for (auto _ : state) {
     Problems problems(100);
-    auto files = ReadSsda903Folder(dir);
+    auto files = ReadSsda903Folder(in.path);
     if (!files.ok()) return Fail(state, files.status());
-    auto read = ReadSsda903(*files, {kCouncil, "", std::nullopt}, problems);
+    auto read = ReadSsda903(*files, {in.la_code, "", std::nullopt}, problems);
     if (!read.ok()) return Fail(state, read.status());
     benchmark::DoNotOptimize(read->dataset.TotalRows());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(dir)));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(in.path)));
 }
 
 template <typename ReadXml>
 void XmlReturn(benchmark::State& state, const std::string& format, ReadXml read_xml) {
-  std::string path = Latest(format);
+  ReturnPath in = Latest(format);
   for (auto _ : state) {
     Problems problems(100);
-    auto file = MappedFile::Open(path);
+    auto file = MappedFile::Open(in.path);
     if (!file.ok()) return Fail(state, file.status());
-    auto read = read_xml(path, file->text(), ReturnOptions{kCouncil, "", std::nullopt}, problems);
+    auto read = read_xml(in.path, file->text(), ReturnOptions{in.la_code, "", std::nullopt}, problems);
     if (!read.ok()) return Fail(state, read.status());
     benchmark::DoNotOptimize(read->dataset.TotalRows());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(path)));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(in.path)));
 }
 
 void BM_CinCensus(benchmark::State& state) { XmlReturn(state, "cin-census", ReadCinCensus); }
 void BM_Csww(benchmark::State& state) { XmlReturn(state, "csww", ReadWorkforce); }
 
 void BM_AnnexA(benchmark::State& state) {
-  std::string path = Latest("annex-a");
-  AnnexAOptions options{kCouncil, "", Date::FromCivil(2026, 3, 31)};
+  ReturnPath in = Latest("annex-a");
+  AnnexAOptions options{in.la_code, "", Date::FromCivil(2026, 3, 31)};
   for (auto _ : state) {
     Problems problems(100);
-    auto read = ReadAnnexAFile(path, options, problems);
+    auto read = ReadAnnexAFile(in.path, options, problems);
     if (!read.ok()) return Fail(state, read.status());
     benchmark::DoNotOptimize(read->dataset.TotalRows());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(path)));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Bytes(in.path)));
 }
 
 BENCHMARK(BM_ScrutinyCsv)->Unit(benchmark::kMillisecond);
