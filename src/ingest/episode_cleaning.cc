@@ -9,7 +9,7 @@
 namespace scrutiny {
 namespace {
 
-std::string DecText(const Ssda903Episode& e) { return e.dec ? DmyText(*e.dec) : ""; }
+std::string DecText(const Ssda903Episode& e) { return e.dec ? e.dec->ToDmy() : ""; }
 
 void Report(Problems& problems, const std::string& file, const Ssda903Episode& e, std::string column,
             std::string value, std::string rule) {
@@ -22,7 +22,7 @@ size_t DropDuplicates(std::vector<Ssda903Episode>& episodes, const std::string& 
   auto same_start = [](const Ssda903Episode& a, const Ssda903Episode& b) { return a.decom == b.decom; };
   auto kept = std::unique(episodes.begin(), episodes.end(), [&](const Ssda903Episode& a, const Ssda903Episode& b) {
     if (!same_start(a, b)) return false;
-    Report(problems, file, b, "DECOM", DmyText(b.decom),
+    Report(problems, file, b, "DECOM", b.decom.ToDmy(),
            "duplicate episode: another episode of the child starts the same day; left out");
     return true;
   });
@@ -33,7 +33,7 @@ size_t DropDuplicates(std::vector<Ssda903Episode>& episodes, const std::string& 
 // Ends an episode at the start of the next, as a change of episode (REC X1).
 void EndAt(Ssda903Episode& e, const Ssda903Episode& next, const std::string& file, Problems& problems) {
   bool open = !e.dec;
-  Report(problems, file, e, "DEC", fmt::format("{} -> {}", open ? "open" : DecText(e), DmyText(next.decom)),
+  Report(problems, file, e, "DEC", fmt::format("{} -> {}", open ? "open" : DecText(e), next.decom.ToDmy()),
          open ? "open episode that is not the child's last: ended at the next episode's start (REC X1)"
               : "episode overlaps the next: ended at the next episode's start (REC X1)");
   e.dec = next.decom;

@@ -30,14 +30,13 @@ ModelRecord& ModelRecord::Set(std::string_view field, std::string_view value) {
   return *this;
 }
 
-bool ModelRecord::AddTo(Dataset& dataset, RowSources& sources, const std::string& file, uint64_t line,
-                        Problems& problems) const {
+bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems) const {
   std::vector<std::string_view> cells(values_.begin(), values_.end());
-  if (!AddRecord(dataset.tables()[index_], cells, file, line, problems)) return false;
-  size_t tables = dataset.tables().size();
-  if (sources.files.size() < tables) sources.files.resize(tables), sources.lines.resize(tables);
-  sources.lines[index_].push_back(static_cast<uint32_t>(line));
-  sources.files[index_] = file;
+  if (!AddRecord(dataset_.tables()[index_], cells, file, line, problems)) return false;
+  size_t tables = dataset_.tables().size();
+  if (sources_.files.size() < tables) sources_.files.resize(tables), sources_.lines.resize(tables);
+  sources_.lines[index_].push_back(static_cast<uint32_t>(line));
+  sources_.files[index_] = file;
   return true;
 }
 
@@ -74,6 +73,11 @@ std::string PostcodeDistrict(std::string_view postcode) {
   return std::string(outward);
 }
 
+void ModelRecord::Remove() const {
+  dataset_.tables()[index_].PopRow();
+  sources_.lines[index_].pop_back();
+}
+
 bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_code, const std::string& name,
                 Problems& problems) {
   return ModelRecord(dataset, sources, "councils")
@@ -88,17 +92,12 @@ ModelRecord& RecordGroup::Record(std::string_view type, std::string file, uint64
 }
 
 bool RecordGroup::Commit(Problems& problems) {
-  if (pending_.size() == 1) {  // one record stands or falls alone: no trial needed
-    bool added = pending_[0].record.Add(pending_[0].file, pending_[0].line, problems);
-    pending_.clear();
-    return added;
-  }
-  Dataset scratch;
-  RowSources scratch_sources;
-  bool all = true;
-  for (const Pending& p : pending_) all &= p.record.AddTo(scratch, scratch_sources, p.file, p.line, problems);
-  if (all)
-    for (Pending& p : pending_) p.record.Add(p.file, p.line, problems);
+  std::vector<const ModelRecord*> added;
+  for (const Pending& p : pending_)
+    if (p.record.Add(p.file, p.line, problems)) added.push_back(&p.record);
+  bool all = added.size() == pending_.size();
+  if (!all)  // newest first, so each is its table's last row
+    for (auto it = added.rbegin(); it != added.rend(); ++it) (*it)->Remove();
   pending_.clear();
   return all;
 }

@@ -214,7 +214,7 @@ bool ReturnReading::ReadEpisode(Ssda903RowCheck& check,
   e.placement_district = PostcodeDistrict(check.Text("PL_POST"));
   e.urn = check.Text("URN");
   if (FinancialYear year{year_}; e.dec && *e.dec > year.last_day()) {
-    check.Note("DEC", fmt::format("CHILD {}: {}", e.child, DmyText(*e.dec)),
+    check.Note("DEC", fmt::format("CHILD {}: {}", e.child, e.dec->ToDmy()),
                "DEC is after the end of the collection year: the episode is taken as open at the year end");
     e.dec.reset();
     e.rec = {};

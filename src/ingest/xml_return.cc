@@ -97,12 +97,19 @@ std::optional<Date> XmlItemCheck::DateOf(pugi::xml_node of, const char* item, bo
   return DateIn(of.child(item));
 }
 
-std::optional<Date> XmlItemCheck::DateIn(pugi::xml_node item) {
+std::optional<Date> XmlItemCheck::ProspectiveDateOf(pugi::xml_node of, const char* item, bool required) {
+  if (!Present(of, item, required)) return std::nullopt;
+  return DateUpTo(of.child(item), std::nullopt);
+}
+
+std::optional<Date> XmlItemCheck::DateIn(pugi::xml_node item) { return DateUpTo(item, last_day_); }
+
+std::optional<Date> XmlItemCheck::DateUpTo(pugi::xml_node item, std::optional<Date> last_day) {
   std::string_view v = TrimmedText(item);
   auto d = Date::ParseIso(v);
   std::string rule;
   if (!d || d->year() < kFirstYear) rule = "a date is YYYY-MM-DD, names a real day and is after 1900";
-  else if (*d > last_day_) rule = fmt::format("a date of this return is not after {}", last_day_.ToIso());
+  else if (last_day && *d > *last_day) rule = fmt::format("a date of this return is not after {}", last_day->ToIso());
   if (rule.empty()) return d;
   Report(item, item.name(), v, std::move(rule));
   ok_ = false;

@@ -66,6 +66,8 @@ class XmlItemCheck {
   std::optional<Date> DateOf(pugi::xml_node of, const char* item, bool required);
   // The date an item element holds (one of several of that name).
   std::optional<Date> DateIn(pugi::xml_node item);
+  // A YYYY-MM-DD date from 1900 that may be after the return's last day (an expected date of birth).
+  std::optional<Date> ProspectiveDateOf(pugi::xml_node of, const char* item, bool required);
   // A code of the model's code list.
   std::string_view Code(pugi::xml_node of, const char* item, std::string_view code_list, bool required);
   // The codes of every item of that name in the group, as the model's set (A;B).
@@ -87,6 +89,7 @@ class XmlItemCheck {
  private:
   bool Present(pugi::xml_node of, const char* item, bool required);
   std::string_view CodeIn(pugi::xml_node item, std::string_view code_list);
+  std::optional<Date> DateUpTo(pugi::xml_node item, std::optional<Date> last_day);
   void Report(pugi::xml_node at, std::string_view item, std::string_view value, std::string rule);
 
   const XmlReturn& file_;

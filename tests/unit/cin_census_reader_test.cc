@@ -59,6 +59,18 @@ std::string Cell(const Read& r, std::string_view type, std::string_view field, s
   return t.Format(t.type().IndexOf(field), row);
 }
 
+// An unborn child referred before the census is due after it: the expected date is not refused.
+TEST(CinCensusReader, AnExpectedBirthMayBeAfterTheCensus) {
+  std::string unborn = "<Child>\n<ChildIdentifiers><LAchildID>U1</LAchildID>"
+                       "<ExpectedPersonBirthDate>2023-06-15</ExpectedPersonBirthDate><GenderCurrent>0</GenderCurrent>"
+                       "</ChildIdentifiers>\n<ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>\n" +
+                       kOpenEpisode + "</Child>\n";
+  Read r = ReadText(Census(unborn));
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
+  EXPECT_EQ(r.problems, "");
+  EXPECT_EQ(Cell(r, "children", "expected_date_of_birth"), "2023-06-15");
+}
+
 TEST(CinCensusReader, ReadsAChildAndEveryPartOfItsEpisode) {
   Read r = ReadText(Census(Child(EpisodeWith(
       "<CINclosureDate>2023-02-01</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure>\n"
