@@ -32,6 +32,9 @@ void AddReportCommand(CLI::App& app, CommandOutcome& outcome);
 // Prints a failed status to stderr and returns its exit code.
 ExitCode Report(const Status& s);
 
+// Prints why the command line cannot be run and returns ExitCode::kUsage.
+ExitCode UsageError(std::string_view message);
+
 // Prints how many problems break each rule, then the first of them.
 void PrintProblems(const Problems& problems);
 
