@@ -127,8 +127,7 @@ ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
 
 ExitCode RunConvert(ConvertOptions& o) {
   if (o.in.size() > 1 && o.from != "ssda903") return UsageError("--from " + o.from + " takes one IN");
-  if (o.in.size() > 1 && o.year)
-    return UsageError("--year is for one SSDA903 return; of several, each one's year is that of its latest DECOM");
+  if (o.in.size() > 1 && o.year) return UsageError(kYearOfSeveralReturns);
   if (o.year) o.council.collection_year = o.year;
   Problems problems(SIZE_MAX);
   if (o.from == "cin-census") return ConvertXml(o, problems, ReadCinCensus);

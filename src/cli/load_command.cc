@@ -146,7 +146,7 @@ ExitCode RunLoad(const LoadOptions& o) {
     }
   auto inputs = GroupLoadInputs(o.paths, formats);
   if (o.year && std::any_of(inputs.begin(), inputs.end(), [](const LoadInput& in) { return in.paths.size() > 1; }))
-    return UsageError("--year is for one SSDA903 return; of several, each one's year is that of its latest DECOM");
+    return UsageError(kYearOfSeveralReturns);
   return LoadSources(o, formats);
 }
 
