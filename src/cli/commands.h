@@ -33,6 +33,13 @@ void AddCheckCommand(CLI::App& app, CommandOutcome& outcome);
 // Prints a failed status to stderr and returns its exit code.
 ExitCode Report(const Status& s);
 
+// Prints why the command line cannot be run and returns ExitCode::kUsage.
+ExitCode UsageError(std::string_view message);
+
+// Why --year is refused with several SSDA903 returns (convert and load).
+inline constexpr std::string_view kYearOfSeveralReturns =
+    "--year is for one SSDA903 return; of several, each one's year is that of its latest DECOM";
+
 // Prints how many problems break each rule, then the first of them.
 void PrintProblems(const Problems& problems);
 

@@ -22,6 +22,11 @@ ExitCode Report(const Status& s) {
   return s.exit_code();
 }
 
+ExitCode UsageError(std::string_view message) {
+  std::cerr << "scrutiny: " << message << "\n";
+  return ExitCode::kUsage;
+}
+
 std::string DefaultStorePath() {
   const char* env = std::getenv("SCRUTINY_DB");
   return env && *env ? env : "scrutiny.db";

@@ -2,7 +2,6 @@
 // files, the CIN census XML, the workforce CSWW XML, Ofsted's Annex A
 // workbook) into a folder of scrutiny CSV files that `scrutiny load` takes.
 
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -21,7 +20,7 @@ namespace {
 
 struct ConvertOptions {
   std::string from;
-  std::string in;  // a folder or file
+  std::vector<std::string> in;  // folders or files: several only for ssda903, one per year
   std::string out_dir;
   ReturnOptions council;
   int year = 0;
@@ -49,8 +48,14 @@ void PrintCounts(const AnnexAReturn& r) {
 }
 
 void PrintCounts(const Ssda903Return& r) {
-  std::cout << fmt::format("SSDA903 return {}: {} records left out, {} fixed\n",
-                           FinancialYear{r.collection_year}.Label(), r.left_out(), r.fixed);
+  if (r.years.size() == 1)
+    std::cout << fmt::format("SSDA903 return {}: {} records left out, {} fixed\n",
+                             FinancialYear{r.collection_year}.Label(), r.left_out(), r.fixed);
+  else
+    std::cout << fmt::format("SSDA903 returns {} to {} ({} years): {} records left out, {} fixed, {} found in two "
+                             "years kept once\n",
+                             FinancialYear{r.years.front()}.Label(), FinancialYear{r.collection_year}.Label(),
+                             r.years.size(), r.left_out(), r.fixed, r.combined);
   for (const Ssda903FileCount& f : r.files)
     std::cout << fmt::format("  {:<40} {:<24} {:>7} rows {:>7} left out{}\n", f.name, f.table, f.rows, f.left_out,
                              f.read ? "" : " (not read yet)");
@@ -84,9 +89,9 @@ ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions
 
 template <typename ReadXml>
 ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xml) {
-  auto file = MappedFile::Open(o.in);
+  auto file = MappedFile::Open(o.in[0]);
   if (!file.ok()) return Report(file.status());
-  auto read = read_xml(o.in, file->text(), o.council, problems);
+  auto read = read_xml(o.in[0], file->text(), o.council, problems);
   if (!read.ok()) {
     PrintProblems(problems);
     return Report(read.status());
@@ -95,11 +100,17 @@ ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xm
 }
 
 ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
-  if (!std::filesystem::is_directory(o.in)) return ConvertXml(o, problems, ReadSsda903Xml);
-  auto files = ReadSsda903Folder(o.in);
-  if (!files.ok()) return Report(files.status());
-  auto read = ReadSsda903(*files, o.council, problems);
-  if (!read.ok()) return Report(read.status());
+  std::vector<Ssda903Input> inputs;
+  for (const std::string& path : o.in) {
+    auto input = ReadSsda903Input(path);
+    if (!input.ok()) return Report(input.status());
+    inputs.push_back(std::move(*input));
+  }
+  auto read = ReadSsda903Years(inputs, o.council, problems);
+  if (!read.ok()) {
+    PrintProblems(problems);
+    return Report(read.status());
+  }
   return Finish(*read, problems, o);
 }
 
@@ -109,12 +120,14 @@ ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
     options.as_at = Date::ParseIso(o.as_at);
     if (!options.as_at) return Report(Status::InvalidInput(fmt::format("--as-at '{}' is not a YYYY-MM-DD date", o.as_at)));
   }
-  auto read = ReadAnnexAFile(o.in, options, problems);
+  auto read = ReadAnnexAFile(o.in[0], options, problems);
   if (!read.ok()) return Report(read.status());
   return Finish(*read, problems, o);
 }
 
 ExitCode RunConvert(ConvertOptions& o) {
+  if (o.in.size() > 1 && o.from != "ssda903") return UsageError("--from " + o.from + " takes one IN");
+  if (o.in.size() > 1 && o.year) return UsageError(kYearOfSeveralReturns);
   if (o.year) o.council.collection_year = o.year;
   Problems problems(SIZE_MAX);
   if (o.from == "cin-census") return ConvertXml(o, problems, ReadCinCensus);
@@ -130,7 +143,8 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
   CLI::App* cmd = app.add_subcommand(
       "convert",
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
-      "ssda903: the CSV files of the children looked after return, found by their headers, or its XML file (docs/ssda903.md).\n"
+      "ssda903: the CSV files of the children looked after return, found by their headers, or its XML file; several\n"
+      "years' returns make one history per child (docs/ssda903.md).\n"
       "cin-census: the CIN census XML; csww: the children's social work workforce XML (docs/returns.md).\n"
       "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11, or a folder of one CSV file per list (docs/annex-a.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
@@ -142,7 +156,9 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--year", o->year, "Collection year: 2024 for 2024-25 (SSDA903, CIN census of March 2025), the\n"
                 "30 September census's year for csww (default: the return's header; SSDA903: the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
-  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files or its XML file; the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder of one CSV per list")
+  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files or its XML file, several for several years (one history\n"
+                  "per child); the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder\n"
+                  "of one CSV per list")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();

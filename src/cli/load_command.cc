@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -98,16 +99,16 @@ ExitCode LoadSources(const LoadOptions& o, const std::vector<ReturnFormat>& form
   Problems problems(SIZE_MAX);
   SourceJoin join;
   std::vector<std::string> described;
-  for (size_t i = 0; i < o.paths.size(); ++i) {
+  for (const LoadInput& input : GroupLoadInputs(o.paths, formats)) {
     size_t before = problems.total();
-    auto source = ReadLoadSource(o.paths[i], formats[i], *options, problems);
+    auto source = ReadLoadSource(input, *options, problems);
     if (!source.ok()) {
       for (size_t p = before; p < problems.kept().size(); ++p) std::cerr << problems.kept()[p].ToString() << "\n";
       return Report(Status::InvalidInput(source.status().message() + "; nothing stored"));
     }
-    std::cout << fmt::format("{} ({}): {}\n", o.paths[i], FormatName(formats[i]), source->summary);
+    std::cout << fmt::format("{}: {}\n", input.Describe(), source->summary);
     join.Add(*source, problems);
-    described.push_back(fmt::format("{} ({})", o.paths[i], FormatName(formats[i])));
+    described.push_back(input.Describe());
   }
   RowSources sources;
   Dataset joined = join.Finish(sources, problems);
@@ -143,6 +144,9 @@ ExitCode RunLoad(const LoadOptions& o) {
                                FormatName(formats[i]));
       return ExitCode::kUsage;
     }
+  auto inputs = GroupLoadInputs(o.paths, formats);
+  if (o.year && std::any_of(inputs.begin(), inputs.end(), [](const LoadInput& in) { return in.paths.size() > 1; }))
+    return UsageError(kYearOfSeveralReturns);
   return LoadSources(o, formats);
 }
 

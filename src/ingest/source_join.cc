@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "ingest/annex_a_reader.h"
 #include "ingest/cin_census_reader.h"
@@ -52,13 +53,26 @@ Result<LoadSource> ReadXml(const std::string& path, ReturnFormat format, const R
   return Made(path, format, *read, fmt::format("{} records", read->dataset.TotalRows()));
 }
 
-Result<LoadSource> ReadSsda903Source(const std::string& dir, const ReturnOptions& options, Problems& problems) {
-  auto files = ReadSsda903Folder(dir);
-  if (!files.ok()) return files.status();
-  auto read = ReadSsda903(*files, options, problems);
+bool IsSsda903(ReturnFormat format) {
+  return format == ReturnFormat::kSsda903Csv || format == ReturnFormat::kSsda903Xml;
+}
+
+// Every year of the SSDA903 return given, read into one history.
+Result<LoadSource> ReadSsda903Source(const LoadInput& given, const ReturnOptions& options, Problems& problems) {
+  std::vector<Ssda903Input> inputs;
+  for (const std::string& path : given.paths) {
+    auto input = ReadSsda903Input(path);
+    if (!input.ok()) return input.status();
+    inputs.push_back(std::move(*input));
+  }
+  auto read = ReadSsda903Years(inputs, options, problems);
   if (!read.ok()) return read.status();
-  return Made(dir, ReturnFormat::kSsda903Csv, *read,
-              fmt::format("{} records, {} left out", read->dataset.TotalRows(), read->left_out()));
+  std::string years = FinancialYear{read->years.front()}.Label();
+  if (read->years.size() > 1)
+    years += fmt::format(" to {}, {} records found in two years kept once", FinancialYear{read->collection_year}.Label(),
+                         read->combined);
+  return Made(fmt::format("{}", fmt::join(given.paths, " + ")), given.formats[0], *read,
+              fmt::format("{} records, {} left out ({})", read->dataset.TotalRows(), read->left_out(), years));
 }
 
 Result<LoadSource> ReadAnnexASource(const std::string& path, const LoadSourceOptions& options, Problems& problems) {
@@ -84,12 +98,34 @@ bool AddRow(Table& table, const std::vector<std::string>& values, const std::str
 
 }  // namespace
 
-Result<LoadSource> ReadLoadSource(const std::string& path, ReturnFormat format, const LoadSourceOptions& options,
-                                  Problems& problems) {
+std::string LoadInput::Describe() const {
+  std::vector<std::string> named;
+  for (size_t i = 0; i < paths.size(); ++i) named.push_back(fmt::format("{} ({})", paths[i], FormatName(formats[i])));
+  return fmt::format("{}", fmt::join(named, ", "));
+}
+
+std::vector<LoadInput> GroupLoadInputs(const std::vector<std::string>& paths, const std::vector<ReturnFormat>& formats) {
+  std::vector<LoadInput> inputs;
+  std::optional<size_t> ssda903;  // the input holding the SSDA903 returns
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (IsSsda903(formats[i]) && ssda903) {
+      inputs[*ssda903].paths.push_back(paths[i]);
+      inputs[*ssda903].formats.push_back(formats[i]);
+      continue;
+    }
+    if (IsSsda903(formats[i])) ssda903 = inputs.size();
+    inputs.push_back({{paths[i]}, {formats[i]}});
+  }
+  return inputs;
+}
+
+Result<LoadSource> ReadLoadSource(const LoadInput& input, const LoadSourceOptions& options, Problems& problems) {
+  const std::string& path = input.paths.front();
+  ReturnFormat format = input.formats.front();
   switch (format) {
     case ReturnFormat::kScrutinyCsv: return ReadScrutinyFolder(path, problems);
-    case ReturnFormat::kSsda903Csv: return ReadSsda903Source(path, options.council, problems);
-    case ReturnFormat::kSsda903Xml: return ReadXml(path, format, options.council, problems, ReadSsda903Xml);
+    case ReturnFormat::kSsda903Csv:
+    case ReturnFormat::kSsda903Xml: return ReadSsda903Source(input, options.council, problems);
     case ReturnFormat::kCinCensus: return ReadXml(path, format, options.council, problems, ReadCinCensus);
     case ReturnFormat::kCsww: return ReadXml(path, format, options.council, problems, ReadWorkforce);
     case ReturnFormat::kAnnexA: return ReadAnnexASource(path, options, problems);

@@ -35,11 +35,23 @@ struct LoadSource {
   std::string summary;  // what was read and left out, one line
 };
 
-// Reads a source of a known format. Records of a return with problems are left
+// LoadInput is what one source of a load is read from: a path, or the paths of
+// every SSDA903 return given (the years of one history).
+struct LoadInput {
+  std::vector<std::string> paths;
+  std::vector<ReturnFormat> formats;
+  // How the input is named to users: "903-2023.xml (SSDA903 XML)", one per path.
+  std::string Describe() const;
+};
+
+// The inputs of a load, in the order given: each path alone, bar the SSDA903
+// returns, taken together at the place of the first.
+std::vector<LoadInput> GroupLoadInputs(const std::vector<std::string>& paths, const std::vector<ReturnFormat>& formats);
+
+// Reads a source of known formats. Records of a return with problems are left
 // out (the problems say why); a scrutiny CSV folder with any problem, and a
 // source that cannot be read at all, fail.
-Result<LoadSource> ReadLoadSource(const std::string& path, ReturnFormat format, const LoadSourceOptions& options,
-                                  Problems& problems);
+Result<LoadSource> ReadLoadSource(const LoadInput& input, const LoadSourceOptions& options, Problems& problems);
 
 // SourceJoin joins the sources of a load into one dataset.
 class SourceJoin {

@@ -81,6 +81,8 @@ std::string_view Ssda903File::Label(std::string_view column) const {
   return element_.empty() ? column : XmlItemName(column);
 }
 
+std::string_view Ssda903FileCount::Label(std::string_view column) const { return xml ? XmlItemName(column) : column; }
+
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
   return row.cells[static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin())];

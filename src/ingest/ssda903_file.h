@@ -20,6 +20,26 @@ struct Ssda903Row {
   std::vector<std::string> cells;  // in the order of the table's columns
 };
 
+// Ssda903FileCount says what became of the rows of one file of a return.
+struct Ssda903FileCount {
+  std::string name;
+  std::string table;  // usual file name of the table its header names
+  uint64_t rows = 0;
+  uint64_t left_out = 0;
+  bool read = false;  // false: a table Scrutiny does not read yet
+  bool xml = false;   // a table of the XML form, whose items are named otherwise
+  // The column as the file names it: the XML form calls CHILD CHILDID and PLACE PL.
+  std::string_view Label(std::string_view column) const;
+};
+
+// Ssda903Origin is where a row read from a return came from: the return's
+// collection year, the file (an index into the files' counts) and the line.
+struct Ssda903Origin {
+  int year = 0;
+  size_t file = 0;
+  uint64_t line = 0;
+};
+
 class Ssda903File {
  public:
   // Reads a file's text. Problems say why the file, or a row of it, could not

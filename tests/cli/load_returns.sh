@@ -44,10 +44,15 @@ printf '<?xml version="1.0"?>\n<EXPSSDA903>\n<CHILD>\n</EXPSSDA903>\n' >"$work/b
 code=$?
 [ $code = 65 ] || { echo "FAIL: a malformed source exit $code, not 65"; fail=1; }
 grep -q "broken.xml:4: not well-formed XML" "$work/bad" || { echo "FAIL: no line for the malformed source"; cat "$work/bad"; fail=1; }
-# Two sources of looked-after episodes: refused.
+# Two SSDA903 returns of one year (the sample's XML and CSV forms): refused.
 "$bin" load "$samples/ssda903/fake_903.xml" "$samples/ssda903" --council 900 --db "$work/s.db" >"$work/bad" 2>&1
 code=$?
-[ $code = 65 ] || { echo "FAIL: two SSDA903 returns exit $code, not 65"; fail=1; }
-grep -q "looked_after_episodes is also given by" "$work/bad" || { echo "FAIL: no problem for a record type given twice"; fail=1; }
+[ $code = 65 ] || { echo "FAIL: two SSDA903 returns of one year exit $code, not 65"; fail=1; }
+grep -q "are both the 2017-18 return" "$work/bad" || { echo "FAIL: no refusal of two returns of one year"; fail=1; }
+# Two sources of looked-after episodes (the SSDA903 and Annex A List 8): refused.
+"$bin" load "$samples/ssda903/fake_903.xml" "$samples/annex-a/Annex_A.xlsx" --council 900 --as-at 2018-03-31 --db "$work/s.db" >"$work/bad" 2>&1
+code=$?
+[ $code = 65 ] || { echo "FAIL: two sources of episodes exit $code, not 65"; fail=1; }
+grep -q "looked_after_episodes is also given by" "$work/bad" || { echo "FAIL: no problem for a record type given twice"; cat "$work/bad"; fail=1; }
 [ "$(sha256sum "$work/s.db")" = "$before" ] || { echo "FAIL: a refused load changed the store"; fail=1; }
 exit $fail
