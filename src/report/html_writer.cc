@@ -398,8 +398,12 @@ constexpr double kCharWidth = 6.6;  // an average character at 12px
 std::string Thousands(double v, int decimals) {
   std::string plain = fmt::format("{:.{}f}", std::fabs(v), decimals);
   size_t end = std::min(plain.find('.'), plain.size());
-  for (size_t i = end; i > 3; i -= 3) plain.insert(i - 3, ",");
-  return (v < 0 ? "-" : "") + plain;
+  std::string out = v < 0 ? "-" : "";
+  for (size_t i = 0; i < end; ++i) {
+    if (i > 0 && (end - i) % 3 == 0) out += ',';
+    out += plain[i];
+  }
+  return out + plain.substr(end);
 }
 
 // A line value (mean, limit, target) in the chart's unit.
