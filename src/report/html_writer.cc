@@ -429,7 +429,8 @@ std::string Lines(const std::vector<double>& values, const ChartLayout& l, std::
       finish();
       continue;
     }
-    points += (in_run++ ? " " : "") + Coordinates(l.x[i], l.Y(values[i]));
+    if (in_run++) points += ' ';
+    points += Coordinates(l.x[i], l.Y(values[i]));
   }
   finish();
   return out;
