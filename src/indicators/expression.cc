@@ -939,6 +939,19 @@ std::span<const int32_t> Expression::RelatedDatesOf(size_t row) const {
 }
 
 Date Expression::LastAsAtFor(Date d) const {
+  constexpr int32_t kSpanDays = 1 << 16;  // about 180 years of days
+  if (last_as_at_.empty()) {
+    last_as_at_first_day_ = d.days() - kSpanDays / 2;
+    last_as_at_.assign(kSpanDays, kNull);
+  }
+  int64_t i = static_cast<int64_t>(d.days()) - last_as_at_first_day_;
+  if (i < 0 || i >= kSpanDays) return FindLastAsAtFor(d);
+  int32_t& known = last_as_at_[static_cast<size_t>(i)];
+  if (known == kNull) known = FindLastAsAtFor(d).days();
+  return Date::FromDays(known);
+}
+
+Date Expression::FindLastAsAtFor(Date d) const {
   // It holds from d on to the last date, so search from the guess.
   auto holds = [&](Date as_at) { return HoldsWithLatest(*root_, d, as_at); };
   Date last = std::max(d, GuessLastAsAt(*root_, d));

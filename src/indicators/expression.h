@@ -78,6 +78,10 @@ class Expression {
   bool dynamic_ = false;
   bool one_run_ = false;
   const ExprNode* latest_ = nullptr;  // the "latest" of a condition on its recency
+  // LastAsAtFor's answers by day (kNull: not yet found): records share few distinct dates.
+  mutable std::vector<int32_t> last_as_at_;
+  mutable int32_t last_as_at_first_day_ = 0;
+  Date FindLastAsAtFor(Date d) const;
   std::set<std::string> fields_;
   std::string text_;
 };
