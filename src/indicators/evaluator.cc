@@ -319,7 +319,7 @@ class Pass {
     scrutiny::Tally tally = pop_.spec->tally;
     bool by_item = per_ >= 0 || tally == scrutiny::Tally::kChildren;
     if (by_item) {
-      const std::vector<int32_t>* item = per_ >= 0 ? &index_.Column(*pop_.spec->type, per_) : pop_.child;
+      const std::vector<int32_t>* item = per_ >= 0 ? &ItemKeys() : pop_.child;
       if (!item) item = &index_.Identity(*pop_.spec->type);
       order_name_ = per_ >= 0 ? "per:" + ind_.per : "child";
       order_ = &index_.GroupedRows(*pop_.spec->type, *item, order_name_);
@@ -364,6 +364,14 @@ class Pass {
   }
 
  private:
+  // The `per` field's values as small numbers: the row each names in the
+  // table it references (a worker), else the raw value.
+  const std::vector<int32_t>& ItemKeys() {
+    const RecordType& type = *pop_.spec->type;
+    if (!type.field(per_).references.empty()) return index_.Join(type, per_);
+    return index_.Column(type, per_);
+  }
+
   // True when a record's group is the same in every period it spans and the
   // periods it counts in (and is in the numerator in) form one run, so it can
   // be added to that run at once.
@@ -380,6 +388,9 @@ class Pass {
     std::string key = spans_key_ + "|" + order_name_;
     if (const SpanSet* hit = span_cache_.Find(key)) return *hit;
     auto set = std::make_unique<SpanSet>();
+    for (auto* column : {&set->rows, &set->first, &set->last}) column->reserve(RowCount());
+    set->own_date.reserve(RowCount());
+    set->group.reserve(RowCount());
     for (size_t i = 0; i < RowCount(); ++i) {
       size_t r = RowAt(i), p0 = 0, p1 = 0;
       EvalContext c;
