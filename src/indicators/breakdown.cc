@@ -151,12 +151,13 @@ int Breakdown::GroupOf(const EvalContext& c) {
   bool by_string = v != kNoValue && table_ && field_ && field_->type != FieldType::kFlag &&
                    kind_ != Kind::kAgeBand && kind_ != Kind::kBands;
   if (by_string) {
+    // Sized by the largest id seen, not the pool: a field's values are few,
+    // and those of early tables (teams, codes) have small ids.
     size_t id = static_cast<size_t>(v);
-    if (group_of_string_.empty()) group_of_string_.assign(table_->pool().size(), -1);
-    if (id < group_of_string_.size() && group_of_string_[id] >= 0) return group_of_string_[id];
-    int g = GroupOfNew(v);
-    if (id < group_of_string_.size()) group_of_string_[id] = g;
-    return g;
+    if (id >= group_of_string_.size()) group_of_string_.resize(id + 1, -1);
+    int& known = group_of_string_[id];
+    if (known < 0) known = GroupOfNew(v);
+    return known;
   }
   return GroupOfNew(v);
 }
