@@ -28,23 +28,30 @@ const std::vector<int32_t>& CaseIndex::Join(const RecordType& from, int col) {
   if (target != nullptr) {
     const Table& dst = table(*target);
     if (!src.SharesPoolWith(dst)) throw std::logic_error("CaseIndex needs a Dataset whose tables share one string pool");
-    const std::vector<int32_t>& row_of_key = RowOfKey(*target);
+    const KeyRows& row_of_key = RowOfKey(*target);
     for (size_t r = 0; r < src.size(); ++r) {
       int32_t id = src.Int(col, r);
-      if (id != kNull && static_cast<size_t>(id) < row_of_key.size()) rows[r] = row_of_key[static_cast<size_t>(id)];
+      if (id != kNull) rows[r] = row_of_key.RowOf(id);
     }
   }
   return joins_.emplace(key, std::move(rows)).first->second;
 }
 
-const std::vector<int32_t>& CaseIndex::RowOfKey(const RecordType& type) {
+const CaseIndex::KeyRows& CaseIndex::RowOfKey(const RecordType& type) {
   auto [it, added] = row_of_key_.try_emplace(type.name);
-  if (!added) return it->second;
+  if (!added || table(type).empty()) return it->second;
   const Table& t = table(type);
   int key_col = type.IndexOf(type.key.front());
-  it->second.assign(t.pool().size(), -1);
-  for (size_t r = 0; r < t.size(); ++r) it->second[static_cast<size_t>(t.Int(key_col, r))] = static_cast<int32_t>(r);
-  return it->second;
+  int32_t first = INT32_MAX, last = INT32_MIN;
+  for (size_t r = 0; r < t.size(); ++r) {
+    first = std::min(first, t.Int(key_col, r));
+    last = std::max(last, t.Int(key_col, r));
+  }
+  KeyRows& keys = it->second;
+  keys.first_id = first;
+  keys.rows.assign(static_cast<size_t>(static_cast<int64_t>(last) - first + 1), -1);
+  for (size_t r = 0; r < t.size(); ++r) keys.rows[static_cast<size_t>(t.Int(key_col, r) - first)] = static_cast<int32_t>(r);
+  return keys;
 }
 
 const std::vector<int32_t>& CaseIndex::Column(const RecordType& type, int col) {

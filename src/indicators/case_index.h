@@ -78,13 +78,22 @@ class CaseIndex {
   // `related` rows grouped by rel_key and dated by date_col, built once per `name`.
   const DatedGroups& GroupsOf(const std::string& name, const std::vector<int32_t>& rel_key, size_t keys,
                               const Table& related, int date_col);
-  // Row of each key value (by string id) of a type with a single-field key.
-  const std::vector<int32_t>& RowOfKey(const RecordType& type);
+  // Row of each key value (by string id) of a type with a single-field key,
+  // for ids from `first_id` on: only the ids of its keys, not the whole pool.
+  struct KeyRows {
+    int32_t first_id = 0;
+    std::vector<int32_t> rows;  // id - first_id -> row, or -1
+    int32_t RowOf(int32_t id) const {
+      size_t i = static_cast<size_t>(static_cast<int64_t>(id) - first_id);
+      return id >= first_id && i < rows.size() ? rows[i] : -1;
+    }
+  };
+  const KeyRows& RowOfKey(const RecordType& type);
 
   const Dataset& data_;
   WorkingCalendar calendar_;
   std::map<std::pair<std::string_view, int>, std::vector<int32_t>> joins_;
-  std::map<std::string_view, std::vector<int32_t>> row_of_key_;
+  std::map<std::string_view, KeyRows> row_of_key_;
   std::map<std::string, std::vector<int32_t>> columns_;
   std::map<std::string, std::vector<int32_t>> derived_;
   std::map<std::string, std::unique_ptr<RelatedDates>> related_;
