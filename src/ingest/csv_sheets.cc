@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "ingest/csv_reader.h"
-#include "ingest/ssda903_reader.h"
 
 namespace scrutiny {
 namespace {
@@ -31,11 +30,15 @@ std::optional<XlsxSheet> SheetOf(const Ssda903Text& file, Problems& problems) {
 
 }  // namespace
 
-Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, Problems& problems) {
-  auto files = ReadSsda903Folder(dir);
+Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, uint64_t max_file_bytes, Problems& problems) {
+  auto files = ReadSsda903Folder(dir, max_file_bytes);
   if (!files.ok()) return files.status();
+  return CsvSheets(*files, problems);
+}
+
+XlsxWorkbook CsvSheets(const std::vector<Ssda903Text>& files, Problems& problems) {
   std::vector<XlsxSheet> sheets;
-  for (const Ssda903Text& file : *files)
+  for (const Ssda903Text& file : files)
     if (auto sheet = SheetOf(file, problems)) sheets.push_back(std::move(*sheet));
   return XlsxWorkbook(std::move(sheets));
 }

@@ -6,6 +6,9 @@
 
 #include <string>
 
+#include <vector>
+
+#include "ingest/ssda903_reader.h"
 #include "ingest/xlsx_workbook.h"
 #include "model/validator.h"
 
@@ -13,6 +16,9 @@ namespace scrutiny {
 
 // The CSV files of the folder as a workbook; a file that is not CSV text is a
 // problem and no sheet. Fails only if the folder cannot be read.
-Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, Problems& problems);
+Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, uint64_t max_file_bytes, Problems& problems);
+
+// The CSV files given, each named by its path, as a workbook (as above).
+XlsxWorkbook CsvSheets(const std::vector<Ssda903Text>& files, Problems& problems);
 
 }  // namespace scrutiny

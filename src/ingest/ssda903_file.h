@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "ingest/ssda903_tables.h"
 #include "model/validator.h"
 
@@ -21,9 +22,10 @@ struct Ssda903Row {
 
 class Ssda903File {
  public:
-  // Reads a file's text. Problems say why the file, or a row of it, could not
-  // be read; no file if the text is not CSV or its header is no table's.
-  static std::optional<Ssda903File> Read(std::string name, std::string_view text, Problems& problems);
+  // Reads a file's text. Text that is not CSV text (empty, binary, not UTF-8)
+  // is an error naming the file and line; problems say why a file whose header
+  // is no table's (then no file), or a row of it, could not be read.
+  static Result<std::optional<Ssda903File>> Read(std::string name, std::string_view text, Problems& problems);
 
   const std::string& name() const { return name_; }
   const Ssda903TableSpec& spec() const { return *spec_; }

@@ -1,4 +1,5 @@
 #include "ingest/ssda903_reader.h"
+#include "ingest/return_file_size.h"
 
 #include <algorithm>
 #include <cctype>
@@ -58,7 +59,7 @@ class ReturnReading {
   Result<Ssda903Return> Run(const std::vector<Ssda903Text>& texts);
 
  private:
-  void ReadFiles(const std::vector<Ssda903Text>& texts);
+  Status ReadFiles(const std::vector<Ssda903Text>& texts);
   std::optional<int> InferYear() const;
   template <typename OnRow>
   void EachRow(T table, OnRow on_row);
@@ -90,7 +91,7 @@ class ReturnReading {
 Result<Ssda903Return> ReturnReading::Run(const std::vector<Ssda903Text>& texts) {
   if (!IsIdText(options_.la_code))
     return Status::InvalidInput(fmt::format("'{}' is not a council code (letters, digits, - _ . /)", options_.la_code));
-  ReadFiles(texts);
+  if (Status s = ReadFiles(texts); !s.ok()) return s;
   auto year = options_.collection_year ? options_.collection_year : InferYear();
   if (!year)
     return Status::InvalidInput("the collection year cannot be inferred (no episode with a good DECOM); give it");
@@ -114,9 +115,11 @@ Result<Ssda903Return> ReturnReading::Run(const std::vector<Ssda903Text>& texts) 
   return std::move(out_);
 }
 
-void ReturnReading::ReadFiles(const std::vector<Ssda903Text>& texts) {
+Status ReturnReading::ReadFiles(const std::vector<Ssda903Text>& texts) {
   for (const Ssda903Text& text : texts) {
-    auto file = Ssda903File::Read(text.name, text.text, problems_);
+    auto read = Ssda903File::Read(text.name, text.text, problems_);
+    if (!read.ok()) return read.status();
+    std::optional<Ssda903File>& file = *read;
     if (!file) continue;
     const Ssda903TableSpec& spec = file->spec();
     out_.files.push_back({file->name(), std::string(spec.usual_file), file->rows().size() + file->rows_refused(),
@@ -124,15 +127,17 @@ void ReturnReading::ReadFiles(const std::vector<Ssda903Text>& texts) {
     if (!spec.read) {
       problems_.Add({file->name(), 1, "header", std::string(spec.usual_file),
                      "Scrutiny does not read this table of the return yet; file skipped"});
-    } else if (file_of_table_.count(spec.table)) {
-      problems_.Add({file->name(), 1, "header", std::string(spec.usual_file),
-                     "another file already holds this table of the return; file not read"});
+    } else if (auto held = file_of_table_.find(spec.table); held != file_of_table_.end()) {
+      return Status::InvalidInput(fmt::format(
+          "{} and {} both hold the {} table; a return has one file of each (files of two years in one folder?); "
+          "nothing read", files_[held->second].name(), file->name(), spec.usual_file));
     } else {
       out_.files.back().read = true;
       file_of_table_[spec.table] = files_.size();
       files_.push_back(std::move(*file));
     }
   }
+  return Status::Ok();
 }
 
 std::optional<int> ReturnReading::InferYear() const {
@@ -377,7 +382,7 @@ uint64_t Ssda903Return::left_out() const {
   return n;
 }
 
-Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir) {
+Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir, uint64_t max_file_bytes) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::IoError(fmt::format("{}: not a folder", dir));
   std::vector<Ssda903Text> files;
@@ -385,6 +390,7 @@ Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir) {
     std::string extension = entry.path().extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
     if (extension != ".csv") continue;
+    if (Status s = CheckReturnFileSize(entry.path().string(), max_file_bytes); !s.ok()) return s;
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

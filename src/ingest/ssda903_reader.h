@@ -47,7 +47,8 @@ struct Ssda903Return {
 };
 
 // The CSV files of a folder, in name order.
-Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir);
+Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir,
+                                                   uint64_t max_file_bytes = kMaxReturnFileBytes);
 
 // Reads the files of one return. Fails only when nothing can be read (no
 // council code, no year given or inferable); bad values go to problems.
