@@ -7,15 +7,12 @@
 namespace scrutiny {
 namespace {
 
-// The sheet a CSV file holds, or none (with a problem) if it is not CSV text.
-std::optional<XlsxSheet> SheetOf(const Ssda903Text& file, Problems& problems) {
+// The sheet a CSV file holds, or an error if it is not CSV text.
+Result<XlsxSheet> SheetOf(const Ssda903Text& file, Problems& problems) {
   std::filesystem::path path(file.name);
+  if (Status s = CheckCsvText(path.filename().string(), file.text); !s.ok()) return s;
   XlsxSheet sheet{path.stem().string(), {}};
   CsvReader reader(file.text);
-  if (!reader.Check()) {
-    problems.Add({path.filename().string(), reader.line(), "", "", reader.error() + "; file not read"});
-    return std::nullopt;
-  }
   std::vector<std::string_view> fields;
   while (reader.Next(fields)) {
     XlsxRow& row = sheet.rows.emplace_back();
@@ -36,10 +33,13 @@ Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, uint64_t max_file_byt
   return CsvSheets(*files, problems);
 }
 
-XlsxWorkbook CsvSheets(const std::vector<Ssda903Text>& files, Problems& problems) {
+Result<XlsxWorkbook> CsvSheets(const std::vector<Ssda903Text>& files, Problems& problems) {
   std::vector<XlsxSheet> sheets;
-  for (const Ssda903Text& file : files)
-    if (auto sheet = SheetOf(file, problems)) sheets.push_back(std::move(*sheet));
+  for (const Ssda903Text& file : files) {
+    auto sheet = SheetOf(file, problems);
+    if (!sheet.ok()) return sheet.status();
+    sheets.push_back(std::move(*sheet));
+  }
   return XlsxWorkbook(std::move(sheets));
 }
 

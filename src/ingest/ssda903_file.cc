@@ -35,11 +35,8 @@ const Ssda903TableSpec* ReadHeader(const std::string& name, const std::vector<st
 }  // namespace
 
 Result<std::optional<Ssda903File>> Ssda903File::Read(std::string name, std::string_view text, Problems& problems) {
+  if (Status s = CheckCsvText(name, text); !s.ok()) return s;
   CsvReader reader(text);
-  if (!reader.Check()) {
-    std::string line = reader.line() ? fmt::format(":{}", reader.line()) : "";
-    return Status::InvalidInput(fmt::format("{}{}: {}; nothing read", name, line, reader.error()));
-  }
   std::vector<std::string_view> fields;
   std::vector<size_t> positions;
   Ssda903File file;

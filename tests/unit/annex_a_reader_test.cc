@@ -205,6 +205,17 @@ TEST_F(AnnexAReaderTest, ReadsAFolderOfOneCsvFilePerList) {
   EXPECT_EQ(r.problems, expected);
 }
 
+// A list that is not CSV text would lose all its rows: the folder is refused.
+TEST_F(AnnexAReaderTest, RefusesAFolderWithAListThatIsNotUtf8) {
+  auto dir = dir_ / "lists";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "List 3.csv") << "Child Unique ID,Gender\nR\xE9,a) Male\n";
+  Read r = ReadPath(dir.string());
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.result.status().message(),
+            "List 3.csv:2: byte 25 (0xE9) is not UTF-8: save the file as UTF-8 CSV; nothing read");
+}
+
 TEST_F(AnnexAReaderTest, ReadsCareLeaversOnlyGivenTheDateTheWorkbookDescribes) {
   std::string xml = InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Eligibility Category",
                                   "LA in Touch", "Type of Accommodation", "Suitability of Accommodation",
