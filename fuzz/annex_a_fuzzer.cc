@@ -20,7 +20,7 @@ scrutiny::Result<scrutiny::XlsxWorkbook> WorkbookOf(const uint8_t* data, size_t 
   using namespace scrutiny;
   constexpr size_t kMaxFiles = 14;  // Lists 1 to 11 and a few more; 3 parts and 11 sheets
   std::vector<std::string> pieces = fuzz::Pieces(data + 1, size - 1, kMaxFiles);
-  if (data[0] % 2) return XlsxWorkbook::Parse(fuzz::WorkbookOfParts(pieces), "fuzz.xlsx", {1 << 20, 4 << 20});
+  if (data[0] % 2) return XlsxWorkbook::Parse(fuzz::WorkbookOfParts(pieces), "fuzz.xlsx", fuzz::kFuzzLimits);
   std::vector<Ssda903Text> files;
   for (size_t i = 0; i < pieces.size(); ++i) files.push_back({"List " + std::to_string(i + 1) + ".csv", pieces[i]});
   return CsvSheets(files, problems);

@@ -9,7 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "ingest/xlsx_workbook.h"
+
 namespace scrutiny::fuzz {
+
+// Caps small enough that an input inflating to the cap (a mutated zip bomb)
+// costs a millisecond, not a hundred.
+inline const XlsxLimits kFuzzLimits{uint64_t{1} << 16, uint64_t{1} << 18};
 
 inline std::string PartName(size_t i) {
   if (i == 0) return "xl/workbook.xml";

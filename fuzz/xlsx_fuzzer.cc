@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   constexpr size_t kMaxParts = 6;
   std::string bytes = data[0] % 2 ? fuzz::WorkbookOfParts(fuzz::Pieces(data + 1, size - 1, kMaxParts))
                                   : std::string(reinterpret_cast<const char*>(data + 1), size - 1);
-  auto workbook = XlsxWorkbook::Parse(bytes, "fuzz.xlsx", {1 << 20, 4 << 20});
+  auto workbook = XlsxWorkbook::Parse(bytes, "fuzz.xlsx", fuzz::kFuzzLimits);
   if (!workbook.ok()) return 0;
   for (const XlsxSheet& sheet : workbook->sheets())
     for (const XlsxRow& row : sheet.rows)
