@@ -1,0 +1,20 @@
+#pragma once
+// Parsing a TOML file a user edits (suite, targets, pack, benchmark groups)
+// with toml++, refusing first what toml++ 3.3 (Debian 12) must not see: a
+// character beyond ASCII outside a quoted string or comment, where TOML
+// allows none and that version's whitespace test reaches an unreachable
+// point (undefined behaviour, found by fuzz/config_fuzzer.cc).
+
+#include <string>
+#include <string_view>
+
+#include <toml++/toml.h>
+
+#include "core/status.h"
+
+namespace scrutiny {
+
+// The document, or an error naming the file, line and the rule broken.
+Result<toml::table> ParseTomlDocument(std::string_view text, const std::string& path);
+
+}  // namespace scrutiny
