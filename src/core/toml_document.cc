@@ -1,5 +1,6 @@
 #include "core/toml_document.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -51,9 +52,22 @@ std::optional<size_t> TomlScan::FirstNonAsciiOutsideStrings() {
   return std::nullopt;
 }
 
+// The offset of the first control character (but tab, CR, LF), which TOML allows nowhere.
+std::optional<size_t> FirstControlCharacter(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<toml::table> ParseTomlDocument(std::string_view text, const std::string& path) {
+  if (auto at = FirstControlCharacter(text))
+    return Status::InvalidInput(fmt::format("{}:{}: byte 0x{:02X} is a control character, which TOML does not allow",
+                                            path, 1 + std::count(text.begin(), text.begin() + *at, '\n'),
+                                            static_cast<unsigned char>(text[*at])));
   TomlScan scan(text);
   if (auto at = scan.FirstNonAsciiOutsideStrings())
     return Status::InvalidInput(fmt::format(

@@ -1,9 +1,10 @@
 #pragma once
 // Parsing a TOML file a user edits (suite, targets, pack, benchmark groups)
-// with toml++, refusing first what toml++ 3.3 (Debian 12) must not see: a
-// character beyond ASCII outside a quoted string or comment, where TOML
-// allows none and that version's whitespace test reaches an unreachable
-// point (undefined behaviour, found by fuzz/config_fuzzer.cc).
+// with toml++, refusing first what toml++ 3.3 (Debian 12) must not see, where
+// it reaches an unreachable point or a false assumption (undefined behaviour,
+// found by fuzz/config_fuzzer.cc): a character beyond ASCII outside a quoted
+// string or comment, and a control character (a NUL...), both of which TOML
+// allows nowhere.
 
 #include <string>
 #include <string_view>

@@ -14,6 +14,14 @@ TEST(TomlDocument, RefusesACharacterBeyondAsciiOutsideStrings) {
                                   "comment, where TOML allows only ASCII");
 }
 
+// Found by fuzz/config_fuzzer.cc: a NUL in a string made toml++ 3.3 parse a
+// key at a character no key starts with (an assumption, so undefined behaviour).
+TEST(TomlDocument, RefusesAControlCharacter) {
+  auto t = ParseTomlDocument(std::string("a = 1\nb = \"x\0y\"\n", 15), "suite.toml");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message(), "suite.toml:2: byte 0x00 is a control character, which TOML does not allow");
+}
+
 TEST(TomlDocument, ReadsCharactersBeyondAsciiInStringsAndComments) {
   auto t = ParseTomlDocument("# caf\xC3\xA9\na = \"caf\xC3\xA9 \\\" \xC3\xA9\"\nb = 'd\xC3\xA9j\xC3\xA0'\n"
                              "c = \"\"\"\n\xC3\xA9\n\"\"\"\nd = '''\xC3\xA9'''\n",
