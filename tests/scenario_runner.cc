@@ -35,6 +35,7 @@ const std::map<std::string, std::map<std::string, std::string>>& Defaults() {
       {"missing_episodes", {{"missing_type", "M"}}},
       {"care_leavers", {{"eligibility", "FORMER_RELEVANT"}}},
       {"foster_households", {{"la_code", "901"}, {"household_type", "IN_HOUSE"}}},
+      {"adopters", {{"la_code", "901"}}},
   };
   return kDefaults;
 }

@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include "core/status.h"
+#include "model/table.h"
+#include "model/validator.h"
 
 namespace scrutiny {
 
@@ -26,9 +28,26 @@ void AddIndicatorsCommand(CLI::App& app, CommandOutcome& outcome);
 void AddAssessCommand(CLI::App& app, CommandOutcome& outcome);
 void AddCommentCommand(CLI::App& app, CommandOutcome& outcome);
 void AddReportCommand(CLI::App& app, CommandOutcome& outcome);
+void AddCheckCommand(CLI::App& app, CommandOutcome& outcome);
 
 // Prints a failed status to stderr and returns its exit code.
 ExitCode Report(const Status& s);
+
+// Prints why the command line cannot be run and returns ExitCode::kUsage.
+ExitCode UsageError(std::string_view message);
+
+// Why --year is refused with several SSDA903 returns (convert and load).
+inline constexpr std::string_view kYearOfSeveralReturns =
+    "--year is for one SSDA903 return; of several, each one's year is that of its latest DECOM";
+
+// Prints how many problems break each rule, then the first of them.
+void PrintProblems(const Problems& problems);
+
+// Writes every problem to the file, one a line.
+Status WriteProblems(const Problems& problems, const std::string& path);
+
+// Writes the dataset as a folder of scrutiny CSV files.
+Status WriteDataset(const Dataset& dataset, const std::string& dir);
 
 // The store file used when --db is not given: $SCRUTINY_DB, else scrutiny.db.
 std::string DefaultStorePath();

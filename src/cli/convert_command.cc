@@ -15,16 +15,13 @@
 #include "ingest/return_file_size.h"
 #include "ingest/ssda903_reader.h"
 #include "ingest/workforce_reader.h"
-#include "model/csv_writer.h"
 
 namespace scrutiny {
 namespace {
 
-constexpr size_t kProblemsShown = 20;
-
 struct ConvertOptions {
   std::string from;
-  std::string in;  // a folder for ssda903, a file for the XML returns
+  std::vector<std::string> in;  // folders or files: several only for ssda903, one per year
   std::string out_dir;
   ReturnOptions council;
   int year = 0;
@@ -53,8 +50,14 @@ void PrintCounts(const AnnexAReturn& r) {
 }
 
 void PrintCounts(const Ssda903Return& r) {
-  std::cout << fmt::format("SSDA903 return {}: {} records left out, {} fixed\n",
-                           FinancialYear{r.collection_year}.Label(), r.left_out(), r.fixed);
+  if (r.years.size() == 1)
+    std::cout << fmt::format("SSDA903 return {}: {} records left out, {} fixed\n",
+                             FinancialYear{r.collection_year}.Label(), r.left_out(), r.fixed);
+  else
+    std::cout << fmt::format("SSDA903 returns {} to {} ({} years): {} records left out, {} fixed, {} found in two "
+                             "years kept once\n",
+                             FinancialYear{r.years.front()}.Label(), FinancialYear{r.collection_year}.Label(),
+                             r.years.size(), r.left_out(), r.fixed, r.combined);
   for (const Ssda903FileCount& f : r.files)
     std::cout << fmt::format("  {:<40} {:<24} {:>7} rows {:>7} left out{}\n", f.name, f.table, f.rows, f.left_out,
                              f.read ? "" : " (not read yet)");
@@ -74,32 +77,6 @@ void PrintCounts(const WorkforceReturn& r) {
   PrintRecords(r.dataset);
 }
 
-void PrintProblems(const Problems& problems) {
-  std::map<std::string, size_t> by_rule;
-  for (const Problem& p : problems.kept()) ++by_rule[p.rule];
-  std::cout << fmt::format("{} problems, by rule:\n", problems.total());
-  for (const auto& [rule, n] : by_rule) std::cout << fmt::format("  {:>7}  {}\n", n, rule);
-  for (size_t i = 0; i < problems.kept().size() && i < kProblemsShown; ++i)
-    std::cout << "  " << problems.kept()[i].ToString() << "\n";
-  if (problems.total() > kProblemsShown)
-    std::cout << fmt::format("  ... and {} more (--problems FILE lists them all)\n", problems.total() - kProblemsShown);
-}
-
-Status WriteProblems(const Problems& problems, const std::string& path) {
-  std::ofstream out(path);
-  for (const Problem& p : problems.kept()) out << p.ToString() << "\n";
-  if (!out) return Status::IoError(fmt::format("{}: cannot be written", path));
-  return Status::Ok();
-}
-
-Status WriteDataset(const Dataset& dataset, const std::string& dir) {
-  CsvWriter writer;
-  Status s = writer.Open(dir);
-  if (s.ok()) s = writer.Append(dataset);
-  if (s.ok()) s = writer.Close();
-  return s;
-}
-
 // Reports what was read and writes the folder.
 template <typename Read>
 ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions& o) {
@@ -112,20 +89,27 @@ ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions
   return ExitCode::kOk;
 }
 
-ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
-  auto files = ReadSsda903Folder(o.in, o.council.max_file_bytes);
-  if (!files.ok()) return Report(files.status());
-  auto read = ReadSsda903(*files, o.council, problems);
-  if (!read.ok()) return Report(read.status());
+template <typename ReadXml>
+ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xml) {
+  if (Status s = CheckReturnFileSize(o.in[0], o.council.max_file_bytes); !s.ok()) return Report(s);
+  auto file = MappedFile::Open(o.in[0]);
+  if (!file.ok()) return Report(file.status());
+  auto read = read_xml(o.in[0], file->text(), o.council, problems);
+  if (!read.ok()) {
+    PrintProblems(problems);
+    return Report(read.status());
+  }
   return Finish(*read, problems, o);
 }
 
-template <typename ReadXml>
-ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xml) {
-  if (Status s = CheckReturnFileSize(o.in, o.council.max_file_bytes); !s.ok()) return Report(s);
-  auto file = MappedFile::Open(o.in);
-  if (!file.ok()) return Report(file.status());
-  auto read = read_xml(o.in, file->text(), o.council, problems);
+ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
+  std::vector<Ssda903Input> inputs;
+  for (const std::string& path : o.in) {
+    auto input = ReadSsda903Input(path, o.council.max_file_bytes);
+    if (!input.ok()) return Report(input.status());
+    inputs.push_back(std::move(*input));
+  }
+  auto read = ReadSsda903Years(inputs, o.council, problems);
   if (!read.ok()) {
     PrintProblems(problems);
     return Report(read.status());
@@ -139,12 +123,14 @@ ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
     options.as_at = Date::ParseIso(o.as_at);
     if (!options.as_at) return Report(Status::InvalidInput(fmt::format("--as-at '{}' is not a YYYY-MM-DD date", o.as_at)));
   }
-  auto read = ReadAnnexAFile(o.in, options, problems);
+  auto read = ReadAnnexAFile(o.in[0], options, problems);
   if (!read.ok()) return Report(read.status());
   return Finish(*read, problems, o);
 }
 
 ExitCode RunConvert(ConvertOptions& o) {
+  if (o.in.size() > 1 && o.from != "ssda903") return UsageError("--from " + o.from + " takes one IN");
+  if (o.in.size() > 1 && o.year) return UsageError(kYearOfSeveralReturns);
   if (o.year) o.council.collection_year = o.year;
   o.council.max_file_bytes = o.max_file_mb << 20;
   Problems problems(SIZE_MAX);
@@ -161,7 +147,8 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
   CLI::App* cmd = app.add_subcommand(
       "convert",
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
-      "ssda903: the CSV files of the children looked after return, found by their headers (docs/ssda903.md).\n"
+      "ssda903: the CSV files of the children looked after return, found by their headers, or its XML file; several\n"
+      "years' returns make one history per child (docs/ssda903.md).\n"
       "cin-census: the CIN census XML; csww: the children's social work workforce XML (docs/returns.md).\n"
       "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11, or a folder of one CSV file per list (docs/annex-a.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
@@ -173,7 +160,9 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--year", o->year, "Collection year: 2024 for 2024-25 (SSDA903, CIN census of March 2025), the\n"
                 "30 September census's year for csww (default: the return's header; SSDA903: the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
-  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files; the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder of one CSV per list")
+  cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files or its XML file, several for several years (one history\n"
+                  "per child); the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder\n"
+                  "of one CSV per list")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();

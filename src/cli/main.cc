@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   scrutiny::AddAssessCommand(app, outcome);
   scrutiny::AddCommentCommand(app, outcome);
   scrutiny::AddReportCommand(app, outcome);
+  scrutiny::AddCheckCommand(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

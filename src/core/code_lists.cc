@@ -204,6 +204,8 @@ std::vector<CodeList> Build() {
         {"Y1", "Other accommodation: suitable"}, {"Y2", "Other accommodation: unsuitable"},
         {"Z1", "With former foster carers: suitable"}, {"Z2", "With former foster carers: unsuitable"},
         {"0", "Information not known"}}},
+      {"adopter_leaving_reason", "Annex A list 11 (reason for leaving the adoption process)",
+       {{"1", "Withdrew"}, {"2", "On hold"}, {"3", "Refused or not approved by the agency"}}},
       {"adoption_reversal_reason", "SSDA903 REASON_PLACED_CEASED",
        {{"RD1", "The child's needs changed after the decision"},
         {"RD2", "The court did not make a placement order"},

@@ -115,6 +115,11 @@ Weekday Date::weekday() const {
   return static_cast<Weekday>(w);
 }
 
+std::string Date::ToDmy() const {
+  Civil c = CivilFromDays(days_);
+  return fmt::format("{:02}/{:02}/{:04}", c.d, c.m, c.y);
+}
+
 std::string Date::ToIso() const {
   Civil c = CivilFromDays(days_);
   if (c.y < 0 || c.y > 9999) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);

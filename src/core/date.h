@@ -35,6 +35,8 @@ class Date {
   Weekday weekday() const;
   bool is_weekend() const { return weekday() >= Weekday::kSaturday; }
   std::string ToIso() const;
+  // DD/MM/YYYY, the form of the SSDA903 files.
+  std::string ToDmy() const;
 
   Date AddDays(int n) const { return FromDays(days_ + n); }
   // Same day n months on, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb).

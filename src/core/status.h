@@ -12,6 +12,7 @@ namespace scrutiny {
 // Exit codes of the scrutiny command (documented in README.md and --help).
 enum class ExitCode : int {
   kOk = 0,
+  kQualityProblems = 1,  // scrutiny check: soft data-quality problems only (the data would load)
   kUsage = 64,     // bad command line
   kBadInput = 65,  // input data broke a rule; nothing was loaded
   kIoError = 74,   // a file could not be read or written

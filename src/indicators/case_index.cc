@@ -114,9 +114,13 @@ std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, 
   offsets.resize(keys + 1);
   offsets[0] = 0;
   for (size_t k = 1; k <= keys; ++k) offsets[k] = next[k] - left_out;
-  for (size_t k = 0; k < keys; ++k)
-    std::sort(order.begin() + offsets[k], order.begin() + offsets[k + 1],
-              [&](int32_t a, int32_t b) { return t.Int(date_col, static_cast<size_t>(a)) < t.Int(date_col, static_cast<size_t>(b)); });
+  auto earlier = [&](int32_t a, int32_t b) {
+    return t.Int(date_col, static_cast<size_t>(a)) < t.Int(date_col, static_cast<size_t>(b));
+  };
+  for (size_t k = 0; k < keys; ++k) {  // the store reads a child's records in date order mostly
+    auto first = order.begin() + offsets[k], last = order.begin() + offsets[k + 1];
+    if (!std::is_sorted(first, last, earlier)) std::sort(first, last, earlier);
+  }
   return order;
 }
 
@@ -148,6 +152,13 @@ void CaseIndex::DeriveLookedAfterDates() {
   derived_["placement_start"] = std::move(placement);
 }
 
+const DatedGroups& CaseIndex::GroupsOf(const std::string& name, const std::vector<int32_t>& rel_key, size_t keys,
+                                       const Table& related, int date_col) {
+  auto [it, added] = dated_groups_.try_emplace(name);
+  if (added) it->second.order = GroupRows(rel_key, keys, nullptr, related, date_col, it->second.offsets);
+  return it->second;
+}
+
 const RelatedDates& CaseIndex::Related(const RecordType& population, const RecordType& related, int date_col,
                                        const std::string& cache_key, const std::function<std::vector<char>()>& keep) {
   std::string key = std::string(population.name) + "|" + cache_key;
@@ -159,26 +170,33 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
   for (size_t i = 0; i < related.fields.size() && via < 0; ++i)
     if (related.fields[i].references == population.name) via = static_cast<int>(i);
   size_t keys = 0;
-  std::vector<int32_t> rel_key;
+  const std::vector<int32_t>* rel_key = nullptr;
+  std::string grouping;
   if (via >= 0) {
     keys = pop.size();
     out->key_of_row.resize(pop.size());
     std::iota(out->key_of_row.begin(), out->key_of_row.end(), 0);
-    rel_key = Join(related, via);
+    rel_key = &Join(related, via);
+    grouping = fmt::format("{}:{}:{}", related.name, population.name, date_col);
   } else {
     const RecordType& children = *FindRecordType("children");
     keys = table(children).size();
     out->key_of_row = Join(population, population.IndexOf("child_id"));
-    rel_key = Join(related, related.IndexOf("child_id"));
+    rel_key = &Join(related, related.IndexOf("child_id"));
+    grouping = fmt::format("{}:child:{}", related.name, date_col);
   }
+  const DatedGroups& groups = GroupsOf(grouping, *rel_key, keys, rel, date_col);
   std::vector<char> kept = keep();
-  std::vector<int32_t> order = GroupRows(rel_key, keys, &kept, rel, date_col, out->offsets);
   int end_col = SpanOf(related).end;
-  out->starts.reserve(order.size());
-  out->ends.reserve(order.size());
-  for (int32_t r : order) {
-    out->starts.push_back(rel.Int(date_col, static_cast<size_t>(r)));
-    out->ends.push_back(end_col >= 0 ? rel.Int(end_col, static_cast<size_t>(r)) : kNull);
+  out->offsets.assign(keys + 1, 0);
+  for (size_t k = 0; k < keys; ++k) {
+    for (int32_t i = groups.offsets[k]; i < groups.offsets[k + 1]; ++i) {
+      size_t r = static_cast<size_t>(groups.order[static_cast<size_t>(i)]);
+      if (!kept[r]) continue;
+      out->starts.push_back(rel.Int(date_col, r));
+      out->ends.push_back(end_col >= 0 ? rel.Int(end_col, r) : kNull);
+    }
+    out->offsets[k + 1] = static_cast<int32_t>(out->starts.size());
   }
   return *related_.emplace(key, std::move(out)).first->second;
 }

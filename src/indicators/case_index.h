@@ -33,6 +33,13 @@ struct RelatedDates {
   std::vector<int32_t> ends;        // kNull when open or when the type has no end
 };
 
+// Rows of a related type grouped by key, each group in date order: the
+// unfiltered order that RelatedDates of the same grouping filter.
+struct DatedGroups {
+  std::vector<int32_t> order;    // rows with a key and a date
+  std::vector<int32_t> offsets;  // key -> [offsets[k], offsets[k+1]) in order
+};
+
 class CaseIndex {
  public:
   explicit CaseIndex(const Dataset& data) : data_(data) {}
@@ -68,6 +75,9 @@ class CaseIndex {
 
  private:
   void DeriveLookedAfterDates();
+  // `related` rows grouped by rel_key and dated by date_col, built once per `name`.
+  const DatedGroups& GroupsOf(const std::string& name, const std::vector<int32_t>& rel_key, size_t keys,
+                              const Table& related, int date_col);
   // Row of each key value (by string id) of a type with a single-field key.
   const std::vector<int32_t>& RowOfKey(const RecordType& type);
 
@@ -78,6 +88,7 @@ class CaseIndex {
   std::map<std::string, std::vector<int32_t>> columns_;
   std::map<std::string, std::vector<int32_t>> derived_;
   std::map<std::string, std::unique_ptr<RelatedDates>> related_;
+  std::map<std::string, DatedGroups> dated_groups_;
 };
 
 }  // namespace scrutiny

@@ -841,15 +841,6 @@ std::vector<Expression> DrillFields(const Indicator& ind, const Population& pop,
   return out;
 }
 
-std::string KeyOf(const Table& t, size_t r) {
-  std::string key;
-  for (std::string_view k : t.type().key) {
-    if (!key.empty()) key += " ";
-    key += t.Format(t.type().IndexOf(k), r);
-  }
-  return key;
-}
-
 }  // namespace
 
 Result<Drilldown> Evaluator::Drill(const Indicator& ind, const Period& period, const std::string& breakdown_name,
@@ -886,7 +877,7 @@ Result<Drilldown> Evaluator::Drill(const Indicator& ind, const Period& period, c
       if (!group.empty() && label != group) return;
       DrillRecord rec;
       rec.record_type = std::string(spec.type->name);
-      rec.key = KeyOf(t, r);
+      rec.key = t.KeyText(r);
       if (child_col >= 0) rec.child_id = t.Format(child_col, r);
       rec.group = label;
       rec.value = pass.value() ? pass.value()->Value(c) : NAN;

@@ -611,11 +611,24 @@ double Months(Date a, Date b) {
   return m;
 }
 
+// A date some months on, remembering the last asked for: evaluation shifts
+// the same as-at date ("as_at - 12 months") for record after record.
+Date ShiftMonths(Date d, int months) {
+  thread_local Date last_from = Date::FromDays(INT32_MIN), last_to;
+  thread_local int last_months = 0;
+  if (d != last_from || months != last_months) {
+    last_from = d;
+    last_months = months;
+    last_to = d.AddMonths(months);
+  }
+  return last_to;
+}
+
 Date Shift(Date d, int amount, char unit, const WorkingCalendar* cal) {
   switch (unit) {
     case 'd': return d.AddDays(amount);
-    case 'm': return d.AddMonths(amount);
-    case 'y': return d.AddYears(amount);
+    case 'm': return ShiftMonths(d, amount);
+    case 'y': return ShiftMonths(d, 12 * amount);
     default: break;
   }
   if (amount >= 0) return cal->AddWorkingDays(d, amount);

@@ -1,6 +1,7 @@
 #include "ingest/annex_a_codes.h"
 
 #include <cctype>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,12 +54,23 @@ std::string LeadingCode(std::string_view v) {
   return code;
 }
 
+// The labels of a list's codes as NormaliseHeader leaves them, made once per list
+// (every coded cell of a workbook asks). Not for use from several threads at once.
+const std::vector<std::string>& NormalisedLabels(const CodeList& list) {
+  static std::map<const CodeList*, std::vector<std::string>> made;
+  auto [it, added] = made.try_emplace(&list);
+  if (added)
+    for (const Code& c : list.codes) it->second.push_back(NormaliseHeader(c.label));
+  return it->second;
+}
+
 std::optional<std::string_view> CodeOfLabel(const CodeList& list, std::string_view value) {
   std::string label = NormaliseHeader(value);
   for (const LabelCode& l : AnnexALabels())
     if (l.code_list == list.name && l.label == label) return l.code;
-  for (const Code& c : list.codes)
-    if (NormaliseHeader(c.label) == label) return c.code;
+  const std::vector<std::string>& labels = NormalisedLabels(list);
+  for (size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] == label) return list.codes[i].code;
   return std::nullopt;
 }
 

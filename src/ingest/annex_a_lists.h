@@ -20,11 +20,15 @@ enum class AnnexAColumn {
   kAssessmentStart, kChildSeen, kAuthorised, kRequiresSupport,
   kStrategyDate, kIcpcNotRequired, kIcpcDate, kIcpcCpPlan,
   kCinStart, kPrimaryNeed, kCinClosed, kClosureReason,
-  kCpStart, kInitialCategory, kLatestCategory, kCpEnd, kPreviousPlans,
+  kCpStart, kInitialCategory, kLatestCategory, kCpVisit, kCpSeenAlone, kCpEnd, kPreviousPlans,
+  kCareStart, kCategoryOfNeed, kLegalStatus, kLatestReview, kLastVisit, kLastHealthAssessment, kLastDentalCheck,
+  kCareCeased, kCeasedReason, kPlacementType, kPlacementProvider, kPlacementPostcode, kPlacementUrn, kPlacementLa,
   kEligibility, kInTouch, kAccommodationType, kAccommodationSuitability, kActivity, kPathwayPlanReview,
   kLatestContact,
   kEnteredCare, kAdoptionDecision, kPlacementOrder, kMatched, kPlaced, kAdoptionOrder, kDecisionReversed,
   kReversalReason, kFfaPlaced,
+  kAdopterId, kFamilyId, kAdopterFfa, kEnquiry, kStage1Start, kStage1End, kStage2Start, kStage2End, kApplication,
+  kApproved, kAdopterMatched, kAdopterPlaced, kChildrenPlaced, kAdopterOrder, kLeft, kLeftReason,
 };
 
 // AnnexAColumnSpec names a column as the templates head it.

@@ -19,6 +19,9 @@ namespace {
 using C = AnnexAColumn;
 
 constexpr int kCareLeaversList = 9;
+constexpr int kAdoptersList = 11;
+// An assessment within 28 days of care beginning is taken as the initial one (due in 20 working days).
+constexpr int kInitialHealthAssessmentDays = 28;
 
 // What a row says of the child it is about, checked.
 struct ChildFields {
@@ -45,19 +48,26 @@ class WorkbookReading {
  private:
   void ReadSheet(const XlsxSheet& sheet);
   bool ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row);
-  std::optional<ModelRecord> RecordOf(int list, AnnexARow& row, const std::string& child_id);
-  ModelRecord Contact(AnnexARow& row);
-  ModelRecord EarlyHelp(AnnexARow& row);
-  ModelRecord Referral(AnnexARow& row);
-  ModelRecord Assessment(AnnexARow& row);
-  ModelRecord Section47(AnnexARow& row);
-  ModelRecord ChildInNeed(AnnexARow& row);
-  ModelRecord ProtectionPlan(AnnexARow& row);
-  ModelRecord CareLeaver(AnnexARow& row);
-  ModelRecord Adoption(AnnexARow& row);
-  ModelRecord Record(std::string_view type) { return ModelRecord(out_.dataset, out_.sources, type); }
-  std::string RecordId(const AnnexARow& row, int list) const {
-    return fmt::format("{}-L{}-{}", options_.la_code, list, row.line());
+  // Adds the records the row makes to the group; false for a list not read.
+  bool RecordsOf(int list, AnnexARow& row, RecordGroup& group);
+  void Contact(AnnexARow& row, RecordGroup& group);
+  void EarlyHelp(AnnexARow& row, RecordGroup& group);
+  void Referral(AnnexARow& row, RecordGroup& group);
+  void Assessment(AnnexARow& row, RecordGroup& group);
+  void Section47(AnnexARow& row, RecordGroup& group);
+  void ChildInNeed(AnnexARow& row, RecordGroup& group);
+  void ProtectionPlan(AnnexARow& row, RecordGroup& group);
+  void LookedAfter(AnnexARow& row, RecordGroup& group);
+  void LookedAfterEvents(AnnexARow& row, RecordGroup& group, std::optional<Date> care_start);
+  void CareLeaver(AnnexARow& row, RecordGroup& group);
+  void Adoption(AnnexARow& row, RecordGroup& group);
+  bool ReadAdopter(AnnexARow& row);
+  // A record of the row's child, from the row's sheet and line.
+  ModelRecord& Record(RecordGroup& group, const AnnexARow& row, std::string_view type) {
+    return group.Record(type, row.source(), row.line()).Set("child_id", child_id_);
+  }
+  std::string RecordId(const AnnexARow& row, int list, std::string_view suffix = "") const {
+    return fmt::format("{}-L{}-{}{}", options_.la_code, list, row.line(), suffix);
   }
   void AddChild(const ChildFields& child, const AnnexARow& row);
 
@@ -65,6 +75,7 @@ class WorkbookReading {
   const AnnexAOptions& options_;
   Problems& problems_;
   std::set<std::string> children_;
+  std::string child_id_;  // of the row being read
   AnnexAReturn out_;
 };
 
@@ -72,10 +83,7 @@ Result<AnnexAReturn> WorkbookReading::Run(const XlsxWorkbook& workbook) {
   if (!IsIdText(options_.la_code))
     return Status::InvalidInput(fmt::format("'{}' is not a council code (letters, digits, - _ . /)", options_.la_code));
   out_.sources = EmptySources(out_.dataset);
-  Record("councils")
-      .Set("la_code", options_.la_code)
-      .Set("name", options_.council_name.empty() ? "Council " + options_.la_code : options_.council_name)
-      .Add("(council)", 0, problems_);
+  AddCouncil(out_.dataset, out_.sources, options_.la_code, options_.council_name, problems_);
   for (const XlsxSheet& sheet : workbook.sheets()) ReadSheet(sheet);
   return std::move(out_);
 }
@@ -109,92 +117,139 @@ void WorkbookReading::ReadSheet(const XlsxSheet& sheet) {
 
 bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row) {
   AnnexARow row(sheet, xlsx_row, problems_);
+  if (sheet.spec().number == kAdoptersList) return ReadAdopter(row);
   ChildFields child{row.ChildId(options_.la_code), row.Code(C::kGender, "sex", true),
                     row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};
-  auto record = RecordOf(sheet.spec().number, row, child.id);
-  if (!row.ok() || !record || !record->Add(row.source(), row.line(), problems_)) return false;
+  child_id_ = child.id;
+  RecordGroup group(out_.dataset, out_.sources);
+  if (!RecordsOf(sheet.spec().number, row, group) || !row.ok() || !group.Commit(problems_)) return false;
   AddChild(child, row);
   return true;
 }
 
-std::optional<ModelRecord> WorkbookReading::RecordOf(int list, AnnexARow& row, const std::string& child_id) {
-  auto with_child = [&](ModelRecord r) -> std::optional<ModelRecord> { return r.Set("child_id", child_id); };
+bool WorkbookReading::RecordsOf(int list, AnnexARow& row, RecordGroup& group) {
   switch (list) {
-    case 1: return with_child(Contact(row));
-    case 2: return with_child(EarlyHelp(row));
-    case 3: return with_child(Referral(row));
-    case 4: return with_child(Assessment(row));
-    case 5: return with_child(Section47(row));
-    case 6: return with_child(ChildInNeed(row));
-    case 7: return with_child(ProtectionPlan(row));
-    case 9: return with_child(CareLeaver(row));
-    case 10: return with_child(Adoption(row));
-    default: return std::nullopt;
+    case 1: Contact(row, group); return true;
+    case 2: EarlyHelp(row, group); return true;
+    case 3: Referral(row, group); return true;
+    case 4: Assessment(row, group); return true;
+    case 5: Section47(row, group); return true;
+    case 6: ChildInNeed(row, group); return true;
+    case 7: ProtectionPlan(row, group); return true;
+    case 8: LookedAfter(row, group); return true;
+    case 9: CareLeaver(row, group); return true;
+    case 10: Adoption(row, group); return true;
+    default: return false;
   }
 }
 
-ModelRecord WorkbookReading::Contact(AnnexARow& row) {
-  return std::move(Record("contacts")
-                       .Set("contact_id", RecordId(row, 1))
-                       .Set("contact_date", row.DateOf(C::kContactDate, true))
-                       .Set("source", row.Code(C::kContactSource, "referral_source", true)));
+void WorkbookReading::Contact(AnnexARow& row, RecordGroup& group) {
+  Record(group, row, "contacts")
+      .Set("contact_id", RecordId(row, 1))
+      .Set("contact_date", row.DateOf(C::kContactDate, true))
+      .Set("source", row.Code(C::kContactSource, "referral_source", true));
 }
 
-ModelRecord WorkbookReading::EarlyHelp(AnnexARow& row) {
+void WorkbookReading::EarlyHelp(AnnexARow& row, RecordGroup& group) {
   auto start = row.DateOf(C::kEarlyHelpStart, true);
-  return std::move(Record("early_help_episodes")
-                       .Set("early_help_id", RecordId(row, 2))
-                       .Set("start_date", start)
-                       .Set("assessment_start_date", start)
-                       .Set("assessment_completed_date", row.DateOf(C::kEarlyHelpCompleted, false))
-                       .Set("organisation", EarlyHelpOrganisation(row.Text(C::kEarlyHelpOrganisation))));
+  Record(group, row, "early_help_episodes")
+      .Set("early_help_id", RecordId(row, 2))
+      .Set("start_date", start)
+      .Set("assessment_start_date", start)
+      .Set("assessment_completed_date", row.DateOf(C::kEarlyHelpCompleted, false))
+      .Set("organisation", EarlyHelpOrganisation(row.Text(C::kEarlyHelpOrganisation)));
 }
 
-ModelRecord WorkbookReading::Referral(AnnexARow& row) {
-  return std::move(Record("referrals")
-                       .Set("referral_id", RecordId(row, 3))
-                       .Set("referral_date", row.DateOf(C::kReferralDate, true))
-                       .Set("source", row.Code(C::kReferralSource, "referral_source", true))
-                       .Set("nfa", Flag(row, C::kReferralNfa, true)));
+void WorkbookReading::Referral(AnnexARow& row, RecordGroup& group) {
+  Record(group, row, "referrals")
+      .Set("referral_id", RecordId(row, 3))
+      .Set("referral_date", row.DateOf(C::kReferralDate, true))
+      .Set("source", row.Code(C::kReferralSource, "referral_source", true))
+      .Set("nfa", Flag(row, C::kReferralNfa, true));
 }
 
-ModelRecord WorkbookReading::Assessment(AnnexARow& row) {
-  return std::move(Record("assessments")
-                       .Set("assessment_id", RecordId(row, 4))
-                       .Set("start_date", row.DateOf(C::kAssessmentStart, true))
-                       .Set("authorisation_date", row.DateOf(C::kAuthorised, false))
-                       .Set("requires_support", Flag(row, C::kRequiresSupport, false)));
+void WorkbookReading::Assessment(AnnexARow& row, RecordGroup& group) {
+  Record(group, row, "assessments")
+      .Set("assessment_id", RecordId(row, 4))
+      .Set("start_date", row.DateOf(C::kAssessmentStart, true))
+      .Set("authorisation_date", row.DateOf(C::kAuthorised, false))
+      .Set("requires_support", Flag(row, C::kRequiresSupport, false));
 }
 
-ModelRecord WorkbookReading::Section47(AnnexARow& row) {
-  return std::move(Record("section47_enquiries")
-                       .Set("s47_id", RecordId(row, 5))
-                       .Set("strategy_discussion_date", row.DateOf(C::kStrategyDate, true))
-                       .Set("icpc_not_required", Flag(row, C::kIcpcNotRequired, false))
-                       .Set("icpc_date", row.DateOf(C::kIcpcDate, false))
-                       .Set("icpc_cp_plan", Flag(row, C::kIcpcCpPlan, false)));
+void WorkbookReading::Section47(AnnexARow& row, RecordGroup& group) {
+  Record(group, row, "section47_enquiries")
+      .Set("s47_id", RecordId(row, 5))
+      .Set("strategy_discussion_date", row.DateOf(C::kStrategyDate, true))
+      .Set("icpc_not_required", Flag(row, C::kIcpcNotRequired, false))
+      .Set("icpc_date", row.DateOf(C::kIcpcDate, false))
+      .Set("icpc_cp_plan", Flag(row, C::kIcpcCpPlan, false));
 }
 
-ModelRecord WorkbookReading::ChildInNeed(AnnexARow& row) {
-  return std::move(Record("cin_episodes")
-                       .Set("cin_episode_id", RecordId(row, 6))
-                       .Set("start_date", row.DateOf(C::kCinStart, true))
-                       .Set("primary_need", row.Code(C::kPrimaryNeed, "primary_need", true))
-                       .Set("end_date", row.DateOf(C::kCinClosed, false))
-                       .Set("closure_reason", row.Code(C::kClosureReason, "cin_closure_reason", false)));
+void WorkbookReading::ChildInNeed(AnnexARow& row, RecordGroup& group) {
+  Record(group, row, "cin_episodes")
+      .Set("cin_episode_id", RecordId(row, 6))
+      .Set("start_date", row.DateOf(C::kCinStart, true))
+      .Set("primary_need", row.Code(C::kPrimaryNeed, "primary_need", true))
+      .Set("end_date", row.DateOf(C::kCinClosed, false))
+      .Set("closure_reason", row.Code(C::kClosureReason, "cin_closure_reason", false));
 }
 
-ModelRecord WorkbookReading::ProtectionPlan(AnnexARow& row) {
-  return std::move(Record("cp_plans")
-                       .Set("cp_plan_id", RecordId(row, 7))
-                       .Set("start_date", row.DateOf(C::kCpStart, true))
-                       .Set("initial_category", row.Code(C::kInitialCategory, "abuse_category", true))
-                       .Set("latest_category", row.Code(C::kLatestCategory, "abuse_category", false))
-                       .Set("end_date", row.DateOf(C::kCpEnd, false))
-                       .Set("previous_plans", row.Count(C::kPreviousPlans)));
+void WorkbookReading::ProtectionPlan(AnnexARow& row, RecordGroup& group) {
+  std::string plan_id = RecordId(row, 7);
+  Record(group, row, "cp_plans")
+      .Set("cp_plan_id", plan_id)
+      .Set("start_date", row.DateOf(C::kCpStart, true))
+      .Set("initial_category", row.Code(C::kInitialCategory, "abuse_category", true))
+      .Set("latest_category", row.Code(C::kLatestCategory, "abuse_category", false))
+      .Set("end_date", row.DateOf(C::kCpEnd, false))
+      .Set("previous_plans", row.Count(C::kPreviousPlans));
+  if (auto visit = row.DateOf(C::kCpVisit, false))
+    Record(group, row, "visits")
+        .Set("visit_id", plan_id + "-visit")
+        .Set("visit_date", visit)
+        .Set("plan", "CP")
+        .Set("seen_alone", Flag(row, C::kCpSeenAlone, false));
 }
 
-ModelRecord WorkbookReading::CareLeaver(AnnexARow& row) {
+// List 8 gives a child's period of care as it stands: one episode from the
+// day care began with the latest legal status and placement (docs/annex-a.md).
+void WorkbookReading::LookedAfter(AnnexARow& row, RecordGroup& group) {
+  auto start = row.DateOf(C::kCareStart, true);
+  std::string_view postcode = row.Text(C::kPlacementPostcode);
+  std::string district = PostcodeDistrict(postcode);
+  if (!postcode.empty() && district.empty())
+    row.Note(C::kPlacementPostcode, "not a postcode (e.g. 'EG19 7TT'); the placement's district is left blank");
+  Record(group, row, "looked_after_episodes")
+      .Set("episode_id", RecordId(row, 8))
+      .Set("decom", start)
+      .Set("rne", "S")
+      .Set("ls", row.Code(C::kLegalStatus, "legal_status", true))
+      .Set("cin", row.Code(C::kCategoryOfNeed, "category_of_need", true))
+      .Set("place", row.Code(C::kPlacementType, "placement_type", true))
+      .Set("place_provider", row.Code(C::kPlacementProvider, "placement_provider", false))
+      .Set("dec", row.DateOf(C::kCareCeased, false))
+      .Set("rec", row.Code(C::kCeasedReason, "reason_episode_ceased", false))
+      .Set("placement_postcode_district", district)
+      .Set("urn", row.Text(C::kPlacementUrn))
+      .Set("placement_la", row.Text(C::kPlacementLa));
+  LookedAfterEvents(row, group, start);
+}
+
+// The latest review, visit, health assessment and dental check List 8 names.
+void WorkbookReading::LookedAfterEvents(AnnexARow& row, RecordGroup& group, std::optional<Date> care_start) {
+  if (auto review = row.DateOf(C::kLatestReview, false))
+    Record(group, row, "looked_after_reviews").Set("review_date", review);
+  if (auto visit = row.DateOf(C::kLastVisit, false))
+    Record(group, row, "visits").Set("visit_id", RecordId(row, 8, "-visit")).Set("visit_date", visit).Set("plan", "LAC");
+  if (auto health = row.DateOf(C::kLastHealthAssessment, false)) {
+    bool initial = care_start && *health >= *care_start && *health - *care_start <= kInitialHealthAssessmentDays;
+    Record(group, row, "health_checks").Set("check_date", health).Set("check_type", initial ? "IHA" : "RHA");
+  }
+  if (auto dental = row.DateOf(C::kLastDentalCheck, false))
+    Record(group, row, "health_checks").Set("check_date", dental).Set("check_type", "DENTAL");
+}
+
+void WorkbookReading::CareLeaver(AnnexARow& row, RecordGroup& group) {
   std::string_view accommodation;
   if (!row.Text(C::kAccommodationType).empty() || !row.Text(C::kAccommodationSuitability).empty()) {
     auto code = CareLeaverAccommodation(row.Text(C::kAccommodationType), row.Text(C::kAccommodationSuitability));
@@ -202,34 +257,57 @@ ModelRecord WorkbookReading::CareLeaver(AnnexARow& row) {
     else row.Fail(C::kAccommodationType, "the type (a letter, e.g. 'Y: Other accommodation') and suitability "
                                          "(a) Suitable or b) Unsuitable) of accommodation are given together");
   }
-  return std::move(Record("care_leavers")
-                       .Set("as_at_date", options_.as_at)
-                       .Set("eligibility", row.Code(C::kEligibility, "care_leaver_eligibility", true))
-                       .Set("in_touch", row.Code(C::kInTouch, "in_touch", false))
-                       .Set("activity", row.Code(C::kActivity, "care_leaver_activity", false))
-                       .Set("accommodation", accommodation)
-                       .Set("pathway_plan_review_date", row.DateOf(C::kPathwayPlanReview, false))
-                       .Set("latest_contact_date", row.DateOf(C::kLatestContact, false)));
+  Record(group, row, "care_leavers")
+      .Set("as_at_date", options_.as_at)
+      .Set("eligibility", row.Code(C::kEligibility, "care_leaver_eligibility", true))
+      .Set("in_touch", row.Code(C::kInTouch, "in_touch", false))
+      .Set("activity", row.Code(C::kActivity, "care_leaver_activity", false))
+      .Set("accommodation", accommodation)
+      .Set("pathway_plan_review_date", row.DateOf(C::kPathwayPlanReview, false))
+      .Set("latest_contact_date", row.DateOf(C::kLatestContact, false));
 }
 
-ModelRecord WorkbookReading::Adoption(AnnexARow& row) {
-  return std::move(Record("adoptions")
-                       .Set("adoption_id", RecordId(row, 10))
-                       .Set("entered_care_date", row.DateOf(C::kEnteredCare, false))
-                       .Set("decision_date", row.DateOf(C::kAdoptionDecision, true))
-                       .Set("placement_order_date", row.DateOf(C::kPlacementOrder, false))
-                       .Set("match_date", row.DateOf(C::kMatched, false))
-                       .Set("placed_date", row.DateOf(C::kPlaced, false))
-                       .Set("adoption_order_date", row.DateOf(C::kAdoptionOrder, false))
-                       .Set("decision_reversed_date", row.DateOf(C::kDecisionReversed, false))
-                       .Set("reversal_reason", row.Code(C::kReversalReason, "adoption_reversal_reason", false))
-                       .Set("ffa_placed_date", row.DateOf(C::kFfaPlaced, false)));
+void WorkbookReading::Adoption(AnnexARow& row, RecordGroup& group) {
+  Record(group, row, "adoptions")
+      .Set("adoption_id", RecordId(row, 10))
+      .Set("entered_care_date", row.DateOf(C::kEnteredCare, false))
+      .Set("decision_date", row.DateOf(C::kAdoptionDecision, true))
+      .Set("placement_order_date", row.DateOf(C::kPlacementOrder, false))
+      .Set("match_date", row.DateOf(C::kMatched, false))
+      .Set("placed_date", row.DateOf(C::kPlaced, false))
+      .Set("adoption_order_date", row.DateOf(C::kAdoptionOrder, false))
+      .Set("decision_reversed_date", row.DateOf(C::kDecisionReversed, false))
+      .Set("reversal_reason", row.Code(C::kReversalReason, "adoption_reversal_reason", false))
+      .Set("ffa_placed_date", row.DateOf(C::kFfaPlaced, false));
+}
+
+// A List 11 row: one prospective adopter, not a child.
+bool WorkbookReading::ReadAdopter(AnnexARow& row) {
+  ModelRecord adopter = ModelRecord(out_.dataset, out_.sources, "adopters");
+  adopter.Set("adopter_id", row.Identifier(C::kAdopterId, "adopter's", options_.la_code))
+      .Set("la_code", options_.la_code)
+      .Set("family_id", row.Text(C::kFamilyId).empty() ? "" : row.Identifier(C::kFamilyId, "family's", options_.la_code))
+      .Set("ffa", Flag(row, C::kAdopterFfa, false))
+      .Set("enquiry_date", row.DateOf(C::kEnquiry, false))
+      .Set("stage1_start_date", row.DateOf(C::kStage1Start, false))
+      .Set("stage1_end_date", row.DateOf(C::kStage1End, false))
+      .Set("stage2_start_date", row.DateOf(C::kStage2Start, false))
+      .Set("stage2_end_date", row.DateOf(C::kStage2End, false))
+      .Set("application_date", row.DateOf(C::kApplication, false))
+      .Set("approval_date", row.DateOf(C::kApproved, false))
+      .Set("match_date", row.DateOf(C::kAdopterMatched, false))
+      .Set("placed_date", row.DateOf(C::kAdopterPlaced, false))
+      .Set("children_placed", row.Count(C::kChildrenPlaced))
+      .Set("adoption_order_date", row.DateOf(C::kAdopterOrder, false))
+      .Set("left_date", row.DateOf(C::kLeft, false))
+      .Set("left_reason", row.Code(C::kLeftReason, "adopter_leaving_reason", false));
+  return row.ok() && adopter.Add(row.source(), row.line(), problems_);
 }
 
 // The first row that names a child makes its record; later rows' details are not compared.
 void WorkbookReading::AddChild(const ChildFields& child, const AnnexARow& row) {
   if (!children_.insert(child.id).second) return;
-  Record("children")
+  ModelRecord(out_.dataset, out_.sources, "children")
       .Set("child_id", child.id)
       .Set("la_code", options_.la_code)
       .Set("sex", child.sex)

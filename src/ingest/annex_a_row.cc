@@ -37,8 +37,12 @@ std::string_view AnnexARow::Text(AnnexAColumn column) const {
 }
 
 void AnnexARow::Fail(AnnexAColumn column, std::string rule) {
-  problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule)});
+  Note(column, std::move(rule));
   ok_ = false;
+}
+
+void AnnexARow::Note(AnnexAColumn column, std::string rule) {
+  problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule)});
 }
 
 bool AnnexARow::Present(AnnexAColumn column, bool required) {
@@ -88,11 +92,11 @@ std::string AnnexARow::Count(AnnexAColumn column) {
   return std::to_string(value);
 }
 
-std::string AnnexARow::ChildId(std::string_view la_code) {
-  if (!Present(AnnexAColumn::kChildId, true)) return "";
-  std::string_view id = Text(AnnexAColumn::kChildId);
+std::string AnnexARow::Identifier(AnnexAColumn column, std::string_view whose, std::string_view la_code) {
+  if (!Present(column, true)) return "";
+  std::string_view id = Text(column);
   if (!IsIdText(id) || id.size() > kMaxChildIdLength) {
-    Fail(AnnexAColumn::kChildId, "a child's identifier is 1 to 60 letters, digits or - _ . /");
+    Fail(column, fmt::format("a {} identifier is 1 to 60 letters, digits or - _ . /", whose));
     return "";
   }
   return fmt::format("{}-{}", la_code, id);

@@ -27,9 +27,13 @@ class AnnexARow {
   // A whole number of 0 or more, as text; empty if none or bad.
   std::string Count(AnnexAColumn column);
   // The child's identifier: the council's code, '-', and the list's.
-  std::string ChildId(std::string_view la_code);
+  std::string ChildId(std::string_view la_code) { return Identifier(AnnexAColumn::kChildId, "child's", la_code); }
+  // An identifier of the council's (of whom: "child's", "adopter's"), prefixed as ChildId.
+  std::string Identifier(AnnexAColumn column, std::string_view whose, std::string_view la_code);
   // Reports a broken rule that leaves the row out.
   void Fail(AnnexAColumn column, std::string rule);
+  // Reports a broken rule whose value is left blank, keeping the row.
+  void Note(AnnexAColumn column, std::string rule);
   bool ok() const { return ok_; }
   uint64_t line() const { return row_.number; }
   const std::string& source() const { return sheet_.source(); }

@@ -7,12 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "core/return_years.h"
 #include "ingest/xml_return.h"
 
 namespace scrutiny {
 namespace {
 
-constexpr int kSexLettersFrom = 2024;  // Sex M/F/U replaces GenderCurrent from the 2024-25 census
 constexpr size_t kLongestChildId = 48;
 constexpr double kMostPreviousPlans = 99;
 
@@ -21,7 +21,7 @@ using Node = pugi::xml_node;
 // The model's sex code for GenderCurrent (to 2023-24) or Sex (from 2024-25).
 std::string_view SexOf(XmlItemCheck& check, Node ids, int year) {
   std::string label = FinancialYear{year}.Label();
-  bool letters = year >= kSexLettersFrom;
+  bool letters = year >= kCinCensusSexFrom;
   const char* item = letters ? "Sex" : "GenderCurrent";
   const char* other = letters ? "GenderCurrent" : "Sex";
   if (ids.child(other) && !ids.child(item)) {
@@ -145,7 +145,7 @@ void CensusReading::ReadChildItems(XmlItemCheck& check, Node child, RecordGroup&
   child_id_ = ChildIdOf(check, ids);
   std::string_view sex = SexOf(check, ids, out_.collection_year);
   auto birth = check.DateOf(ids, "PersonBirthDate", false);
-  auto expected = check.DateOf(ids, "ExpectedPersonBirthDate", false);
+  auto expected = check.ProspectiveDateOf(ids, "ExpectedPersonBirthDate", false);  // a child due after the census
   if (!birth && !expected && check.ok())
     check.Fail(ids, "PersonBirthDate", "", "PersonBirthDate or ExpectedPersonBirthDate is required");
   if (birth && expected)

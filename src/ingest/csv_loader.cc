@@ -111,6 +111,23 @@ void ReadRecordFile(const std::string& file, std::string_view text, Table& table
               [&](const std::vector<uint32_t>& chunk) { lines.insert(lines.end(), chunk.begin(), chunk.end()); }, {});
 }
 
+Status ReadCsvFolder(const std::string& dir, Dataset& dataset, RowSources& sources) {
+  sources.files.assign(dataset.tables().size(), "");
+  sources.lines.assign(dataset.tables().size(), {});
+  for (size_t i = 0; i < dataset.tables().size(); ++i) {
+    Table& table = dataset.tables()[i];
+    std::string path = (fs::path(dir) / (std::string(table.type().name) + ".csv")).string();
+    std::error_code ec;
+    if (!fs::exists(path, ec)) continue;
+    auto file = MappedFile::Open(path);
+    if (!file.ok()) return file.status();
+    Problems left_out(0);
+    sources.files[i] = path;
+    ReadRecordFile(path, file->text(), table, sources.lines[i], left_out);
+  }
+  return Status::Ok();
+}
+
 CsvFolderLoad::CsvFolderLoad(std::string dir, size_t chunk_rows) : dir_(std::move(dir)), chunk_rows_(chunk_rows) {}
 
 uint64_t CsvFolderLoad::rows() const {

@@ -43,6 +43,10 @@ class CsvFolderLoad {
   Status Stream(const std::function<Status(const Table&)>& sink, const ReadProgress& progress = {});
 
   const std::string& dir() const { return dir_; }
+  // What the load record names as the source: the folder, unless described
+  // otherwise (the returns a folder was made from).
+  const std::string& source() const { return source_.empty() ? dir_ : source_; }
+  void Describe(std::string source) { source_ = std::move(source); }
   const std::vector<SourceFile>& files() const { return files_; }
   const std::vector<std::string>& councils() const { return councils_; }  // la_codes in councils.csv
   uint64_t rows() const;
@@ -54,6 +58,7 @@ class CsvFolderLoad {
   uint64_t TotalBytes() const;
 
   std::string dir_;
+  std::string source_;
   size_t chunk_rows_;
   std::vector<SourceFile> files_;
   std::vector<std::string> councils_;
@@ -67,5 +72,11 @@ class CsvFolderLoad {
 // for tests and fuzzing; loads use CsvFolderLoad.)
 void ReadRecordFile(const std::string& file, std::string_view text, Table& table, std::vector<uint32_t>& lines,
                     Problems& problems);
+
+// Reads every record file of a folder whole into a dataset, keeping the rows
+// the model accepts and noting the file and line of each. Rows left out are
+// not reported: CsvFolderLoad::Check says why. (For `scrutiny check`, which
+// needs all records at once.)
+Status ReadCsvFolder(const std::string& dir, Dataset& dataset, RowSources& sources);
 
 }  // namespace scrutiny

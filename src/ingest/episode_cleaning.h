@@ -11,13 +11,14 @@
 #include <vector>
 
 #include "core/date.h"
+#include "ingest/ssda903_file.h"
 #include "model/validator.h"
 
 namespace scrutiny {
 
 // Ssda903Episode is one row of episodes.csv, its codes already the model's.
 struct Ssda903Episode {
-  uint64_t line = 0;
+  Ssda903Origin from;
   std::string_view child;
   Date decom;
   std::optional<Date> dec;
@@ -29,9 +30,10 @@ struct Ssda903Episode {
 // The reason episodes ceased when a new episode began at once.
 inline constexpr std::string_view kContinuingRec = "X1";
 
-// Cleans the episodes of one child (all rows for one CHILD) in place, reporting
-// each fix against the file and the line of the episode changed or left out.
-// Returns the number of fixes.
-size_t CleanEpisodes(std::vector<Ssda903Episode>& episodes, const std::string& file, Problems& problems);
+// Cleans the episodes of one child (all its rows, of every year read) in place,
+// reporting each fix against the file (of `files`) and line of the episode
+// changed or left out. Returns the number of fixes.
+size_t CleanEpisodes(std::vector<Ssda903Episode>& episodes, const std::vector<Ssda903FileCount>& files,
+                     Problems& problems);
 
 }  // namespace scrutiny

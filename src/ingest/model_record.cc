@@ -30,15 +30,52 @@ ModelRecord& ModelRecord::Set(std::string_view field, std::string_view value) {
   return *this;
 }
 
-bool ModelRecord::AddTo(Dataset& dataset, RowSources& sources, const std::string& file, uint64_t line,
-                        Problems& problems) const {
+bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems) const {
   std::vector<std::string_view> cells(values_.begin(), values_.end());
-  if (!AddRecord(dataset.tables()[index_], cells, file, line, problems)) return false;
-  size_t tables = dataset.tables().size();
-  if (sources.files.size() < tables) sources.files.resize(tables), sources.lines.resize(tables);
-  sources.lines[index_].push_back(static_cast<uint32_t>(line));
-  sources.files[index_] = file;
+  if (!AddRecord(dataset_.tables()[index_], cells, file, line, problems)) return false;
+  size_t tables = dataset_.tables().size();
+  if (sources_.files.size() < tables) sources_.files.resize(tables), sources_.lines.resize(tables);
+  sources_.lines[index_].push_back(static_cast<uint32_t>(line));
+  sources_.files[index_] = file;
   return true;
+}
+
+namespace {
+
+constexpr size_t kPostcodeInwardLength = 3;  // "7TT" of "EG19 7TT"
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// An outward code: one or two letters, a digit, then a letter or digit or nothing.
+bool IsDistrict(std::string_view s) {
+  size_t letters = 0;
+  while (letters < s.size() && IsUpper(s[letters])) ++letters;
+  if (letters < 1 || letters > 2 || letters >= s.size() || !IsDigit(s[letters])) return false;
+  std::string_view rest = s.substr(letters + 1);
+  return rest.empty() || (rest.size() == 1 && (IsUpper(rest[0]) || IsDigit(rest[0])));
+}
+
+bool IsInward(std::string_view s) {
+  return s.size() == kPostcodeInwardLength && IsDigit(s[0]) && IsUpper(s[1]) && IsUpper(s[2]);
+}
+
+}  // namespace
+
+std::string PostcodeDistrict(std::string_view postcode) {
+  std::string compact;
+  for (char c : postcode)
+    if (c != ' ') compact += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (IsDistrict(compact)) return compact;
+  if (compact.size() <= kPostcodeInwardLength) return "";
+  std::string_view outward(compact.data(), compact.size() - kPostcodeInwardLength);
+  if (!IsDistrict(outward) || !IsInward(std::string_view(compact).substr(outward.size()))) return "";
+  return std::string(outward);
+}
+
+void ModelRecord::Remove() const {
+  dataset_.tables()[index_].PopRow();
+  sources_.lines[index_].pop_back();
 }
 
 bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_code, const std::string& name,
@@ -55,12 +92,12 @@ ModelRecord& RecordGroup::Record(std::string_view type, std::string file, uint64
 }
 
 bool RecordGroup::Commit(Problems& problems) {
-  Dataset scratch;
-  RowSources scratch_sources;
-  bool all = true;
-  for (const Pending& p : pending_) all &= p.record.AddTo(scratch, scratch_sources, p.file, p.line, problems);
-  if (all)
-    for (Pending& p : pending_) p.record.Add(p.file, p.line, problems);
+  std::vector<const ModelRecord*> added;
+  for (const Pending& p : pending_)
+    if (p.record.Add(p.file, p.line, problems)) added.push_back(&p.record);
+  bool all = added.size() == pending_.size();
+  if (!all)  // newest first, so each is its table's last row
+    for (auto it = added.rbegin(); it != added.rend(); ++it) (*it)->Remove();
   pending_.clear();
   return all;
 }

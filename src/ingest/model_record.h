@@ -28,6 +28,10 @@ struct ReturnOptions {
 // Whether the text can be part of a record identifier: letters, digits, - _ . /
 bool IsIdText(std::string_view s);
 
+// The outward code of a postcode ("EG19" of "EG19 7TT", or of "EG19" alone):
+// the model keeps districts, not addresses. Empty if the text is not a postcode.
+std::string PostcodeDistrict(std::string_view postcode);
+
 // Sources sized for every table of the dataset, none noted yet.
 RowSources EmptySources(const Dataset& dataset);
 
@@ -39,12 +43,9 @@ class ModelRecord {
   ModelRecord& Set(std::string_view field, std::string_view value);
   ModelRecord& Set(std::string_view field, std::optional<Date> d) { return Set(field, d ? d->ToIso() : ""); }
   // Adds the record; false (and problems) if the model refuses it.
-  bool Add(const std::string& file, uint64_t line, Problems& problems) {
-    return AddTo(dataset_, sources_, file, line, problems);
-  }
-  // Adds the record to another dataset of the same catalogue.
-  bool AddTo(Dataset& dataset, RowSources& sources, const std::string& file, uint64_t line,
-             Problems& problems) const;
+  bool Add(const std::string& file, uint64_t line, Problems& problems) const;
+  // Takes the record added last out of its table again (it must still be its table's last row).
+  void Remove() const;
 
  private:
   Dataset& dataset_;
@@ -58,8 +59,8 @@ bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_cod
                 Problems& problems);
 
 // RecordGroup adds records that stand or fall together (a child and all that
-// hangs on it): each is first tried on a scratch dataset, and none is added
-// unless the model accepts every one.
+// hangs on it): each is added, and if the model refuses any, those added are
+// taken out again, so none is kept unless the model accepts every one.
 class RecordGroup {
  public:
   RecordGroup(Dataset& dataset, RowSources& sources) : dataset_(dataset), sources_(sources) {}

@@ -8,15 +8,10 @@
 
 #include "core/code_lists.h"
 #include "core/date.h"
+#include "core/return_years.h"
 
 namespace scrutiny {
 namespace {
-
-constexpr int kSexLettersFrom = 2025;      // SEX M/F/U from 2025-26
-constexpr int kPlaceH5P2LastYear = 2024;   // H5 and P2 retired after 2024-25
-constexpr int kPlaceK3From = 2025;         // K3 (supported accommodation) from 2025-26
-constexpr int kPlaceZ1xFrom = 2026;        // Z11-Z14 from 2026-27
-constexpr int kActivityF3P3LastYear = 2021;  // the 2022 schema replaced F3/P3 with F4/P4, F5/P5
 
 struct ColumnCodes {
   std::string_view column;     // as named in the return
@@ -50,13 +45,13 @@ bool InUseIn(Ssda903Coded c, std::string_view code, int year) {
     return std::find(codes.begin(), codes.end(), code) != codes.end();
   };
   if (c == Ssda903Coded::kPlace) {
-    if (among({"H5", "P2"})) return year <= kPlaceH5P2LastYear;
-    if (code == "K3") return year >= kPlaceK3From;
-    if (among({"Z11", "Z12", "Z13", "Z14"})) return year >= kPlaceZ1xFrom;
+    if (among({"H5", "P2"})) return year <= kSsda903PlaceH5P2LastYear;
+    if (code == "K3") return year >= kSsda903PlaceK3From;
+    if (among({"Z11", "Z12", "Z13", "Z14"})) return year >= kSsda903PlaceZ1xFrom;
   }
   if (c == Ssda903Coded::kActiv) {
-    if (among({"F3", "P3"})) return year <= kActivityF3P3LastYear;
-    if (among({"F4", "P4", "F5", "P5"})) return year > kActivityF3P3LastYear;
+    if (among({"F3", "P3"})) return year <= kSsda903ActivityF3P3LastYear;
+    if (among({"F4", "P4", "F5", "P5"})) return year > kSsda903ActivityF3P3LastYear;
   }
   return true;
 }
@@ -70,7 +65,7 @@ std::string CodesInUse(Ssda903Coded c, const CodeList& list, int year) {
 
 std::variant<std::string_view, CodeRefusal> SexCode(std::string_view value, int year) {
   std::string label = FinancialYear{year}.Label();
-  if (year < kSexLettersFrom) {
+  if (year < kSsda903SexLettersFrom) {
     if (value == "1") return std::string_view("M");
     if (value == "2") return std::string_view("F");
     return CodeRefusal{fmt::format("SEX in {} is 1 (male) or 2 (female)", label)};

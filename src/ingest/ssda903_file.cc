@@ -64,6 +64,22 @@ Result<std::optional<Ssda903File>> Ssda903File::Read(std::string name, std::stri
   return std::optional<Ssda903File>(std::move(file));
 }
 
+Ssda903File Ssda903File::FromXml(std::string name, Ssda903Table table, std::string element,
+                                 std::vector<Ssda903Row> rows) {
+  Ssda903File file;
+  file.name_ = std::move(name);
+  file.element_ = std::move(element);
+  file.spec_ = &SpecOf(table);
+  file.rows_ = std::move(rows);
+  return file;
+}
+
+std::string_view Ssda903File::Label(std::string_view column) const {
+  return element_.empty() ? column : XmlItemName(column);
+}
+
+std::string_view Ssda903FileCount::Label(std::string_view column) const { return xml ? XmlItemName(column) : column; }
+
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
   return row.cells[static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin())];

@@ -9,21 +9,16 @@ constexpr int kFirstYear = 1900;
 
 }  // namespace
 
-std::string DmyText(Date d) {
-  Date::Parts p = d.parts();
-  return fmt::format("{:02}/{:02}/{:04}", p.day, p.month, p.year);
-}
-
 Ssda903RowCheck::Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Problems& problems)
     : file_(file), row_(row), year_(year), problems_(problems) {}
 
 void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std::string rule) {
-  problems_.Add({file_.name(), row_.line, std::string(column), std::string(value), std::move(rule)});
+  Note(column, std::string(value), std::move(rule));
   ok_ = false;
 }
 
 void Ssda903RowCheck::Note(std::string_view column, std::string value, std::string rule) {
-  problems_.Add({file_.name(), row_.line, std::string(column), std::move(value), std::move(rule)});
+  problems_.Add({file_.name(), row_.line, std::string(file_.Label(column)), std::move(value), std::move(rule)});
 }
 
 bool Ssda903RowCheck::Present(std::string_view column, bool required) {
@@ -49,7 +44,7 @@ std::optional<Date> Ssda903RowCheck::DateIn(std::string_view column, bool requir
   std::string_view v = Text(column);
   FinancialYear year{year_};
   if (*d > year.last_day()) {
-    Fail(column, v, fmt::format("a date of the {} return is not after {}", year.Label(), DmyText(year.last_day())));
+    Fail(column, v, fmt::format("a date of the {} return is not after {}", year.Label(), year.last_day().ToDmy()));
     return std::nullopt;
   }
   return d;

@@ -13,9 +13,6 @@
 
 namespace scrutiny {
 
-// A date as the return writes it: DD/MM/YYYY.
-std::string DmyText(Date d);
-
 class Ssda903RowCheck {
  public:
   Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Problems& problems);

@@ -49,6 +49,12 @@ std::string_view TrimSpace(std::string_view s) {
   return s;
 }
 
+std::string_view XmlItemName(std::string_view column) {
+  if (column == "CHILD") return "CHILDID";
+  if (column == "PLACE") return "PL";
+  return column;
+}
+
 std::string NormaliseColumn(std::string_view cell) {
   std::string name(TrimSpace(cell));
   for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

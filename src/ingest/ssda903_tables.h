@@ -28,6 +28,8 @@ const Ssda903TableSpec& SpecOf(Ssda903Table table);
 
 // The text without leading or trailing white space.
 std::string_view TrimSpace(std::string_view s);
+// The column as the XML form names its item: CHILDID for CHILD, PL for PLACE.
+std::string_view XmlItemName(std::string_view column);
 // A header cell as compared with the column names: trimmed and upper case.
 std::string NormaliseColumn(std::string_view cell);
 

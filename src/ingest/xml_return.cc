@@ -16,8 +16,8 @@ constexpr int kFirstYear = 1900;
 
 }  // namespace
 
-std::unique_ptr<XmlReturn> XmlReturn::Parse(std::string name, std::string_view text, std::string_view collection,
-                                            Problems& problems) {
+std::unique_ptr<XmlReturn> XmlReturn::ParseRoot(std::string name, std::string_view text, std::string_view root,
+                                                std::string_view what, Problems& problems) {
   auto r = std::unique_ptr<XmlReturn>(new XmlReturn());
   r->name_ = std::move(name);
   r->line_starts_.push_back(0);
@@ -37,14 +37,20 @@ std::unique_ptr<XmlReturn> XmlReturn::Parse(std::string name, std::string_view t
                               bad + 1, static_cast<unsigned char>(text[bad]))});
     return nullptr;
   }
-  pugi::xml_node root = r->document_.document_element();
-  if (std::string_view(root.name()) != "Message") {
-    problems.Add({r->name_, r->LineOf(root), "root element", root.name(),
-                  fmt::format("a {} return is a Message element", collection)});
+  if (std::string_view(r->root().name()) != root) {
+    problems.Add({r->name_, r->LineOf(r->root()), "root element", r->root().name(),
+                  fmt::format("a {} return is a {} element", what, root)});
     return nullptr;
   }
+  return r;
+}
+
+std::unique_ptr<XmlReturn> XmlReturn::Parse(std::string name, std::string_view text, std::string_view collection,
+                                            Problems& problems) {
+  auto r = ParseRoot(std::move(name), text, "Message", collection, problems);
+  if (!r) return r;
   if (std::string_view found = r->HeaderItem("CollectionDetails", "Collection"); found != collection) {
-    problems.Add({r->name_, r->LineOf(root), "Collection", std::string(found),
+    problems.Add({r->name_, r->LineOf(r->root()), "Collection", std::string(found),
                   fmt::format("the header's Collection is {} in this return", collection)});
     return nullptr;
   }
@@ -112,12 +118,19 @@ std::optional<Date> XmlItemCheck::DateOf(pugi::xml_node of, const char* item, bo
   return DateIn(of.child(item));
 }
 
-std::optional<Date> XmlItemCheck::DateIn(pugi::xml_node item) {
+std::optional<Date> XmlItemCheck::ProspectiveDateOf(pugi::xml_node of, const char* item, bool required) {
+  if (!Present(of, item, required)) return std::nullopt;
+  return DateUpTo(of.child(item), std::nullopt);
+}
+
+std::optional<Date> XmlItemCheck::DateIn(pugi::xml_node item) { return DateUpTo(item, last_day_); }
+
+std::optional<Date> XmlItemCheck::DateUpTo(pugi::xml_node item, std::optional<Date> last_day) {
   std::string_view v = TrimmedText(item);
   auto d = Date::ParseIso(v);
   std::string rule;
   if (!d || d->year() < kFirstYear) rule = "a date is YYYY-MM-DD, names a real day and is after 1900";
-  else if (*d > last_day_) rule = fmt::format("a date of this return is not after {}", last_day_.ToIso());
+  else if (last_day && *d > *last_day) rule = fmt::format("a date of this return is not after {}", last_day->ToIso());
   if (rule.empty()) return d;
   Report(item, item.name(), v, std::move(rule));
   ok_ = false;

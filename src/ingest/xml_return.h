@@ -1,6 +1,6 @@
 #pragma once
-// The XML returns (CIN census, children's social work workforce) as parsed by
-// pugixml: the Message root checked against the collection expected, the line
+// The XML returns (CIN census, children's social work workforce, SSDA903) as
+// parsed by pugixml: the root checked against the collection expected, the line
 // of every element, and the checks of one record's items (dates, codes, flags,
 // numbers), each broken rule a problem with file, line, item, value and rule.
 
@@ -29,9 +29,14 @@ class XmlReturn {
   // not a Message of the collection (e.g. "CIN", "CSWW").
   static std::unique_ptr<XmlReturn> Parse(std::string name, std::string_view text, std::string_view collection,
                                           Problems& problems);
+  // The file, or none (and a problem) if the text is not well-formed XML or
+  // its root element is not `root`; `what` names the return for the problem.
+  static std::unique_ptr<XmlReturn> ParseRoot(std::string name, std::string_view text, std::string_view root,
+                                              std::string_view what, Problems& problems);
 
   const std::string& name() const { return name_; }
   pugi::xml_node message() const { return document_.child("Message"); }
+  pugi::xml_node root() const { return document_.document_element(); }
   // The line of an element; 0 for an element the file does not have.
   uint64_t LineOf(pugi::xml_node node) const {
     return node ? LineAt(static_cast<size_t>(node.offset_debug())) : 0;
@@ -66,6 +71,8 @@ class XmlItemCheck {
   std::optional<Date> DateOf(pugi::xml_node of, const char* item, bool required);
   // The date an item element holds (one of several of that name).
   std::optional<Date> DateIn(pugi::xml_node item);
+  // A YYYY-MM-DD date from 1900 that may be after the return's last day (an expected date of birth).
+  std::optional<Date> ProspectiveDateOf(pugi::xml_node of, const char* item, bool required);
   // A code of the model's code list.
   std::string_view Code(pugi::xml_node of, const char* item, std::string_view code_list, bool required);
   // The codes of every item of that name in the group, as the model's set (A;B).
@@ -87,6 +94,7 @@ class XmlItemCheck {
  private:
   bool Present(pugi::xml_node of, const char* item, bool required);
   std::string_view CodeIn(pugi::xml_node item, std::string_view code_list);
+  std::optional<Date> DateUpTo(pugi::xml_node item, std::optional<Date> last_day);
   void Report(pugi::xml_node at, std::string_view item, std::string_view value, std::string rule);
 
   const XmlReturn& file_;

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "model/validator.h"
+
 namespace scrutiny {
 namespace {
 
@@ -56,12 +58,17 @@ std::string KeyText(const Table& t, size_t row) {
 
 void CrossRecordCheck::Add(const Table& t, size_t row, const std::string& file, uint64_t line, Problems& problems) {
   const RecordType& type = t.type();
+  auto child_id = [&] {
+    int child = type.IndexOf("child_id");
+    return child >= 0 ? t.Format(child, row) : std::string();
+  };
   for (int c = 0; c < static_cast<int>(type.fields.size()); ++c) {
     const Field& f = type.field(c);
     if (f.references.empty() || t.IsNull(c, row) || Has(f.references, t.Text(c, row))) continue;
     const RecordType* target = FindRecordType(f.references);
     problems.Add({file, line, std::string(f.name), std::string(t.Text(c, row)),
-                  fmt::format("no {} record has {} '{}'", f.references, target->key.front(), t.Text(c, row))});
+                  fmt::format("no {} record has {} '{}'", f.references, target->key.front(), t.Text(c, row)), child_id(),
+                  kUnknownReference});
   }
   if (type.key.empty()) return;
   int single = type.key.size() == 1 ? type.IndexOf(type.key[0]) : -1;
@@ -72,7 +79,8 @@ void CrossRecordCheck::Add(const Table& t, size_t row, const std::string& file, 
   std::string key = KeyText(t, row);
   std::string columns = fmt::format("{}", fmt::join(type.key, "+"));
   std::replace(key.begin(), key.end(), '\x1f', ' ');
-  problems.Add({file, line, columns, key, fmt::format("duplicate {}: also on line {}", columns, seen->second)});
+  problems.Add({file, line, columns, key, fmt::format("duplicate {}: also on line {}", columns, seen->second), child_id(),
+                kDuplicateKey});
 }
 
 void CrossRecordCheck::FinishType(const RecordType& type) {

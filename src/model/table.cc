@@ -62,6 +62,15 @@ void Table::Reorder(const std::vector<uint32_t>& order) {
   for (auto& column : decimals_) permute(column);
 }
 
+std::string Table::KeyText(size_t row) const {
+  std::string key;
+  for (std::string_view k : type().key) {
+    if (!key.empty()) key += " ";
+    key += Format(type().IndexOf(k), row);
+  }
+  return key;
+}
+
 std::string Table::Format(int col, size_t row) const {
   if (IsNull(col, row)) return {};
   switch (type_->field(col).type) {

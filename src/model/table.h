@@ -70,6 +70,8 @@ class Table {
   double Decimal(int col, size_t row) const { return decimals_[static_cast<size_t>(col)][row]; }
   // The value as written in a scrutiny CSV file; empty for no value.
   std::string Format(int col, size_t row) const;
+  // The record's key values as written, separated by spaces.
+  std::string KeyText(size_t row) const;
 
   const StringPool& pool() const { return *pool_; }
   bool SharesPoolWith(const Table& other) const { return pool_ == other.pool_; }

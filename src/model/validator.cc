@@ -101,13 +101,13 @@ std::optional<Problem> CheckRule(const Table& t, const FieldRule& rule) {
       if (t.IsNull(a, row) || t.IsNull(b, row) || t.DateAt(b, row) >= t.DateAt(a, row)) return {};
       return Problem{{}, 0, std::string(rule.fields[1]), t.Format(b, row),
                      fmt::format("{} must not be before {} ({})", rule.fields[1], rule.fields[0],
-                                 t.Format(a, row))};
+                                 t.Format(a, row)), {}, kDatesOutOfOrder};
     }
     case FieldRule::Kind::kOneOf: {
       for (int c : rule.columns)
         if (HasValue(t, c)) return {};
       return Problem{{}, 0, std::string(rule.fields[0]), "",
-                     fmt::format("one of {} must have a value", fmt::join(rule.fields, ", "))};
+                     fmt::format("one of {} must have a value", fmt::join(rule.fields, ", ")), {}, kMissingValue};
     }
     case FieldRule::Kind::kBothOrNeither: {
       bool a = HasValue(t, rule.columns[0]), b = HasValue(t, rule.columns[1]);
@@ -115,7 +115,7 @@ std::optional<Problem> CheckRule(const Table& t, const FieldRule& rule) {
       auto missing = a ? rule.fields[1] : rule.fields[0];
       auto present = a ? rule.fields[0] : rule.fields[1];
       return Problem{{}, 0, std::string(missing), "",
-                     fmt::format("{} must have a value when {} has one", missing, present)};
+                     fmt::format("{} must have a value when {} has one", missing, present), {}, kMissingValue};
     }
   }
   return {};
@@ -139,25 +139,30 @@ bool AddRecord(Table& t, std::span<const std::string_view> cells, const std::str
   const RecordType& type = t.type();
   t.AddRow();
   bool ok = true;
-  auto report = [&](std::string column, std::string_view value, std::string rule) {
-    problems.Add({file, line, std::move(column), std::string(value), std::move(rule)});
+  auto child_id = [&] {
+    int child = type.IndexOf("child_id");
+    return std::string(child >= 0 ? cells[static_cast<size_t>(child)] : std::string_view());
+  };
+  auto report = [&](std::string column, std::string_view value, std::string rule, std::string_view kind) {
+    problems.Add({file, line, std::move(column), std::string(value), std::move(rule), child_id(), kind});
     ok = false;
   };
   for (int c = 0; c < static_cast<int>(type.fields.size()); ++c) {
     const Field& f = type.field(c);
     std::string_view v = cells[static_cast<size_t>(c)];
     if (v.empty()) {
-      if (f.required) report(std::string(f.name), v, "a value is required");
+      if (f.required) report(std::string(f.name), v, "a value is required", kMissingValue);
       continue;
     }
     std::string rule = ParseCell(t, c, v);
-    if (!rule.empty()) report(std::string(f.name), v, std::move(rule));
+    if (!rule.empty()) report(std::string(f.name), v, std::move(rule), kInvalidValue);
   }
   if (ok) {
     for (const FieldRule& r : type.rules) {
       if (auto p = CheckRule(t, r)) {
         p->file = file;
         p->line = line;
+        p->child_id = child_id();
         problems.Add(std::move(*p));
         ok = false;
       }

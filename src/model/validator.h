@@ -7,19 +7,35 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/table.h"
 
 namespace scrutiny {
 
+// The short stable names of the rules the model checks (Problem::kind).
+inline constexpr std::string_view kMissingValue = "missing-value";
+inline constexpr std::string_view kInvalidValue = "invalid-value";
+inline constexpr std::string_view kDatesOutOfOrder = "dates-out-of-order";
+inline constexpr std::string_view kDuplicateKey = "duplicate-key";
+inline constexpr std::string_view kUnknownReference = "unknown-reference";
+
 // One broken rule, located as precisely as the input allows.
 struct Problem {
+  Problem() = default;
+  Problem(std::string file, uint64_t line, std::string column, std::string value, std::string rule,
+          std::string child_id = {}, std::string_view kind = {})
+      : file(std::move(file)), line(line), column(std::move(column)), value(std::move(value)), rule(std::move(rule)),
+        child_id(std::move(child_id)), kind(kind) {}
+
   std::string file;
   uint64_t line = 0;  // 0 when the problem is not on one line
   std::string column;
   std::string value;
   std::string rule;
+  std::string child_id;   // the child the record is about, when known
+  std::string_view kind;  // the rule's short stable name (e.g. "missing-value"); empty when a reader, not the model, found it
   // file:line: column 'name', value 'v': rule
   std::string ToString() const;
 };

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "core/markup.h"
+
 #include "report/chart_layout.h"
 
 namespace scrutiny {
@@ -56,22 +58,6 @@ const SpcLook& LookOf(std::string_view icon) {
   return kSpcLooks[0];
 }
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // "2025-11-10" as "10 November 2025"; anything else as given.
 std::string LongDate(const std::string& iso) {
   static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -79,16 +65,16 @@ std::string LongDate(const std::string& iso) {
   int year = 0, month = 0, day = 0;
   if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 ||
       month > 12)
-    return Escape(iso);
+    return EscapedMarkup(iso);
   return fmt::format("{} {} {}", day, kMonths[month - 1], year);
 }
 
-std::string OrDash(const std::string& text) { return text.empty() ? "-" : Escape(text); }
+std::string OrDash(const std::string& text) { return text.empty() ? "-" : EscapedMarkup(text); }
 
 // A printed figure; a suppressed one is explained to screen readers and on hover.
 std::string Figure(const PackFigure& f) {
-  if (f.suppressed) return fmt::format("<abbr title=\"suppressed to protect children's privacy\">{}</abbr>", Escape(f.shown));
-  return Escape(f.shown);
+  if (f.suppressed) return fmt::format("<abbr title=\"suppressed to protect children's privacy\">{}</abbr>", EscapedMarkup(f.shown));
+  return EscapedMarkup(f.shown);
 }
 
 std::string AreaId(size_t i) { return fmt::format("area-{}", i + 1); }
@@ -202,7 +188,7 @@ footer {{ border-top: 2px solid {ink}; margin-top: 3rem; padding-top: 0.5rem; fo
 
 // ---------------------------------------------------------------- cover and running marks
 
-std::string PackTitle(const Pack& p) { return "Children's social care performance: " + Escape(p.period_label); }
+std::string PackTitle(const Pack& p) { return "Children's social care performance: " + EscapedMarkup(p.period_label); }
 
 // The Part 2 mark atop a confidential pack; on screen it stays in view.
 std::string Part2Banner(const Pack& p) {
@@ -216,7 +202,7 @@ std::string Cover(const Pack& p) {
       "<header class=\"cover\">\n<p>{0}</p>\n<h1>{1}</h1>\n<dl>\n"
       "<dt>Committee</dt><dd>{2}</dd>\n<dt>Period</dt><dd>{3}</dd>\n<dt>Data as at</dt><dd>{4}</dd>\n"
       "<dt>Audience</dt><dd>{5}</dd>\n</dl>\n</header>\n",
-      Escape(p.council_name), PackTitle(p), Escape(p.committee), Escape(p.period_label), LongDate(p.as_at),
+      EscapedMarkup(p.council_name), PackTitle(p), EscapedMarkup(p.committee), EscapedMarkup(p.period_label), LongDate(p.as_at),
       audience);
 }
 
@@ -225,7 +211,7 @@ std::string Contents(const Pack& p) {
                       "<li><a href=\"#below-expectation\">Performing below expectation</a></li>\n"
                       "<li><a href=\"#good-performance\">Particularly good performance</a></li>\n";
   for (size_t i = 0; i < p.sections.size(); ++i)
-    items += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", AreaId(i), Escape(p.sections[i].area));
+    items += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", AreaId(i), EscapedMarkup(p.sections[i].area));
   items += "<li><a href=\"#data-quality\">Data quality</a></li>\n<li><a href=\"#definitions\">Definitions</a></li>\n";
   return fmt::format("<nav aria-labelledby=\"contents-heading\">\n<h2 id=\"contents-heading\">Contents</h2>\n<ol>\n{}</ol>\n</nav>\n",
                      items);
@@ -233,7 +219,7 @@ std::string Contents(const Pack& p) {
 
 std::string List(const std::vector<std::string>& lines, std::string_view css_class) {
   std::string items;
-  for (const std::string& line : lines) items += "<li>" + Escape(line) + "</li>\n";
+  for (const std::string& line : lines) items += "<li>" + EscapedMarkup(line) + "</li>\n";
   return fmt::format("<ul class=\"{}\">\n{}</ul>\n", css_class, items);
 }
 
@@ -253,18 +239,18 @@ const RagColours* RagOf(const std::string& rag) {
 std::string RagWords(const PackIndicator& ind) {
   const RagColours* r = RagOf(ind.rag);
   if (r == nullptr) return "-";
-  return fmt::format("<span class=\"rag rag-{}\">{}: {}</span>", r->rag, r->name, Escape(ind.rag_words));
+  return fmt::format("<span class=\"rag rag-{}\">{}: {}</span>", r->rag, r->name, EscapedMarkup(ind.rag_words));
 }
 
 std::string RagCell(const PackIndicator& ind) {
   const RagColours* r = RagOf(ind.rag);
   if (r == nullptr) return "<td>-</td>";
-  return fmt::format("<td class=\"rag rag-{}\">{}: {}</td>", r->rag, r->name, Escape(ind.rag_words));
+  return fmt::format("<td class=\"rag rag-{}\">{}: {}</td>", r->rag, r->name, EscapedMarkup(ind.rag_words));
 }
 
 std::string ChangeCell(const std::string& arrow, const std::string& words) {
   if (arrow.empty() && words.empty()) return "<td>-</td>";
-  return fmt::format("<td><span class=\"arrow\" aria-hidden=\"true\">{}</span> {}</td>", Escape(arrow), Escape(words));
+  return fmt::format("<td><span class=\"arrow\" aria-hidden=\"true\">{}</span> {}</td>", EscapedMarkup(arrow), EscapedMarkup(words));
 }
 
 // The MDC icon's meaning in words, and its letter.
@@ -305,7 +291,7 @@ std::string SpcIcon(const std::string& icon) {
 std::string SpcCell(const PackIndicator& ind) {
   std::string icons = SpcIcon(ind.spc_variation) + SpcIcon(ind.spc_assurance);
   if (icons.empty() && ind.spc_text.empty()) return "<td>-</td>";
-  return fmt::format("<td>{}<span class=\"sub\">{}</span></td>", icons, Escape(ind.spc_text));
+  return fmt::format("<td>{}<span class=\"sub\">{}</span></td>", icons, EscapedMarkup(ind.spc_text));
 }
 
 // A tick, a dash or a cross: distinct shapes, so they need no colour.
@@ -321,12 +307,12 @@ std::string LikelihoodSymbol(const std::string& likelihood) {
 std::string Likelihood(const PackIndicator& ind) {
   if (ind.likelihood.empty()) return "";
   return fmt::format("<span class=\"likelihood\">{}{}</span>", LikelihoodSymbol(ind.likelihood),
-                     Escape(ind.likelihood_words));
+                     EscapedMarkup(ind.likelihood_words));
 }
 
 std::string ForecastCell(const PackIndicator& ind) {
   if (ind.forecast.empty() && ind.likelihood.empty()) return "<td>-</td>";
-  return fmt::format("<td>{}<span class=\"sub\">{}</span></td>", Escape(ind.forecast), Likelihood(ind));
+  return fmt::format("<td>{}<span class=\"sub\">{}</span></td>", EscapedMarkup(ind.forecast), Likelihood(ind));
 }
 
 std::string ValueCell(const PackIndicator& ind) {
@@ -339,7 +325,7 @@ std::string ValueCell(const PackIndicator& ind) {
 
 std::string ScorecardRow(const PackIndicator& ind) {
   return fmt::format("<tr><td>{}</td><th scope=\"row\">{}</th>{}<td>{}</td>{}{}{}{}{}<td>{}</td></tr>\n",
-                     Escape(ind.number), Escape(ind.title), ValueCell(ind), OrDash(ind.target), RagCell(ind),
+                     EscapedMarkup(ind.number), EscapedMarkup(ind.title), ValueCell(ind), OrDash(ind.target), RagCell(ind),
                      ChangeCell(ind.previous_arrow, ind.previous_words),
                      ChangeCell(ind.last_year_arrow, ind.last_year_words), SpcCell(ind), ForecastCell(ind),
                      OrDash(ind.benchmark));
@@ -367,7 +353,7 @@ std::vector<size_t> AllIndicators(const Pack& p) {
 
 std::string ScorecardSection(const Pack& p) {
   std::string caption = fmt::format("Every indicator for {}. Under each value: how many met the measure, of how many counted.",
-                                    Escape(p.period_label));
+                                    EscapedMarkup(p.period_label));
   return "<section id=\"scorecard\" class=\"part\">\n<h2>Scorecard</h2>\n" + Scorecard(p, AllIndicators(p), caption) +
          "</section>\n";
 }
@@ -375,9 +361,9 @@ std::string ScorecardSection(const Pack& p) {
 // ---------------------------------------------------------------- exceptions
 
 std::string Commentary(const PackCommentary& c) {
-  std::string actions = c.actions.empty() ? "" : "<h4>Actions</h4>\n<p>" + Escape(c.actions) + "</p>\n";
-  return fmt::format("<h4>Management commentary</h4>\n<p>{}</p>\n{}<p class=\"byline\">{}, {}</p>\n", Escape(c.text),
-                     actions, Escape(c.author), LongDate(c.date));
+  std::string actions = c.actions.empty() ? "" : "<h4>Actions</h4>\n<p>" + EscapedMarkup(c.actions) + "</p>\n";
+  return fmt::format("<h4>Management commentary</h4>\n<p>{}</p>\n{}<p class=\"byline\">{}, {}</p>\n", EscapedMarkup(c.text),
+                     actions, EscapedMarkup(c.author), LongDate(c.date));
 }
 
 std::string Fact(std::string_view term, const std::string& html) {
@@ -393,7 +379,7 @@ std::string ExceptionEntry(const PackIndicator& ind, bool with_commentary) {
   for (const PackCommentary& c : ind.commentary) commentary += Commentary(c);
   if (with_commentary && commentary.empty()) commentary = "<p>No management commentary was given.</p>\n";
   return fmt::format("<div class=\"exception\">\n<h3>{} {}</h3>\n<p>{}</p>\n<dl class=\"facts\">{}</dl>\n{}</div>\n",
-                     Escape(ind.number), Escape(ind.title), Escape(ind.headline), facts, commentary);
+                     EscapedMarkup(ind.number), EscapedMarkup(ind.title), EscapedMarkup(ind.headline), facts, commentary);
 }
 
 std::string ExceptionSection(const Pack& p, const std::vector<size_t>& which, std::string_view id,
@@ -412,8 +398,12 @@ constexpr double kCharWidth = 6.6;  // an average character at 12px
 std::string Thousands(double v, int decimals) {
   std::string plain = fmt::format("{:.{}f}", std::fabs(v), decimals);
   size_t end = std::min(plain.find('.'), plain.size());
-  for (size_t i = end; i > 3; i -= 3) plain.insert(i - 3, ",");
-  return (v < 0 ? "-" : "") + plain;
+  std::string out = v < 0 ? "-" : "";
+  for (size_t i = 0; i < end; ++i) {
+    if (i > 0 && (end - i) % 3 == 0) out += ',';
+    out += plain[i];
+  }
+  return out + plain.substr(end);
 }
 
 // A line value (mean, limit, target) in the chart's unit.
@@ -439,7 +429,8 @@ std::string Lines(const std::vector<double>& values, const ChartLayout& l, std::
       finish();
       continue;
     }
-    points += (in_run++ ? " " : "") + Coordinates(l.x[i], l.Y(values[i]));
+    if (in_run++) points += ' ';
+    points += Coordinates(l.x[i], l.Y(values[i]));
   }
   finish();
   return out;
@@ -452,7 +443,7 @@ std::string ValueAxis(const ChartLayout& l) {
     out += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n", l.box.left,
                        l.box.left + l.box.width, y, y, kGrid);
     out += fmt::format("<text class=\"chart-text\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       l.box.left - 8, y + 4, Escape(l.tick_labels[i]));
+                       l.box.left - 8, y + 4, EscapedMarkup(l.tick_labels[i]));
   }
   return out;
 }
@@ -466,7 +457,7 @@ std::string TimeAxis(const PackChart& c, const ChartLayout& l) {
     out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\"/>\n", l.x[i],
                        bottom, bottom + 5, kMuted);
     out += fmt::format("<text class=\"chart-text\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", l.x[i],
-                       bottom + 20, Escape(c.labels[i]));
+                       bottom + 20, EscapedMarkup(c.labels[i]));
   }
   return out;
 }
@@ -496,7 +487,7 @@ std::string Points(const PackChart& c, const ChartLayout& l) {
     bool judged = MeaningOf(variation) != nullptr;
     const SpcLook& look = LookOf(variation);
     std::string label = i < c.labels.size() ? c.labels[i] : "";
-    out += fmt::format("<g><title>{}: {}</title>{}</g>\n", Escape(label), Escape(c.values[i].shown),
+    out += fmt::format("<g><title>{}: {}</title>{}</g>\n", EscapedMarkup(label), EscapedMarkup(c.values[i].shown),
                        Marker(judged ? look.shape : "circle", l.x[i], l.Y(c.values[i].value), judged ? look.fill : kSeries));
   }
   return out;
@@ -532,7 +523,7 @@ std::string ChartSvg(const PackChart& c, const std::string& id) {
   return fmt::format(
       "<svg viewBox=\"0 0 {0} {1}\" role=\"img\" aria-labelledby=\"{2}-title {2}-desc\">\n<title id=\"{2}-title\">{3}"
       "</title>\n<desc id=\"{2}-desc\">{4}</desc>\n{5}{6}{7}{8}{9}{10}</svg>\n",
-      kChartWidth, kChartHeight, id, Escape(c.title), Escape(c.alt), ValueAxis(l), TimeAxis(c, l), SpcLines(c, l),
+      kChartWidth, kChartHeight, id, EscapedMarkup(c.title), EscapedMarkup(c.alt), ValueAxis(l), TimeAxis(c, l), SpcLines(c, l),
       TargetLine(c, l), Lines(SeriesValues(c), l, fmt::format("stroke=\"{}\" stroke-width=\"2.5\"", kSeries)),
       Points(c, l));
 }
@@ -577,7 +568,7 @@ double At(const std::vector<double>& values, size_t i) { return i < values.size(
 
 std::string DataRow(const PackChart& c, size_t i, bool spc) {
   std::string label = i < c.labels.size() ? c.labels[i] : "";
-  std::string cells = fmt::format("<th scope=\"row\">{}</th><td class=\"figure\">{}</td>", Escape(label),
+  std::string cells = fmt::format("<th scope=\"row\">{}</th><td class=\"figure\">{}</td>", EscapedMarkup(label),
                                   i < c.values.size() ? Figure(c.values[i]) : "-");
   if (spc) {
     const IconMeaning* m = MeaningOf(PointVariation(c, i));
@@ -599,17 +590,17 @@ std::string DataTable(const PackChart& c) {
   return fmt::format("<details open>\n<summary>Data table for this chart</summary>\n<table class=\"chart-data\">\n"
                      "<caption>Data for the chart: {}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n{}</tbody>\n"
                      "</table>\n</details>\n",
-                     Escape(c.title), head, rows);
+                     EscapedMarkup(c.title), head, rows);
 }
 
 std::string SpcSummary(const PackChart& c) {
   std::string words = c.variation_text;
   if (!c.assurance_text.empty()) words += (words.empty() ? "" : "; ") + c.assurance_text;
-  return words.empty() ? "" : "<p>Statistical process control: " + Escape(words) + ".</p>\n";
+  return words.empty() ? "" : "<p>Statistical process control: " + EscapedMarkup(words) + ".</p>\n";
 }
 
 std::string Chart(const PackChart& c, const std::string& id) {
-  return fmt::format("<h3>{}</h3>\n<figure>\n{}{}{}</figure>\n{}", Escape(c.title), ChartSvg(c, id), Legend(c),
+  return fmt::format("<h3>{}</h3>\n<figure>\n{}{}{}</figure>\n{}", EscapedMarkup(c.title), ChartSvg(c, id), Legend(c),
                      SpcSummary(c), DataTable(c));
 }
 
@@ -618,27 +609,27 @@ std::string Chart(const PackChart& c, const std::string& id) {
 std::string BreakdownRow(const PackTable::Row& row) {
   std::string cells;
   for (const PackFigure& f : row.cells) cells += "<td class=\"figure\">" + Figure(f) + "</td>";
-  return fmt::format("<tr{}><th scope=\"row\">{}</th>{}</tr>\n", row.total ? " class=\"total\"" : "", Escape(row.label),
+  return fmt::format("<tr{}><th scope=\"row\">{}</th>{}</tr>\n", row.total ? " class=\"total\"" : "", EscapedMarkup(row.label),
                      cells);
 }
 
 std::string Breakdown(const PackTable& t) {
   std::string head;
   for (size_t i = 0; i < t.columns.size(); ++i)
-    head += fmt::format("<th scope=\"col\"{}>{}</th>", i > 0 ? " class=\"figure\"" : "", Escape(t.columns[i]));
+    head += fmt::format("<th scope=\"col\"{}>{}</th>", i > 0 ? " class=\"figure\"" : "", EscapedMarkup(t.columns[i]));
   std::string rows;
   for (const PackTable::Row& row : t.rows) rows += BreakdownRow(row);
   return fmt::format("<h3>{}</h3>\n<table class=\"breakdown\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n{}</tbody>\n"
                      "</table>\n",
-                     Escape(t.title), Escape(t.caption), head, rows);
+                     EscapedMarkup(t.title), EscapedMarkup(t.caption), head, rows);
 }
 
 std::string AreaSection(const Pack& p, size_t i) {
   const PackSection& s = p.sections[i];
-  std::string out = fmt::format("<section id=\"{}\" class=\"part\">\n<h2>{}</h2>\n", AreaId(i), Escape(s.area));
+  std::string out = fmt::format("<section id=\"{}\" class=\"part\">\n<h2>{}</h2>\n", AreaId(i), EscapedMarkup(s.area));
   if (!s.headlines.empty()) out += "<h3>Headlines</h3>\n" + List(s.headlines, "headlines");
   if (!s.indicators.empty())
-    out += "<h3>Indicators</h3>\n" + Scorecard(p, s.indicators, "Indicators for " + Escape(s.area) + ".");
+    out += "<h3>Indicators</h3>\n" + Scorecard(p, s.indicators, "Indicators for " + EscapedMarkup(s.area) + ".");
   for (size_t c = 0; c < s.charts.size(); ++c) out += Chart(s.charts[c], fmt::format("{}-chart-{}", AreaId(i), c + 1));
   for (const PackTable& t : s.tables) out += Breakdown(t);
   return out + "</section>\n";
@@ -650,7 +641,7 @@ std::string QualitySection(const Pack& p) {
   std::string rows;
   for (const PackQualityNote& q : p.quality)
     rows += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"figure\">{}</td></tr>\n",
-                        q.indicator.empty() ? "All" : Escape(q.indicator), Escape(q.text), Figure(q.records));
+                        q.indicator.empty() ? "All" : EscapedMarkup(q.indicator), EscapedMarkup(q.text), Figure(q.records));
   std::string body = rows.empty() ? "<p>No data-quality issues were found.</p>\n"
                                   : "<table>\n<caption>Records with faults and what they do to the indicators."
                                     "</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Note</th>"
@@ -662,8 +653,8 @@ std::string QualitySection(const Pack& p) {
 std::string DefinitionsSection(const Pack& p) {
   std::string rows;
   for (const PackDefinition& d : p.definitions)
-    rows += fmt::format("<tr><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", Escape(d.number),
-                        Escape(d.title), Escape(d.definition), Escape(d.source));
+    rows += fmt::format("<tr><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", EscapedMarkup(d.number),
+                        EscapedMarkup(d.title), EscapedMarkup(d.definition), EscapedMarkup(d.source));
   return "<section id=\"definitions\" class=\"part\">\n<h2>Appendix: definitions</h2>\n<table>\n"
          "<caption>How each indicator is counted, and where its definition comes from.</caption>\n<thead><tr>"
          "<th scope=\"col\">No.</th><th scope=\"col\">Indicator</th><th scope=\"col\">Definition</th>"
@@ -674,7 +665,7 @@ std::string DefinitionsSection(const Pack& p) {
 std::string Footer(const Pack& p) {
   return fmt::format("<footer>\n<p><strong>Small numbers:</strong> {}</p>\n<p>{}. Data as at {}; generated on {}.</p>\n"
                      "</footer>\n",
-                     Escape(p.suppression_note), Escape(p.council_name), LongDate(p.as_at), LongDate(p.generated));
+                     EscapedMarkup(p.suppression_note), EscapedMarkup(p.council_name), LongDate(p.as_at), LongDate(p.generated));
 }
 
 std::string Body(const Pack& p) {
@@ -691,7 +682,7 @@ std::string Body(const Pack& p) {
 
 std::string WritePackHtml(const Pack& pack) {
   std::string title = (pack.confidential() ? std::string(Pack::kConfidentialMark) + ": " : std::string()) +
-                      Escape(pack.council_name) + " - " + PackTitle(pack);
+                      EscapedMarkup(pack.council_name) + " - " + PackTitle(pack);
   return fmt::format("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n{}"
                      "</head>\n<body>\n{}</body>\n</html>\n",

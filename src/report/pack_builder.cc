@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "indicators/fault_effect.h"
 #include "indicators/value_format.h"
 #include "report/headlines.h"
 
@@ -263,36 +264,15 @@ Status PackBuilder::AddQualityNotes(const Scorecard& card, Pack& pack) {
   for (const ScorecardLine& l : card.lines) {
     const Indicator& ind = *l.indicator;
     if (ind.unit != Unit::kPercentage || ind.numerator.empty() || std::isnan(l.cell.value)) continue;
-    auto drill = scorecard_.evaluator().Drill(ind, card.period);
-    if (!drill.ok()) return drill.status();
-    std::vector<std::string> missing_fields;
-    int missing = 0;
-    for (const DrillRecord& r : drill->records) {
-      if (r.role != "denominator") continue;
-      bool gap = false;
-      for (const auto& entry : r.fields) {
-        const std::string& field = entry.first;
-        const std::string& value = entry.second;
-        bool used = std::any_of(ind.numerator.begin(), ind.numerator.end(),
-                                [&](const std::string& n) { return n.find(field) != std::string::npos; });
-        if (!used || !value.empty() || field.find('(') != std::string::npos) continue;
-        gap = true;
-        std::string words = field;
-        std::replace(words.begin(), words.end(), '_', ' ');
-        if (std::find(missing_fields.begin(), missing_fields.end(), words) == missing_fields.end()) missing_fields.push_back(words);
-      }
-      missing += gap;
-    }
-    if (missing == 0) continue;
-    double numerator = l.cell.numerator, denominator = l.cell.denominator - missing;
-    double without = denominator > 0 ? 100.0 * numerator / denominator : NAN;
-    if (ind.complement) without = 100 - without;
+    auto effect = EffectOfFaults(scorecard_.evaluator(), ind, card.period, MissingNumeratorDates(ind));
+    if (!effect.ok()) return effect.status();
+    if (effect->faulty == 0) continue;
     PackQualityNote note;
     note.indicator = ind.number;
-    note.records = CountOf(missing);
+    note.records = CountOf(effect->faulty);
     note.text = fmt::format("{} {} counted in {} ({}) have no {}; they count against it. With them left out, {} would be {} rather than {}.",
-                            missing, InSentence(std::string(ind.population.type->title)), ind.number, ind.title,
-                            fmt::join(missing_fields, " or "), ind.number, FormatValue(ind, without),
+                            effect->faulty, InSentence(std::string(ind.population.type->title)), ind.number, ind.title,
+                            fmt::join(effect->fields, " or "), ind.number, FormatValue(ind, effect->without),
                             FormatValue(ind, l.cell.value));
     pack.quality.push_back(std::move(note));
   }

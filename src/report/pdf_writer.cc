@@ -18,6 +18,8 @@
 
 #include <fmt/format.h>
 
+#include "core/markup.h"
+
 #include "report/chart_layout.h"
 
 namespace scrutiny {
@@ -78,25 +80,11 @@ struct Markup {
   std::string text;
 };
 
-std::string Escaped(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\'': out += "&#39;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
-Markup Plain(std::string_view s) { return {Escaped(s)}; }
-Markup Bold(std::string_view s) { return {"<b>" + Escaped(s) + "</b>"}; }
-Markup Italic(std::string_view s) { return {"<i>" + Escaped(s) + "</i>"}; }
-Markup Smaller(std::string_view s) { return {"<span size=\"smaller\">" + Escaped(s) + "</span>"}; }
+Markup Plain(std::string_view s) { return {EscapedMarkup(s)}; }
+Markup Bold(std::string_view s) { return {"<b>" + EscapedMarkup(s) + "</b>"}; }
+Markup Italic(std::string_view s) { return {"<i>" + EscapedMarkup(s) + "</i>"}; }
+Markup Smaller(std::string_view s) { return {"<span size=\"smaller\">" + EscapedMarkup(s) + "</span>"}; }
 Markup operator+(Markup a, const Markup& b) { return {a.text + b.text}; }
 
 // `a` and `b` on separate lines, leaving out either when empty.

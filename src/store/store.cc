@@ -122,7 +122,7 @@ Result<int64_t> Store::Load(CsvFolderLoad& folder, const ReadProgress& progress)
     auto load = db_.Prepare("INSERT INTO loads (loaded_at, source, councils, scrutiny_version) VALUES (?, ?, ?, ?)");
     if (!load.ok()) return load.status();
     load->BindText(1, NowUtc());
-    load->BindText(2, folder.dir());
+    load->BindText(2, folder.source());
     load->BindText(3, fmt::format("{}", fmt::join(folder.councils(), ",")));
     load->BindText(4, kScrutinyVersion);
     if (Status s = load->Run(); !s.ok()) return s;

@@ -43,6 +43,7 @@ void Simulation::Run() {
   SeedCareStock();
   SimulateFrontDoor();
   SimulateFosterHouseholds();
+  SimulateAdopters();
   WriteSupervisions();
 }
 

@@ -44,6 +44,7 @@ class Simulation {
   double DemandOn(Date d) const;  // seasonality, growth and shocks; about 1 on average
   int PopulationOn(Date d) const;
   void SimulateFosterHouseholds();
+  void SimulateAdopters();
 
   // workforce.cc
   struct Worker {

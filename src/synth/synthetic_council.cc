@@ -1,5 +1,6 @@
 #include "synth/synthetic_council.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -60,17 +61,24 @@ void GenerateCouncil(const SynthOptions& options, const CouncilProfile& profile,
 }
 
 Status GenerateCouncils(const SynthOptions& options, const std::string& dir, const std::function<void(int, int)>& progress) {
+  bool csv = std::find(options.formats.begin(), options.formats.end(), CouncilFormat::kScrutiny) != options.formats.end();
+  int last_year = FinancialYear::Of(options.end_date).start_year;
+  ReturnsToWrite returns{options.formats, last_year - options.years + 1, last_year,
+                         options.annex_a_as_at.value_or(options.end_date)};
   CsvWriter writer;
-  if (Status s = writer.Open(dir); !s.ok()) return s;
+  if (csv)
+    if (Status s = writer.Open(dir); !s.ok()) return s;
   std::vector<CouncilProfile> councils = CouncilProfiles(options);
   Dataset dataset;
   for (size_t i = 0; i < councils.size(); ++i) {
     dataset.Clear();
     GenerateCouncil(options, councils[i], dataset);
-    if (Status s = writer.Append(dataset); !s.ok()) return s;
+    if (csv)
+      if (Status s = writer.Append(dataset); !s.ok()) return s;
+    if (Status s = WriteCouncilReturns(dataset, returns, dir); !s.ok()) return s;
     if (progress) progress(static_cast<int>(i + 1), static_cast<int>(councils.size()));
   }
-  return writer.Close();
+  return csv ? writer.Close() : Status::Ok();
 }
 
 }  // namespace scrutiny

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/status.h"
 #include "model/table.h"
+#include "synth/council_returns.h"
 
 namespace scrutiny {
 
@@ -25,6 +26,8 @@ struct SynthOptions {
   uint64_t seed = 1;
   double fault_rate = 0.03;                        // share of records with a recording fault
   Date end_date = Date::FromCivil(2026, 3, 31);    // the last day of the data (the extract date)
+  std::vector<CouncilFormat> formats = {CouncilFormat::kScrutiny};
+  std::optional<Date> annex_a_as_at;               // the Annex A workbook's day; end_date if none
 };
 
 // One council to simulate: who it is and how its demand behaves.
@@ -44,8 +47,10 @@ std::vector<CouncilProfile> CouncilProfiles(const SynthOptions& options);
 // Simulates one council into the dataset (appending to its tables).
 void GenerateCouncil(const SynthOptions& options, const CouncilProfile& profile, Dataset& out);
 
-// Writes the council(s) of the options into dir as scrutiny CSV files, council
-// by council. progress(done, total) is told after each council.
+// Writes the council(s) of the options into dir, council by council, in each
+// of the options' formats: scrutiny CSV files in dir itself, the returns in
+// folders beside them (WriteCouncilReturns). progress(done, total) is told
+// after each council.
 Status GenerateCouncils(const SynthOptions& options, const std::string& dir,
                         const std::function<void(int, int)>& progress = {});
 

@@ -6,6 +6,7 @@
 
 #include "ingest/annex_a_codes.h"
 #include "ingest/annex_a_reader.h"
+#include "ingest/model_record.h"
 #include "model/validator.h"
 #include "xlsx_fixture.h"
 
@@ -178,10 +179,15 @@ TEST_F(AnnexAReaderTest, ReportsAListWithoutAColumnItNeedsAndASheetOfNoList) {
       "a.xlsx[List 1]:1: column 'Contact Source', value '': List 1 is not read without a column headed 'Contact "
       "Source'",
       "a.xlsx[Notes]: the sheet holds no Annex A list Scrutiny reads (by name or header)",
+      "a.xlsx[List 11]:1: column 'Date enquiry received', value '': List 11 is not read without a column headed "
+      "'Date enquiry received'",
+      "a.xlsx[List 11]:1: column 'Date Stage 1 started', value '': List 11 is not read without a column headed "
+      "'Date Stage 1 started'",
+      "a.xlsx[List 11]:1: column 'Date application approved', value '': List 11 is not read without a column "
+      "headed 'Date application approved'",
   };
   EXPECT_EQ(r.problems, expected);
   EXPECT_EQ(r.result->dataset.TotalRows(), 1u);  // the council
-  EXPECT_EQ(r.result->sheets[2].list, 11);
   EXPECT_TRUE(r.result->sheets[2].record_type.empty());
 }
 
@@ -264,6 +270,93 @@ TEST_F(AnnexAReaderTest, ReadsCareLeaversOnlyGivenTheDateTheWorkbookDescribes) {
                            "Unsuitable) of accommodation are given together");
 }
 
+const std::vector<std::string> kList8Header = {
+    "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date Started to be Looked After",
+    "Child's Category of Need", "Child's Legal Status", "Date of Latest Statutory Review",
+    "Date of Last Social Work Visit", "Date of Last Health Assessment", "Date of Last Dental Check",
+    "Date Ceased to be Looked After", "Reason Ceased to be Looked After", "Placement Type", "Placement Provider",
+    "Placement postcode", "URN of Placement", "LA of Placement"};
+
+TEST_F(AnnexAReaderTest, ReadsAChildInCareAsOneEpisodeWithItsLatestReviewVisitAndChecks) {
+  std::string xml = InlineRow(1, kList8Header) +
+                    InlineRow(2, {"C1", "b) Female", "a) WBRI", "01/02/2012", "03/01/2021", "N1 - Abuse or Neglect",
+                                  "C2: FCO", "01/03/2021", "15/03/2021", "20/01/2021", "01/12/2019", "", "",
+                                  "f) U6: Foster placement - not FFA", "e) PR4 - Private provision", "eg19 7tt",
+                                  "SC123456", "E09000001"}) +
+                    InlineRow(3, {"C2", "a) Male", "a) WBRI", "01/02/2010", "01/06/2019", "N4", "V2",
+                                  "", "", "01/09/2020", "", "05/02/2021", "c) E4A: Returned home",
+                                  "K2", "", "", "", ""});
+  Read r = ReadSheets({{"List 8", xml}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_TRUE(r.problems.empty()) << r.problems[0];
+  ASSERT_EQ(Rows(r, "looked_after_episodes"), 2u);
+  EXPECT_EQ(Value(r, "looked_after_episodes", "decom"), "2021-01-03");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "rne"), "S");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "ls"), "C2");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "cin"), "N1");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "placement_postcode_district"), "EG19");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "urn"), "SC123456");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "dec", 1), "2021-02-05");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "rec", 1), "E4A");
+  ASSERT_EQ(Rows(r, "looked_after_reviews"), 1u);
+  ASSERT_EQ(Rows(r, "visits"), 1u);
+  EXPECT_EQ(Value(r, "visits", "plan"), "LAC");
+  EXPECT_EQ(Value(r, "visits", "visit_date"), "2021-03-15");
+  ASSERT_EQ(Rows(r, "health_checks"), 3u);
+  EXPECT_EQ(Value(r, "health_checks", "check_type", 0), "IHA");  // 17 days after care began
+  EXPECT_EQ(Value(r, "health_checks", "check_type", 1), "DENTAL");
+  EXPECT_EQ(Value(r, "health_checks", "check_type", 2), "RHA");
+}
+
+TEST_F(AnnexAReaderTest, LeavesOutAChildInCareWhoseRecordsAreNotAllGood) {
+  std::string xml = InlineRow(1, kList8Header) +
+                    InlineRow(2, {"C1", "b) Female", "a) WBRI", "01/02/2012", "03/01/2021", "N1", "C2",
+                                  "31/02/2021", "", "", "", "", "", "U6"}) +
+                    InlineRow(3, {"C2", "b) Female", "a) WBRI", "01/02/2012", "03/01/2021", "N1", "C2",
+                                  "", "", "", "", "05/01/2021", "", "U6"});
+  Read r = ReadSheets({{"List 8", xml}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(Rows(r, "looked_after_episodes"), 0u);
+  EXPECT_EQ(Rows(r, "looked_after_reviews"), 0u);
+  EXPECT_EQ(Rows(r, "children"), 0u);
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_NE(r.problems[0].find("[List 8]:2: column 'Date of Latest Statutory Review [H]', value '31/02/2021'"),
+            std::string::npos) << r.problems[0];
+  EXPECT_NE(r.problems[1].find("[List 8]:3"), std::string::npos) << r.problems[1];
+}
+
+TEST_F(AnnexAReaderTest, ReadsAdoptersAndChecksTheirStagesAreInOrder) {
+  std::string xml = InlineRow(1, {"Individual adopter identifier", "Family identifier", "Date enquiry received",
+                                  "Date Stage 1 started", "Date application approved",
+                                  "Date adopter matched with child(ren)", "Date of leaving adoption process",
+                                  "Reason for leaving adoption process"}) +
+                    InlineRow(2, {"A1", "F1", "01/01/2024", "10/01/2024", "10/07/2024", "", "", ""}) +
+                    InlineRow(3, {"A2", "F1", "01/01/2024", "10/01/2024", "10/07/2024", "01/06/2024", "", ""}) +
+                    InlineRow(4, {"A3", "", "01/01/2024", "10/01/2024", "", "", "01/03/2024", "c) 3"});
+  Read r = ReadSheets({{"Adopters", xml}});
+  ASSERT_TRUE(r.result.ok());
+  ASSERT_EQ(Rows(r, "adopters"), 2u);
+  EXPECT_EQ(Rows(r, "children"), 0u);
+  EXPECT_EQ(Value(r, "adopters", "stage1_start_date"), "2024-01-10");
+  EXPECT_EQ(Value(r, "adopters", "left_reason", 1), "3");
+  EXPECT_EQ(Value(r, "adopters", "family_id", 1), "");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_NE(r.problems[0].find("a.xlsx[Adopters]:3"), std::string::npos) << r.problems[0];
+  EXPECT_NE(r.problems[0].find("match_date"), std::string::npos) << r.problems[0];
+}
+
+TEST(PostcodeDistrict, KeepsTheOutwardCodeOfAPostcodeOrADistrict) {
+  EXPECT_EQ(PostcodeDistrict("EG19 7TT"), "EG19");
+  EXPECT_EQ(PostcodeDistrict("eg197tt"), "EG19");
+  EXPECT_EQ(PostcodeDistrict("W1A 1AA"), "W1A");
+  EXPECT_EQ(PostcodeDistrict("B15 8PZ"), "B15");
+  EXPECT_EQ(PostcodeDistrict("BR1"), "BR1");
+  EXPECT_EQ(PostcodeDistrict("nope"), "");
+  EXPECT_EQ(PostcodeDistrict("Home Town"), "");
+  EXPECT_EQ(PostcodeDistrict("12345"), "");
+  EXPECT_EQ(PostcodeDistrict(""), "");
+}
+
 TEST_F(AnnexAReaderTest, RefusesAFileThatIsNotAWorkbook) {
   auto path = dir_ / "list1.xlsx";
   std::ofstream(path) << "Child Unique ID,Gender\n";
@@ -285,8 +378,9 @@ TEST_F(AnnexAReaderTest, RefusesABadCouncilCode) {
 // found by reading its XML with Python's zipfile and ElementTree, outside
 // Scrutiny: List 1 row 3 has no date of birth; List 4's "requiring support"
 // column holds 'CS Assessment Updated' on every row; List 6 row 2's primary
-// need is 'PSRMEM'. 36 distinct children are named on the rows kept (35
-// without List 9's, whose all but one are also in List 10).
+// need is 'PSRMEM'; List 8 row 4 has no ethnicity and row 3's placement
+// postcode is 'nope' (kept, district blank). 40 distinct children are named
+// on the rows kept.
 TEST_F(AnnexAReaderTest, ReadsTheSampleWorkbookAndReportsItsFaults) {
   Read r = ReadPath(std::string(SCRUTINY_SOURCE_DIR) + "/tests/samples/annex-a/Annex_A.xlsx",
                     Date::FromCivil(2021, 3, 31));
@@ -304,9 +398,27 @@ TEST_F(AnnexAReaderTest, ReadsTheSampleWorkbookAndReportsItsFaults) {
   EXPECT_EQ(Value(r, "care_leavers", "eligibility"), "FORMER_RELEVANT");
   EXPECT_EQ(Value(r, "care_leavers", "in_touch"), "YES");
   EXPECT_EQ(Value(r, "care_leavers", "as_at_date"), "2021-03-31");
-  EXPECT_EQ(Rows(r, "children"), 36u);
-  EXPECT_EQ(r.result->left_out(), 7u);
-  ASSERT_EQ(r.problems.size(), 7u);
+  EXPECT_EQ(Rows(r, "looked_after_episodes"), 4u);
+  EXPECT_EQ(Value(r, "looked_after_episodes", "ls"), "E1");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "place"), "U6");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "place_provider"), "PR4");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "placement_postcode_district"), "T28");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "placement_postcode_district", 1), "");
+  EXPECT_EQ(Value(r, "looked_after_episodes", "rec", 3), "E47");
+  EXPECT_EQ(Rows(r, "looked_after_reviews"), 4u);
+  EXPECT_EQ(Rows(r, "health_checks"), 8u);
+  EXPECT_EQ(Rows(r, "children"), 40u);
+  ASSERT_EQ(Rows(r, "adopters"), 5u);  // List 11: adopters, not children
+  EXPECT_EQ(Value(r, "adopters", "adopter_id"), "900-7105179");
+  EXPECT_EQ(Value(r, "adopters", "family_id"), "900-14159183");
+  EXPECT_EQ(Value(r, "adopters", "ffa"), "Y");
+  EXPECT_EQ(Value(r, "adopters", "approval_date"), "2009-10-23");
+  EXPECT_EQ(Value(r, "adopters", "left_date", 3), "2010-06-14");
+  EXPECT_EQ(Value(r, "adopters", "left_reason", 3), "1");
+  EXPECT_EQ(Value(r, "adopters", "children_placed", 4), "3");
+  EXPECT_EQ(Value(r, "adopters", "adoption_order_date", 4), "2009-02-06");
+  EXPECT_EQ(r.result->left_out(), 8u);
+  ASSERT_EQ(r.problems.size(), 9u);
   EXPECT_EQ(r.problems[0], "Annex_A.xlsx[List 1]:3: column 'Date of Birth [D]', value '': a value is required");
   EXPECT_EQ(r.problems[6], "Annex_A.xlsx[List 6]:2: column 'Primary Need Code [H]', value 'PSRMEM - Support with "
                            "memory and cognition': not a code of primary_need (N0, N1, N2, N3, N4, N5, N6, N7, N8, "

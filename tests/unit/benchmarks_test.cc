@@ -4,14 +4,12 @@
 #include <cmath>
 
 #include "assess/benchmarks.h"
+#include "default_suite.h"
 
 namespace scrutiny {
 namespace {
 
-const Suite& DefaultSuite() {
-  static const Suite suite = *LoadSuite(SCRUTINY_SOURCE_DIR "/config/suites/scrutiny-dataset.toml");
-  return suite;
-}
+using testing::DefaultSuite;
 
 const char* kHeader = "indicator,year,area_code,area_name,value,source,note\n";
 

@@ -6,14 +6,12 @@
 #include "assess/direction.h"
 #include "assess/rag.h"
 #include "assess/targets.h"
+#include "default_suite.h"
 
 namespace scrutiny {
 namespace {
 
-const Suite& DefaultSuite() {
-  static const Suite suite = *LoadSuite(SCRUTINY_SOURCE_DIR "/config/suites/scrutiny-dataset.toml");
-  return suite;
-}
+using testing::DefaultSuite;
 
 Result<TargetBook> Book(const std::string& text) { return TargetBook::Parse(text, "t.toml", DefaultSuite()); }
 

@@ -8,16 +8,14 @@
 #include "assess/scorecard.h"
 #include "ingest/csv_loader.h"
 #include "load_fixture.h"
+#include "default_suite.h"
 
 namespace scrutiny {
 namespace {
 
 using testing::LoadFixture;
 
-const Suite& DefaultSuite() {
-  static const Suite suite = *LoadSuite(SCRUTINY_SOURCE_DIR "/config/suites/scrutiny-dataset.toml");
-  return suite;
-}
+using testing::DefaultSuite;
 
 // Two councils' fixture records read into one dataset, as a store holding both.
 class ScorecardTest : public ::testing::Test {

@@ -7,6 +7,7 @@
 #include "ingest/workforce_reader.h"
 #include "model/validator.h"
 #include "dataset_check.h"
+#include "sample_text.h"
 
 namespace scrutiny {
 namespace {
@@ -97,10 +98,7 @@ TEST(WorkforceReader, RefusesMalformedXmlAndOtherReturns) {
   Read broken = ReadText("<Message>\n<CSWWWorker>\n<FTE>1</FTE\n</CSWWWorker></Message>");
   EXPECT_FALSE(broken.result.ok());
   EXPECT_EQ(broken.problems.substr(0, 39), "csww.xml:4: not well-formed XML: Error ");
-  std::ifstream cin(SCRUTINY_SOURCE_DIR "/tests/samples/cin-census/CIN_Census_2021.xml");
-  std::ostringstream text;
-  text << cin.rdbuf();
-  Read census = ReadText(text.str());
+  Read census = ReadText(SampleText("cin-census/CIN_Census_2021.xml"));
   EXPECT_FALSE(census.result.ok());
   EXPECT_EQ(census.problems, "csww.xml:1: column 'Collection', value 'CIN': the header's Collection is CSWW in this return\n");
 }
@@ -123,11 +121,8 @@ TEST(WorkforceReader, RefusesBytesThatAreNotUtf8) {
 // The public fake return (Social Finance, MIT) with its deliberate faults,
 // counted by an independent script (tests/samples/count_faults.py).
 TEST(WorkforceReader, ReadsThePublicSampleReportingItsFaults) {
-  std::ifstream in(SCRUTINY_SOURCE_DIR "/tests/samples/csww/social_work_workforce_2022.xml");
-  std::ostringstream text;
-  text << in.rdbuf();
   Problems problems(SIZE_MAX);
-  auto r = ReadWorkforce("csww.xml", text.str(), {"900", "", std::nullopt}, problems);
+  auto r = ReadWorkforce("csww.xml", SampleText("csww/social_work_workforce_2022.xml"), {"900", "", std::nullopt}, problems);
   ASSERT_TRUE(r.ok()) << r.status().message();
   std::map<std::string, size_t> by_rule;
   for (const Problem& p : problems.kept()) ++by_rule[p.rule];

@@ -1,0 +1,256 @@
+#include "ingest/ssda903_year.h"
+
+#include <fmt/format.h>
+
+#include "ingest/ssda903_row_check.h"
+
+namespace scrutiny {
+namespace {
+
+using T = Ssda903Table;
+using C = Ssda903Coded;
+
+constexpr int kFirstCareLeaverAge = 17, kLastCareLeaverAge = 21;
+constexpr size_t kMaxIdLength = 64;  // of child_id, <la_code>-<CHILD>
+
+// YearReading reads one return's files into an Ssda903Year, table by table.
+class YearReading {
+ public:
+  YearReading(const ReturnOptions& options, std::vector<Ssda903FileCount>& counts, Problems& problems)
+      : options_(options), counts_(counts), problems_(problems) {}
+  Result<Ssda903Year> Run(std::string input, std::vector<Ssda903File> files);
+
+ private:
+  Status TakeFiles(std::vector<Ssda903File> files);
+  std::optional<int> InferYear() const;
+  template <typename OnRow>
+  void EachRow(T table, OnRow on_row);
+  Ssda903Origin Origin(const Ssda903RowCheck& check) const { return {year_.collection_year, file_, check.line()}; }
+  Ssda903Child* KnownChild(Ssda903RowCheck& check);
+  Ssda903Child* LookedAfterChild(Ssda903RowCheck& check);
+  bool ReadChild(Ssda903RowCheck& check);
+  bool ReadUasc(Ssda903RowCheck& check);
+  bool ReadEpisode(Ssda903RowCheck& check);
+  bool ReadReview(Ssda903RowCheck& check, std::map<std::pair<std::string_view, Date>, uint64_t>& seen);
+  bool ReadMissing(Ssda903RowCheck& check);
+  bool ReadCareLeaver(Ssda903RowCheck& check);
+  bool ReadAdoption(Ssda903RowCheck& check, T table);
+
+  const ReturnOptions& options_;
+  std::vector<Ssda903FileCount>& counts_;
+  Problems& problems_;
+  std::map<T, size_t> file_of_table_;   // in year_.files
+  std::map<T, size_t> count_of_table_;  // in counts_
+  size_t file_ = 0;                     // in counts_, of the rows being read
+  Ssda903Year year_;
+};
+
+Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File> files) {
+  year_.input = std::move(input);
+  if (Status s = TakeFiles(std::move(files)); !s.ok()) return s;
+  auto year = options_.collection_year ? options_.collection_year : InferYear();
+  std::string of = year_.input.empty() ? "" : year_.input + ": ";
+  if (!year) return Status::InvalidInput(of + "the collection year cannot be inferred (no episode with a good DECOM); give it");
+  year_.collection_year = *year;
+  EachRow(T::kHeader, [&](Ssda903RowCheck& c) { return ReadChild(c); });
+  EachRow(T::kUasc, [&](Ssda903RowCheck& c) { return ReadUasc(c); });
+  EachRow(T::kEpisodes, [&](Ssda903RowCheck& c) { return ReadEpisode(c); });
+  std::map<std::pair<std::string_view, Date>, uint64_t> reviews;
+  EachRow(T::kReviews, [&](Ssda903RowCheck& c) { return ReadReview(c, reviews); });
+  EachRow(T::kMissing, [&](Ssda903RowCheck& c) { return ReadMissing(c); });
+  EachRow(T::kOc3, [&](Ssda903RowCheck& c) { return ReadCareLeaver(c); });
+  EachRow(T::kAd1, [&](Ssda903RowCheck& c) { return ReadAdoption(c, T::kAd1); });
+  EachRow(T::kPlacedForAdoption, [&](Ssda903RowCheck& c) { return ReadAdoption(c, T::kPlacedForAdoption); });
+  return std::move(year_);
+}
+
+Status YearReading::TakeFiles(std::vector<Ssda903File> files) {
+  std::vector<Ssda903File>& kept = year_.files;
+  kept.reserve(files.size());  // the files never move once rows are read
+  for (Ssda903File& file : files) {
+    const Ssda903TableSpec& spec = file.spec();
+    counts_.push_back({file.name(), std::string(spec.usual_file), file.rows().size() + file.rows_refused(),
+                       file.rows_refused(), false, !file.element().empty()});
+    bool csv = file.element().empty() || file.rows().empty();
+    uint64_t line = csv ? 1 : file.rows().front().line;
+    std::string_view part = file.element().empty() ? "header" : std::string_view(file.element());
+    if (!spec.read) {
+      problems_.Add({file.name(), line, std::string(part), std::string(spec.usual_file),
+                     "Scrutiny does not read this table of the return yet; file skipped"});
+    } else if (auto held = file_of_table_.find(spec.table); held != file_of_table_.end()) {
+      return Status::InvalidInput(fmt::format(
+          "{} and {} both hold the {} table; a return has one file of each (files of two years in one folder?); "
+          "nothing read", kept[held->second].name(), file.name(), spec.usual_file));
+    } else {
+      counts_.back().read = true;
+      file_of_table_[spec.table] = kept.size();
+      count_of_table_[spec.table] = counts_.size() - 1;
+      kept.push_back(std::move(file));
+    }
+  }
+  return Status::Ok();
+}
+
+std::optional<int> YearReading::InferYear() const {
+  auto it = file_of_table_.find(T::kEpisodes);
+  if (it == file_of_table_.end()) return std::nullopt;
+  const Ssda903File& file = year_.files[it->second];
+  std::optional<Date> latest;
+  for (const Ssda903Row& row : file.rows())
+    if (auto d = Date::ParseDmy(file.Cell(row, "DECOM")); d && (!latest || *d > *latest)) latest = d;
+  if (!latest) return std::nullopt;
+  return FinancialYear::Of(*latest).start_year;
+}
+
+template <typename OnRow>
+void YearReading::EachRow(T table, OnRow on_row) {
+  auto it = file_of_table_.find(table);
+  if (it == file_of_table_.end()) return;
+  const Ssda903File& file = year_.files[it->second];
+  file_ = count_of_table_.at(table);
+  for (const Ssda903Row& row : file.rows()) {
+    Ssda903RowCheck check(file, row, year_.collection_year, problems_);
+    if (!on_row(check)) ++counts_[file_].left_out;
+  }
+}
+
+Ssda903Child* YearReading::KnownChild(Ssda903RowCheck& check) {
+  auto& children = year_.records.children;
+  auto it = children.find(check.Text("CHILD"));
+  if (it != children.end()) return &it->second;
+  check.Fail("CHILD", check.Text("CHILD"), "the child is not in the header file (or was left out of it)");
+  return nullptr;
+}
+
+Ssda903Child* YearReading::LookedAfterChild(Ssda903RowCheck& check) {
+  Ssda903Child* child = KnownChild(check);
+  if (!child || year_.records.episodes.count(check.Text("CHILD"))) return child;
+  check.Fail("CHILD", check.Text("CHILD"), "the child has no episode in the episodes file: not looked after");
+  return nullptr;
+}
+
+bool YearReading::ReadChild(Ssda903RowCheck& check) {
+  std::string_view id = check.Text("CHILD");
+  if (!IsIdText(id) || options_.la_code.size() + 1 + id.size() > kMaxIdLength) check.Fail("CHILD", id, "CHILD is 1 to 60 letters, digits or - _ . /");
+  Ssda903Child child{Origin(check), check.Code("SEX", C::kSex, true), check.Code("ETHNIC", C::kEthnic, true), {}, false, {}};
+  auto dob = check.DateIn("DOB", true);
+  if (check.ok() && year_.records.children.count(id)) check.Fail("CHILD", id, "the child appears twice in the header file");
+  if (!check.ok()) return false;
+  child.dob = *dob;
+  year_.records.children.emplace(id, child);
+  return true;
+}
+
+bool YearReading::ReadUasc(Ssda903RowCheck& check) {
+  Ssda903Child* child = KnownChild(check);
+  auto ceased = check.AnyDate("DUC", false);
+  if (!check.ok()) return false;
+  child->uasc = true;
+  child->uasc_ceased = ceased;
+  return true;
+}
+
+bool YearReading::ReadEpisode(Ssda903RowCheck& check) {
+  Ssda903Child* child = KnownChild(check);
+  Ssda903Episode e;
+  e.from = Origin(check);
+  e.child = check.Text("CHILD");
+  auto decom = check.DateIn("DECOM", true);
+  e.dec = check.AnyDate("DEC", false);
+  e.rne = check.Code("RNE", C::kRne, true);
+  e.ls = check.Code("LS", C::kLs, true);
+  e.cin = check.Code("CIN", C::kCin, true);
+  e.place = check.Code("PLACE", C::kPlace, true);
+  e.place_provider = check.Code("PLACE_PROVIDER", C::kPlaceProvider, false);
+  e.rec = check.Code("REC", C::kRec, e.dec.has_value());
+  e.reason_place_change = check.Code("REASON_PLACE_CHANGE", C::kReasonPlaceChange, false);
+  if (check.ok() && e.dec && *e.dec < *decom) check.Fail("DEC", check.Text("DEC"), "DEC is not before DECOM");
+  if (check.ok() && *decom < child->dob) check.Fail("DECOM", check.Text("DECOM"), "DECOM is not before the child's DOB");
+  if (!check.ok()) return false;
+  e.decom = *decom;
+  e.home_district = PostcodeDistrict(check.Text("HOME_POST"));
+  e.placement_district = PostcodeDistrict(check.Text("PL_POST"));
+  e.urn = check.Text("URN");
+  if (FinancialYear year{year_.collection_year}; e.dec && *e.dec > year.last_day()) {
+    check.Note("DEC", fmt::format("CHILD {}: {}", e.child, e.dec->ToDmy()),
+               "DEC is after the end of the collection year: the episode is taken as open at the year end");
+    e.dec.reset();
+    e.rec = {};
+    ++year_.fixed;
+  }
+  year_.records.episodes[e.child].push_back(std::move(e));
+  return true;
+}
+
+bool YearReading::ReadReview(Ssda903RowCheck& check, std::map<std::pair<std::string_view, Date>, uint64_t>& seen) {
+  Ssda903Child* child = LookedAfterChild(check);
+  auto date = check.DateIn("REVIEW", true);
+  std::string_view participation = check.Code("REVIEW_CODE", C::kReviewCode, false);
+  if (check.ok() && *date < child->dob) check.Fail("REVIEW", check.Text("REVIEW"), "REVIEW is not before the child's DOB");
+  if (check.ok() && seen.count({check.Text("CHILD"), *date}))
+    check.Fail("REVIEW", fmt::format("{} (first on line {})", check.Text("REVIEW"), seen[{check.Text("CHILD"), *date}]),
+               "a second review of the child that day");
+  if (!check.ok()) return false;
+  seen[{check.Text("CHILD"), *date}] = check.line();
+  year_.records.reviews.push_back({Origin(check), check.Text("CHILD"), *date, participation});
+  return true;
+}
+
+bool YearReading::ReadMissing(Ssda903RowCheck& check) {
+  LookedAfterChild(check);
+  auto start = check.DateIn("MIS_START", true);
+  auto end = check.DateIn("MIS_END", false);
+  std::string_view type = check.Code("MISSING", C::kMissing, true);
+  if (check.ok() && end && *end < *start) check.Fail("MIS_END", check.Text("MIS_END"), "MIS_END is not before MIS_START");
+  if (!check.ok()) return false;
+  year_.records.missing.push_back({Origin(check), check.Text("CHILD"), *start, end, type});
+  return true;
+}
+
+bool YearReading::ReadCareLeaver(Ssda903RowCheck& check) {
+  Ssda903Child* child = KnownChild(check);
+  std::string_view in_touch = check.Code("IN_TOUCH", C::kInTouch, true);
+  std::string_view activity = check.Code("ACTIV", C::kActiv, false);
+  std::string_view accommodation = check.Code("ACCOM", C::kAccom, false);
+  if (!check.ok()) return false;
+  Date first = FinancialYear{year_.collection_year}.first_day();
+  int age = first.year() - child->dob.year();
+  if (child->dob.AddYears(age) < first) ++age;
+  if (age < kFirstCareLeaverAge || age > kLastCareLeaverAge) {
+    check.Fail("CHILD", check.Text("CHILD"), "a care leaver in OC3 is 17 to 21 on their birthday in the collection year");
+    return false;
+  }
+  year_.records.care_leavers.push_back({Origin(check), check.Text("CHILD"), child->dob.AddYears(age),
+                                        age == kFirstCareLeaverAge, in_touch, activity, accommodation});
+  return true;
+}
+
+bool YearReading::ReadAdoption(Ssda903RowCheck& check, T table) {
+  KnownChild(check);
+  Ssda903Adoption read{Origin(check), {}, {}, {}, {}};
+  if (table == T::kAd1) {
+    read.decision = check.DateIn("DATE_INT", true);
+    read.match = check.DateIn("DATE_MATCH", false);
+  } else {
+    read.decision = check.DateIn("DATE_PLACED", true);
+    read.reversed = check.DateIn("DATE_PLACED_CEASED", false);
+    read.reversal_reason = check.Code("REASON_PLACED_CEASED", C::kReasonPlacedCeased, read.reversed.has_value());
+  }
+  if (!check.ok()) return false;
+  auto [it, first] = year_.records.adoptions.emplace(check.Text("CHILD"), read);
+  if (first) return true;
+  Ssda903Adoption& a = it->second;
+  if (!a.decision) a.decision = read.decision;
+  if (!a.match) a.match = read.match;
+  if (!a.reversed) a.reversed = read.reversed, a.reversal_reason = read.reversal_reason;
+  return true;
+}
+
+}  // namespace
+
+Result<Ssda903Year> ReadSsda903Year(std::string input, std::vector<Ssda903File> files, const ReturnOptions& options,
+                                    std::vector<Ssda903FileCount>& counts, Problems& problems) {
+  return YearReading(options, counts, problems).Run(std::move(input), std::move(files));
+}
+
+}  // namespace scrutiny

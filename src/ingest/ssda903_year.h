@@ -1,0 +1,93 @@
+#pragma once
+// One collection year of the SSDA903 return read row by row with that year's
+// rules (its code lists, its last day): the children of its header and their
+// episodes, reviews, missing episodes, care leaver and adoption rows, each
+// knowing its year, file and line. The years are then combined into one
+// history per child (ssda903_history.h) and made the model's records
+// (ssda903_reader.h). See docs/ssda903.md.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "ingest/episode_cleaning.h"
+#include "ingest/model_record.h"
+#include "ingest/ssda903_file.h"
+#include "model/validator.h"
+
+namespace scrutiny {
+
+// Ssda903Child is what the header (and uasc) table says of a child.
+struct Ssda903Child {
+  Ssda903Origin from;  // the header row
+  std::string_view sex, ethnicity;
+  Date dob;
+  bool uasc = false;
+  std::optional<Date> uasc_ceased;
+};
+
+// Ssda903Review is one row of reviews.
+struct Ssda903Review {
+  Ssda903Origin from;
+  std::string_view child;
+  Date date;
+  std::string_view participation;
+};
+
+// Ssda903Missing is one row of missing.
+struct Ssda903Missing {
+  Ssda903Origin from;
+  std::string_view child;
+  Date start;
+  std::optional<Date> end;
+  std::string_view type;
+};
+
+// Ssda903CareLeaver is one row of oc3: the young person on their birthday in the year.
+struct Ssda903CareLeaver {
+  Ssda903Origin from;
+  std::string_view child;
+  Date as_at;
+  bool relevant = false;  // 17 on that birthday; otherwise former relevant
+  std::string_view in_touch, activity, accommodation;
+};
+
+// Ssda903Adoption is a child's ad1 and placed_for_adoption rows taken together.
+struct Ssda903Adoption {
+  Ssda903Origin from;  // the first row read
+  std::optional<Date> decision, match, reversed;
+  std::string_view reversal_reason;
+};
+
+// Ssda903Records is what one year's return, or several combined, say of each
+// child. Their texts are views of the rows of the files they were read from.
+struct Ssda903Records {
+  std::map<std::string_view, Ssda903Child> children;
+  std::map<std::string_view, std::vector<Ssda903Episode>> episodes;  // by child, in the order read
+  std::vector<Ssda903Review> reviews;
+  std::vector<Ssda903Missing> missing;
+  std::vector<Ssda903CareLeaver> care_leavers;
+  std::map<std::string_view, Ssda903Adoption> adoptions;  // by child
+};
+
+// Ssda903Year is one year's return read.
+struct Ssda903Year {
+  std::string input;  // the folder or XML file, for messages
+  int collection_year = 0;
+  std::vector<Ssda903File> files;  // the rows the records view: moved only whole, never row by row
+  Ssda903Records records;
+  uint64_t fixed = 0;  // episodes closed after the year end taken as open
+};
+
+// Reads the tables of one return (its year options.collection_year, or that of
+// its latest DECOM), noting each file in `counts` (the index records' origins
+// name). Fails when the year is neither given nor inferable or two files hold
+// one table; bad values go to problems and their rows are left out.
+Result<Ssda903Year> ReadSsda903Year(std::string input, std::vector<Ssda903File> files, const ReturnOptions& options,
+                                    std::vector<Ssda903FileCount>& counts, Problems& problems);
+
+}  // namespace scrutiny
