@@ -3,6 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO ?= demo
+FUZZ_SECONDS ?= 20
 
 .PHONY: demo test build deps clean bench
 
@@ -13,8 +14,10 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
+# ctest, then each fuzz target briefly (clang, in build-fuzz/; docs/returns.md "Fuzzing").
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@SCRUTINY=$(abspath $(BUILD))/scrutiny fuzz/run $(FUZZ_SECONDS)
 
 demo: build
 	@tools/demo $(BUILD)/scrutiny $(DEMO)
@@ -23,4 +26,4 @@ bench: build
 	@bench/run $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(DEMO)
+	rm -rf $(BUILD) build-fuzz $(DEMO)

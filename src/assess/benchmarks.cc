@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "core/config_path.h"
+#include "core/toml_document.h"
 #include "core/toml_reader.h"
 #include "ingest/csv_reader.h"
 
@@ -75,12 +76,9 @@ Status ParseFigures(std::string_view csv, const std::string& path, const Suite& 
 
 Status ParseGroups(std::string_view text, const std::string& path, std::vector<BenchmarkGroup>& out) {
   if (text.empty()) return Status::Ok();
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    return Status::InvalidInput(fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
-  }
+  auto parsed = ParseTomlDocument(text, path);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   TomlReader top(root, path, "groups file");
   if (const toml::array* list = top.Array("group")) {
     for (const toml::node& n : *list) {

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "core/config_path.h"
+#include "core/toml_document.h"
 #include "core/toml_reader.h"
 
 namespace scrutiny {
@@ -113,12 +114,9 @@ Target ReadTarget(TomlReader& r, const Suite& suite, int& first, int& last) {
 }  // namespace
 
 Result<TargetBook> TargetBook::Parse(std::string_view text, const std::string& path, const Suite& suite) {
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    return Status::InvalidInput(fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
-  }
+  auto parsed = ParseTomlDocument(text, path);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   TargetBook book;
   TomlReader top(root, path, "targets file");
   if (const toml::table* d = top.Table("defaults")) {

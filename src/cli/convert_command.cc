@@ -12,6 +12,7 @@
 #include "ingest/annex_a_reader.h"
 #include "ingest/cin_census_reader.h"
 #include "ingest/mapped_file.h"
+#include "ingest/return_file_size.h"
 #include "ingest/ssda903_reader.h"
 #include "ingest/workforce_reader.h"
 
@@ -26,6 +27,7 @@ struct ConvertOptions {
   int year = 0;
   std::string problems_file;
   std::string as_at;  // annex-a: the date the workbook describes
+  uint64_t max_file_mb = kMaxReturnFileBytes >> 20;
 };
 
 void PrintRecords(const Dataset& dataset) {
@@ -89,6 +91,7 @@ ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions
 
 template <typename ReadXml>
 ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xml) {
+  if (Status s = CheckReturnFileSize(o.in[0], o.council.max_file_bytes); !s.ok()) return Report(s);
   auto file = MappedFile::Open(o.in[0]);
   if (!file.ok()) return Report(file.status());
   auto read = read_xml(o.in[0], file->text(), o.council, problems);
@@ -102,7 +105,7 @@ ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xm
 ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
   std::vector<Ssda903Input> inputs;
   for (const std::string& path : o.in) {
-    auto input = ReadSsda903Input(path);
+    auto input = ReadSsda903Input(path, o.council.max_file_bytes);
     if (!input.ok()) return Report(input.status());
     inputs.push_back(std::move(*input));
   }
@@ -115,7 +118,7 @@ ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
 }
 
 ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
-  AnnexAOptions options{o.council.la_code, o.council.council_name, std::nullopt};
+  AnnexAOptions options{o.council.la_code, o.council.council_name, std::nullopt, o.council.max_file_bytes};
   if (!o.as_at.empty()) {
     options.as_at = Date::ParseIso(o.as_at);
     if (!options.as_at) return Report(Status::InvalidInput(fmt::format("--as-at '{}' is not a YYYY-MM-DD date", o.as_at)));
@@ -129,6 +132,7 @@ ExitCode RunConvert(ConvertOptions& o) {
   if (o.in.size() > 1 && o.from != "ssda903") return UsageError("--from " + o.from + " takes one IN");
   if (o.in.size() > 1 && o.year) return UsageError(kYearOfSeveralReturns);
   if (o.year) o.council.collection_year = o.year;
+  o.council.max_file_bytes = o.max_file_mb << 20;
   Problems problems(SIZE_MAX);
   if (o.from == "cin-census") return ConvertXml(o, problems, ReadCinCensus);
   if (o.from == "csww") return ConvertXml(o, problems, ReadWorkforce);
@@ -164,6 +168,8 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();
   cmd->add_option("--as-at", o->as_at, "annex-a: date the workbook describes, YYYY-MM-DD (needed for List 9)");
   cmd->add_option("--problems", o->problems_file, "Write every problem to this file");
+  cmd->add_option("--max-file-mb", o->max_file_mb, "Refuse, unread, a file larger than this many MB (default 1024)")
+      ->check(CLI::Range(1, 1 << 20));
   cmd->callback([o, &outcome] { outcome.code = RunConvert(*o); });
 }
 

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "ingest/csv_loader.h"
+#include "ingest/return_file_size.h"
 #include "ingest/return_format.h"
 #include "ingest/source_join.h"
 #include "store/store.h"
@@ -30,6 +31,7 @@ struct LoadOptions {
   int year = 0;
   std::string as_at;
   std::string problems_file;
+  uint64_t max_file_mb = kMaxReturnFileBytes >> 20;
 };
 
 // Checks a folder of scrutiny CSV files and stores it; nothing if any problem.
@@ -127,10 +129,11 @@ ExitCode LoadSources(const LoadOptions& o, const std::vector<ReturnFormat>& form
   return StoreFolder(folder, o);
 }
 
-ExitCode RunLoad(const LoadOptions& o) {
+ExitCode RunLoad(LoadOptions& o) {
+  o.council.max_file_bytes = o.max_file_mb << 20;
   std::vector<ReturnFormat> formats;
   for (const std::string& path : o.paths) {
-    auto format = DetectReturnFormat(path);
+    auto format = DetectReturnFormat(path, o.council.max_file_bytes);
     if (!format.ok()) return Report(format.status());
     formats.push_back(*format);
   }
@@ -173,6 +176,8 @@ void AddLoadCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--year", o->year, "Returns: collection year, as for `scrutiny convert`")->check(CLI::Range(1990, 2100));
   cmd->add_option("--as-at", o->as_at, "Annex A: date the workbook describes, YYYY-MM-DD (needed for List 9)");
   cmd->add_option("--problems", o->problems_file, "Returns: write every problem to this file");
+  cmd->add_option("--max-file-mb", o->max_file_mb, "Returns: refuse, unread, a file larger than this many MB (default 1024)")
+      ->check(CLI::Range(1, 1 << 20));
   cmd->callback([o, &outcome] { outcome.code = RunLoad(*o); });
 }
 

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "core/config_path.h"
+#include "core/toml_document.h"
 #include "core/toml_reader.h"
 
 #include "indicators/breakdown.h"
@@ -202,12 +203,9 @@ Indicator ReadIndicator(TomlReader& r) {
 }  // namespace
 
 Result<Suite> ParseSuite(std::string_view text, const std::string& path) {
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    return Status::InvalidInput(fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
-  }
+  auto parsed = ParseTomlDocument(text, path);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   Suite suite;
   suite.path = path;
   suite.name = root["name"].value_or(std::string());

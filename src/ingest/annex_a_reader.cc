@@ -332,7 +332,10 @@ Result<AnnexAReturn> ReadAnnexA(const XlsxWorkbook& workbook, const std::string&
 
 Result<AnnexAReturn> ReadAnnexAFile(const std::string& path, const AnnexAOptions& options, Problems& problems) {
   std::error_code ec;
-  auto workbook = std::filesystem::is_directory(path, ec) ? ReadCsvSheets(path, problems) : XlsxWorkbook::Open(path);
+  XlsxLimits limits;
+  limits.max_file_bytes = options.max_file_bytes;
+  auto workbook = std::filesystem::is_directory(path, ec) ? ReadCsvSheets(path, options.max_file_bytes, problems)
+                                                          : XlsxWorkbook::Open(path, limits);
   if (!workbook.ok()) return workbook.status();
   std::filesystem::path named(path);
   if (named.filename().empty()) named = named.parent_path();  // "dir/"

@@ -16,6 +16,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "ingest/return_file_size.h"
 #include "ingest/xlsx_workbook.h"
 #include "model/table.h"
 #include "model/validator.h"
@@ -28,6 +29,7 @@ struct AnnexAOptions {
   std::string council_name;  // for councils.csv; "Council <la_code>" if empty
   // The date the workbook describes (List 9's care leavers' as_at_date); List 9 is not read without it.
   std::optional<Date> as_at;
+  uint64_t max_file_bytes = kMaxReturnFileBytes;  // a larger file is refused unread
 };
 
 // AnnexASheetCount says what became of the rows of one sheet.

@@ -1,6 +1,9 @@
 #include "ingest/annex_a_sheet.h"
 
 #include <cctype>
+#include <map>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -15,6 +18,20 @@ std::string ColumnLetters(size_t index) {
   for (size_t n = index + 1; n > 0; n = (n - 1) / kLettersInAlphabet)
     letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % kLettersInAlphabet));
   return letters;
+}
+
+// The columns of a list by their header names as NormaliseHeader leaves them,
+// in the list's order, made once for every list.
+using HeaderIndex = std::map<std::string, std::vector<const AnnexAColumnSpec*>, std::less<>>;
+const HeaderIndex& HeadersOf(const AnnexAListSpec& spec) {
+  static const std::map<const AnnexAListSpec*, HeaderIndex> index = [] {
+    std::map<const AnnexAListSpec*, HeaderIndex> built;
+    for (const AnnexAListSpec& list : AnnexALists())
+      for (const AnnexAColumnSpec& c : list.columns)
+        for (std::string_view name : c.headers) built[&list][NormaliseHeader(name)].push_back(&c);
+    return built;
+  }();
+  return index.at(&spec);
 }
 
 size_t RequiredCount(const AnnexAListSpec& spec) {
@@ -41,14 +58,15 @@ size_t AnnexASheet::Match(const AnnexAListSpec& spec, size_t row_index) {
   columns_.clear();
   size_t required = 0;
   const XlsxRow& row = sheet_->rows[row_index];
+  const HeaderIndex& headers = HeadersOf(spec);
   for (size_t i = 0; i < row.cells.size(); ++i) {
-    std::string header = NormaliseHeader(row.cells[i].text);
-    for (const AnnexAColumnSpec& c : spec.columns)
-      for (std::string_view name : c.headers)
-        if (header == NormaliseHeader(name) && !columns_.count(c.column)) {
-          columns_[c.column] = i;
-          required += c.required;
-        }
+    auto named = headers.find(NormaliseHeader(row.cells[i].text));
+    if (named == headers.end()) continue;
+    for (const AnnexAColumnSpec* c : named->second)
+      if (!columns_.count(c->column)) {
+        columns_[c->column] = i;
+        required += c->required;
+      }
   }
   return required;
 }

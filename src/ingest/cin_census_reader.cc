@@ -96,10 +96,9 @@ Result<CinCensusReturn> CensusReading::Run(const std::string& name, std::string_
 }
 
 Status CensusReading::ReadYear() {
-  std::optional<int> census = file_->HeaderYear();
-  if (!options_.collection_year && !census)
-    return Status::InvalidInput(fmt::format("{}: the header has no census Year; give the year", file_->name()));
-  out_.collection_year = options_.collection_year ? *options_.collection_year : *census - 1;
+  auto year = file_->CollectionYear(options_.collection_year, 1);  // census of March 2023: 2022-23
+  if (!year.ok()) return year.status();
+  out_.collection_year = *year;
   last_day_ = FinancialYear{out_.collection_year}.last_day();
   auto reference = Date::ParseIso(file_->HeaderItem("CollectionDetails", "ReferenceDate"));
   if (reference && *reference > last_day_) last_day_ = *reference;

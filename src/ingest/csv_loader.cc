@@ -24,6 +24,14 @@ std::string Sha256Hex(std::string_view text) {
   return hex;
 }
 
+// The SHA-256 of a file that may be loaded. One that starts as binary data (a
+// picture, 2 GB of zeros) is refused by the reader, so it is not hashed whole
+// first; if it changes meanwhile, the empty hash refuses it at the second pass.
+std::string HashUnlessBinary(std::string_view text) {
+  constexpr size_t kStart = 4096;
+  return text.substr(0, kStart).find('\0') == std::string_view::npos ? Sha256Hex(text) : "";
+}
+
 // Maps each header name to its field; false (with problems) if the header is
 // not that of the record type.
 bool ReadHeader(const RecordType& type, const std::vector<std::string_view>& header, const std::string& file,
@@ -192,7 +200,7 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
     }
     auto file = MappedFile::Open(path);
     if (!file.ok()) return file.status();
-    SourceFile source{path, std::string(type.name), Sha256Hex(file->text()), file->text().size(), 0};
+    SourceFile source{path, std::string(type.name), HashUnlessBinary(file->text()), file->text().size(), 0};
     Table chunk(type);
     ReadRecords(path, file->text(), chunk, problems, chunk_rows_, [&](const std::vector<uint32_t>& lines) {
       for (size_t r = 0; r < chunk.size(); ++r) cross.Add(chunk, r, path, lines[r], problems);

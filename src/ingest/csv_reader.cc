@@ -49,6 +49,13 @@ bool CsvReader::Check() {
   return error_.empty();
 }
 
+Status CheckCsvText(const std::string& name, std::string_view text) {
+  CsvReader reader(text);
+  if (reader.Check()) return Status::Ok();
+  std::string line = reader.line() ? fmt::format(":{}", reader.line()) : "";
+  return Status::InvalidInput(fmt::format("{}{}: {}; nothing read", name, line, reader.error()));
+}
+
 bool CsvReader::Next(std::vector<std::string_view>& fields) {
   fields.clear();
   unquoted_.clear();

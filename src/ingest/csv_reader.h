@@ -40,6 +40,10 @@ class CsvReader {
   std::deque<std::string> unquoted_;  // quoted fields, unescaped; a deque so views stay valid
 };
 
+// An error naming the file and line if the text is not CSV text (CsvReader::Check),
+// for readers that refuse a whole return then.
+Status CheckCsvText(const std::string& name, std::string_view text);
+
 // The byte offset of the first byte that is not valid UTF-8, or npos.
 size_t FindInvalidUtf8(std::string_view text);
 

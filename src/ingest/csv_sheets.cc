@@ -3,20 +3,16 @@
 #include <filesystem>
 
 #include "ingest/csv_reader.h"
-#include "ingest/ssda903_reader.h"
 
 namespace scrutiny {
 namespace {
 
-// The sheet a CSV file holds, or none (with a problem) if it is not CSV text.
-std::optional<XlsxSheet> SheetOf(const Ssda903Text& file, Problems& problems) {
+// The sheet a CSV file holds, or an error if it is not CSV text.
+Result<XlsxSheet> SheetOf(const Ssda903Text& file, Problems& problems) {
   std::filesystem::path path(file.name);
+  if (Status s = CheckCsvText(path.filename().string(), file.text); !s.ok()) return s;
   XlsxSheet sheet{path.stem().string(), {}};
   CsvReader reader(file.text);
-  if (!reader.Check()) {
-    problems.Add({path.filename().string(), reader.line(), "", "", reader.error() + "; file not read"});
-    return std::nullopt;
-  }
   std::vector<std::string_view> fields;
   while (reader.Next(fields)) {
     XlsxRow& row = sheet.rows.emplace_back();
@@ -31,12 +27,19 @@ std::optional<XlsxSheet> SheetOf(const Ssda903Text& file, Problems& problems) {
 
 }  // namespace
 
-Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, Problems& problems) {
-  auto files = ReadSsda903Folder(dir);
+Result<XlsxWorkbook> ReadCsvSheets(const std::string& dir, uint64_t max_file_bytes, Problems& problems) {
+  auto files = ReadSsda903Folder(dir, max_file_bytes);
   if (!files.ok()) return files.status();
+  return CsvSheets(*files, problems);
+}
+
+Result<XlsxWorkbook> CsvSheets(const std::vector<Ssda903Text>& files, Problems& problems) {
   std::vector<XlsxSheet> sheets;
-  for (const Ssda903Text& file : *files)
-    if (auto sheet = SheetOf(file, problems)) sheets.push_back(std::move(*sheet));
+  for (const Ssda903Text& file : files) {
+    auto sheet = SheetOf(file, problems);
+    if (!sheet.ok()) return sheet.status();
+    sheets.push_back(std::move(*sheet));
+  }
   return XlsxWorkbook(std::move(sheets));
 }
 

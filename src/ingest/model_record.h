@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "ingest/return_file_size.h"
 #include "model/table.h"
 #include "model/validator.h"
 
@@ -21,6 +22,7 @@ struct ReturnOptions {
   std::string council_name;  // for councils.csv; "Council <la_code>" if empty
   // Financial year of the return, 2024 for 2024-25 (the CIN census of March 2025).
   std::optional<int> collection_year;
+  uint64_t max_file_bytes = kMaxReturnFileBytes;  // a larger file is refused unread
 };
 
 // Whether the text can be part of a record identifier: letters, digits, - _ . /

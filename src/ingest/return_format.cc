@@ -8,6 +8,7 @@
 #include "ingest/annex_a_sheet.h"
 #include "ingest/csv_reader.h"
 #include "ingest/mapped_file.h"
+#include "ingest/return_file_size.h"
 #include "ingest/ssda903_tables.h"
 #include "ingest/xlsx_workbook.h"
 #include "model/record_type.h"
@@ -19,6 +20,8 @@ namespace fs = std::filesystem;
 
 constexpr size_t kHeadBytes = 64 * 1024;  // enough for a header line, an XML root or an Annex A list's title rows
 constexpr size_t kHeadRows = 20;          // rows of a CSV file searched for an Annex A header
+// How an OLE2 compound file begins: an encrypted workbook (the reader says so) or an old .xls one.
+constexpr std::string_view kCompoundFileMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 constexpr std::string_view kExpected =
     "expected an SSDA903, CIN census or CSWW XML file, an Annex A .xlsx workbook, or a folder of scrutiny, "
     "SSDA903 or Annex A CSV files";
@@ -135,8 +138,8 @@ Result<ReturnFormat> FolderFormat(const std::string& dir) {
   return file_of_format.begin()->first;
 }
 
-Result<ReturnFormat> WorkbookFormat(const std::string& path) {
-  auto workbook = XlsxWorkbook::Open(path);
+Result<ReturnFormat> WorkbookFormat(const std::string& path, std::string_view bytes) {
+  auto workbook = XlsxWorkbook::Parse(bytes, path);
   if (!workbook.ok()) return Refuse(path, fmt::format("a zip file that is not a workbook Scrutiny reads ({})",
                                                       workbook.status().message()));
   for (const XlsxSheet& sheet : workbook->sheets())
@@ -159,15 +162,17 @@ std::string_view FormatName(ReturnFormat format) {
 }
 
 Result<ReturnFormat> DetectFileFormat(const std::string& path, std::string_view text) {
-  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return WorkbookFormat(path);
+  if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4) || text.substr(0, 8) == kCompoundFileMagic)
+    return WorkbookFormat(path, text);
   if (!RootName(text).empty()) return XmlFormat(path, text);
   return Refuse(path, "a file that is neither XML nor an .xlsx workbook");
 }
 
-Result<ReturnFormat> DetectReturnFormat(const std::string& path) {
+Result<ReturnFormat> DetectReturnFormat(const std::string& path, uint64_t max_file_bytes) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return FolderFormat(path);
   if (!fs::is_regular_file(path, ec)) return Status::IoError(fmt::format("{}: no such file or folder", path));
+  if (Status s = CheckReturnFileSize(path, max_file_bytes); !s.ok()) return s;
   auto file = MappedFile::Open(path);
   if (!file.ok()) return file.status();
   return DetectFileFormat(path, file->text());

@@ -4,10 +4,12 @@
 // its CSV files or its XML file), the CIN census and CSWW workforce XML, and
 // Ofsted's Annex A (an .xlsx workbook or a folder of one CSV file per list).
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
+#include "ingest/return_file_size.h"
 
 namespace scrutiny {
 
@@ -19,8 +21,9 @@ std::string_view FormatName(ReturnFormat format);
 // The format of a file or folder: XML by its root element (and a Message's
 // Collection), a workbook by its zip signature and sheets, a folder by the
 // headers of its CSV files. Fails (invalid input) naming the path, what it
-// was found to be and what was expected.
-Result<ReturnFormat> DetectReturnFormat(const std::string& path);
+// was found to be and what was expected; a file larger than max_file_bytes is
+// refused unread.
+Result<ReturnFormat> DetectReturnFormat(const std::string& path, uint64_t max_file_bytes = kMaxReturnFileBytes);
 
 // The same for a file's text (the path names it in errors).
 Result<ReturnFormat> DetectFileFormat(const std::string& path, std::string_view text);

@@ -9,6 +9,7 @@
 #include "ingest/cin_census_reader.h"
 #include "ingest/csv_loader.h"
 #include "ingest/mapped_file.h"
+#include "ingest/return_file_size.h"
 #include "ingest/ssda903_reader.h"
 #include "ingest/workforce_reader.h"
 
@@ -46,6 +47,7 @@ Result<LoadSource> ReadScrutinyFolder(const std::string& dir, Problems& problems
 template <typename Reader>
 Result<LoadSource> ReadXml(const std::string& path, ReturnFormat format, const ReturnOptions& options,
                            Problems& problems, Reader reader) {
+  if (Status s = CheckReturnFileSize(path, options.max_file_bytes); !s.ok()) return s;
   auto file = MappedFile::Open(path);
   if (!file.ok()) return file.status();
   auto read = reader(path, file->text(), options, problems);
@@ -61,7 +63,7 @@ bool IsSsda903(ReturnFormat format) {
 Result<LoadSource> ReadSsda903Source(const LoadInput& given, const ReturnOptions& options, Problems& problems) {
   std::vector<Ssda903Input> inputs;
   for (const std::string& path : given.paths) {
-    auto input = ReadSsda903Input(path);
+    auto input = ReadSsda903Input(path, options.max_file_bytes);
     if (!input.ok()) return input.status();
     inputs.push_back(std::move(*input));
   }
@@ -76,7 +78,8 @@ Result<LoadSource> ReadSsda903Source(const LoadInput& given, const ReturnOptions
 }
 
 Result<LoadSource> ReadAnnexASource(const std::string& path, const LoadSourceOptions& options, Problems& problems) {
-  AnnexAOptions annex_a{options.council.la_code, options.council.council_name, options.as_at};
+  AnnexAOptions annex_a{options.council.la_code, options.council.council_name, options.as_at,
+                        options.council.max_file_bytes};
   auto read = ReadAnnexAFile(path, annex_a, problems);
   if (!read.ok()) return read.status();
   return Made(path, ReturnFormat::kAnnexA, *read,

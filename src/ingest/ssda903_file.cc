@@ -34,22 +34,19 @@ const Ssda903TableSpec* ReadHeader(const std::string& name, const std::vector<st
 
 }  // namespace
 
-std::optional<Ssda903File> Ssda903File::Read(std::string name, std::string_view text, Problems& problems) {
+Result<std::optional<Ssda903File>> Ssda903File::Read(std::string name, std::string_view text, Problems& problems) {
+  if (Status s = CheckCsvText(name, text); !s.ok()) return s;
   CsvReader reader(text);
-  if (!reader.Check()) {
-    problems.Add({name, reader.line(), "", "", reader.error() + "; file not read"});
-    return std::nullopt;
-  }
   std::vector<std::string_view> fields;
   std::vector<size_t> positions;
   Ssda903File file;
   file.name_ = std::move(name);
   if (!reader.Next(fields)) {
     problems.Add({file.name_, reader.line(), "", "", reader.error() + "; file not read"});
-    return std::nullopt;
+    return std::optional<Ssda903File>();
   }
   file.spec_ = ReadHeader(file.name_, fields, positions, problems);
-  if (!file.spec_) return std::nullopt;
+  if (!file.spec_) return std::optional<Ssda903File>();
   size_t width = fields.size();
   while (reader.Next(fields)) {
     if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
@@ -64,7 +61,7 @@ std::optional<Ssda903File> Ssda903File::Read(std::string name, std::string_view 
     file.rows_.push_back(std::move(row));
   }
   if (!reader.error().empty()) problems.Add({file.name_, reader.line(), "", "", reader.error()});
-  return file;
+  return std::optional<Ssda903File>(std::move(file));
 }
 
 Ssda903File Ssda903File::FromXml(std::string name, Ssda903Table table, std::string element,

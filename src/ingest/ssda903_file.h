@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "ingest/ssda903_tables.h"
 #include "model/validator.h"
 
@@ -42,9 +43,10 @@ struct Ssda903Origin {
 
 class Ssda903File {
  public:
-  // Reads a file's text. Problems say why the file, or a row of it, could not
-  // be read; no file if the text is not CSV or its header is no table's.
-  static std::optional<Ssda903File> Read(std::string name, std::string_view text, Problems& problems);
+  // Reads a file's text. Text that is not CSV text (empty, binary, not UTF-8)
+  // is an error naming the file and line; problems say why a file whose header
+  // is no table's (then no file), or a row of it, could not be read.
+  static Result<std::optional<Ssda903File>> Read(std::string name, std::string_view text, Problems& problems);
   // A table of the XML file `name`, its rows made from `element`s (cells in
   // the order of the table's columns, lines those of the elements).
   static Ssda903File FromXml(std::string name, Ssda903Table table, std::string element, std::vector<Ssda903Row> rows);

@@ -12,6 +12,7 @@
 
 #include "ingest/episode_cleaning.h"
 #include "ingest/model_record.h"
+#include "ingest/return_file_size.h"
 #include "ingest/ssda903_file.h"
 #include "ingest/ssda903_history.h"
 #include "ingest/ssda903_xml.h"
@@ -165,8 +166,11 @@ void RecordMaking::AddChildren(const std::map<std::string_view, Ssda903Child>& c
 Result<std::vector<Ssda903File>> InputTables(const Ssda903Input& input, Problems& problems) {
   if (input.xml) return Ssda903XmlTables(input.name, input.files.at(0).text, problems);
   std::vector<Ssda903File> tables;
-  for (const Ssda903Text& text : input.files)
-    if (auto file = Ssda903File::Read(text.name, text.text, problems)) tables.push_back(std::move(*file));
+  for (const Ssda903Text& text : input.files) {
+    auto file = Ssda903File::Read(text.name, text.text, problems);
+    if (!file.ok()) return file.status();
+    if (*file) tables.push_back(std::move(**file));
+  }
   return tables;
 }
 
@@ -179,7 +183,7 @@ uint64_t Ssda903Return::left_out() const {
   return n;
 }
 
-Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir) {
+Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir, uint64_t max_file_bytes) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::IoError(fmt::format("{}: not a folder", dir));
   std::vector<Ssda903Text> files;
@@ -187,6 +191,7 @@ Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir) {
     std::string extension = entry.path().extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
     if (extension != ".csv") continue;
+    if (Status s = CheckReturnFileSize(entry.path().string(), max_file_bytes); !s.ok()) return s;
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
@@ -198,13 +203,14 @@ Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir) {
   return files;
 }
 
-Result<Ssda903Input> ReadSsda903Input(const std::string& path) {
+Result<Ssda903Input> ReadSsda903Input(const std::string& path, uint64_t max_file_bytes) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    auto files = ReadSsda903Folder(path);
+    auto files = ReadSsda903Folder(path, max_file_bytes);
     if (!files.ok()) return files.status();
     return Ssda903Input{path, std::move(*files), false};
   }
+  if (Status s = CheckReturnFileSize(path, max_file_bytes); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();

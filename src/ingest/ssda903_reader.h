@@ -50,11 +50,14 @@ struct Ssda903Input {
   bool xml = false;
 };
 
-// The CSV files of a folder, in name order.
-Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir);
+// The CSV files of a folder, in name order; a file larger than max_file_bytes
+// refuses the folder unread.
+Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir,
+                                                   uint64_t max_file_bytes = kMaxReturnFileBytes);
 
-// A folder of the return's CSV files or its XML file, read from disk.
-Result<Ssda903Input> ReadSsda903Input(const std::string& path);
+// A folder of the return's CSV files or its XML file, read from disk; a file
+// larger than max_file_bytes is refused unread.
+Result<Ssda903Input> ReadSsda903Input(const std::string& path, uint64_t max_file_bytes = kMaxReturnFileBytes);
 
 // Reads several years' returns, each of its own collection year (inferred, or
 // options.collection_year if only one is given), into one history per child

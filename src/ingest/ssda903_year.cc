@@ -21,7 +21,7 @@ class YearReading {
   Result<Ssda903Year> Run(std::string input, std::vector<Ssda903File> files);
 
  private:
-  void TakeFiles(std::vector<Ssda903File> files);
+  Status TakeFiles(std::vector<Ssda903File> files);
   std::optional<int> InferYear() const;
   template <typename OnRow>
   void EachRow(T table, OnRow on_row);
@@ -47,7 +47,7 @@ class YearReading {
 
 Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File> files) {
   year_.input = std::move(input);
-  TakeFiles(std::move(files));
+  if (Status s = TakeFiles(std::move(files)); !s.ok()) return s;
   auto year = options_.collection_year ? options_.collection_year : InferYear();
   std::string of = year_.input.empty() ? "" : year_.input + ": ";
   if (!year) return Status::InvalidInput(of + "the collection year cannot be inferred (no episode with a good DECOM); give it");
@@ -64,7 +64,7 @@ Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File>
   return std::move(year_);
 }
 
-void YearReading::TakeFiles(std::vector<Ssda903File> files) {
+Status YearReading::TakeFiles(std::vector<Ssda903File> files) {
   std::vector<Ssda903File>& kept = year_.files;
   kept.reserve(files.size());  // the files never move once rows are read
   for (Ssda903File& file : files) {
@@ -77,9 +77,10 @@ void YearReading::TakeFiles(std::vector<Ssda903File> files) {
     if (!spec.read) {
       problems_.Add({file.name(), line, std::string(part), std::string(spec.usual_file),
                      "Scrutiny does not read this table of the return yet; file skipped"});
-    } else if (file_of_table_.count(spec.table)) {
-      problems_.Add({file.name(), line, std::string(part), std::string(spec.usual_file),
-                     "another file already holds this table of the return; file not read"});
+    } else if (auto held = file_of_table_.find(spec.table); held != file_of_table_.end()) {
+      return Status::InvalidInput(fmt::format(
+          "{} and {} both hold the {} table; a return has one file of each (files of two years in one folder?); "
+          "nothing read", kept[held->second].name(), file.name(), spec.usual_file));
     } else {
       counts_.back().read = true;
       file_of_table_[spec.table] = kept.size();
@@ -87,6 +88,7 @@ void YearReading::TakeFiles(std::vector<Ssda903File> files) {
       kept.push_back(std::move(file));
     }
   }
+  return Status::Ok();
 }
 
 std::optional<int> YearReading::InferYear() const {

@@ -85,8 +85,8 @@ struct Ssda903Year {
 
 // Reads the tables of one return (its year options.collection_year, or that of
 // its latest DECOM), noting each file in `counts` (the index records' origins
-// name). Fails only when the year is neither given nor inferable; bad values
-// go to problems and their rows are left out.
+// name). Fails when the year is neither given nor inferable or two files hold
+// one table; bad values go to problems and their rows are left out.
 Result<Ssda903Year> ReadSsda903Year(std::string input, std::vector<Ssda903File> files, const ReturnOptions& options,
                                     std::vector<Ssda903FileCount>& counts, Problems& problems);
 

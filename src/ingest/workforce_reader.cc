@@ -55,10 +55,9 @@ Result<WorkforceReturn> WorkforceReading::Run(const std::string& name, std::stri
 }
 
 Status WorkforceReading::ReadYear() {
-  std::optional<int> year = file_->HeaderYear();
-  if (!options_.collection_year && !year)
-    return Status::InvalidInput(fmt::format("{}: the header has no census Year; give the year", file_->name()));
-  out_.collection_year = options_.collection_year ? *options_.collection_year : *year;
+  auto year = file_->CollectionYear(options_.collection_year, 0);
+  if (!year.ok()) return year.status();
+  out_.collection_year = *year;
   census_day_ = Date::FromCivil(out_.collection_year, kCensusMonth, kCensusDay);
   return Status::Ok();
 }

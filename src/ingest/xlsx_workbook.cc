@@ -3,11 +3,14 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 #include <zip.h>
+
+#include "ingest/csv_reader.h"
 
 namespace scrutiny {
 namespace {
@@ -17,6 +20,8 @@ constexpr double kLastSerial = 2958465;       // 31 December 9999, Excel's last 
 constexpr int kLettersInAlphabet = 26;
 constexpr size_t kMaxColumns = 16384;         // XFD, Excel's last column
 constexpr size_t kReadChunk = 64 * 1024;
+// How an OLE2 compound file begins: Office's encrypted workbooks and old .xls files.
+constexpr std::string_view kCompoundFileMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 
 // ZipCloser closes an archive opened read-only, writing nothing.
 struct ZipCloser {
@@ -59,11 +64,15 @@ std::string PartOfTarget(std::string_view target) {
 // XlsxReading reads one workbook's parts from its zip, within the limits.
 class XlsxReading {
  public:
-  XlsxReading(std::string path, const XlsxLimits& limits) : path_(std::move(path)), limits_(limits) {}
+  // Reads the file at path, or, if bytes is given, those bytes named path.
+  XlsxReading(std::string path, const XlsxLimits& limits, std::optional<std::string_view> bytes = std::nullopt)
+      : path_(std::move(path)), limits_(limits), bytes_(bytes) {}
   Result<XlsxWorkbook> Run();
 
  private:
   Status OpenZip();
+  zip_t* OpenSource(int& error) const;
+  bool IsCompoundFile() const;
   Status Refuse(std::string why) const { return Status::InvalidInput(fmt::format("{}: {}", path_, why)); }
   Result<std::string> ReadPart(const std::string& part, bool required);
   Result<pugi::xml_document> ParsePart(const std::string& part, bool required);
@@ -74,15 +83,37 @@ class XlsxReading {
 
   std::string path_;
   XlsxLimits limits_;
+  std::optional<std::string_view> bytes_;
   ZipArchive zip_;
   uint64_t inflated_ = 0;
   std::vector<std::string> shared_strings_;
   XlsxWorkbook workbook_;
 };
 
+zip_t* XlsxReading::OpenSource(int& error) const {
+  if (!bytes_) return zip_open(path_.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  zip_error_t why;
+  zip_error_init(&why);
+  zip_source_t* source = zip_source_buffer_create(bytes_->data(), bytes_->size(), 0, &why);
+  zip_t* z = source ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &why) : nullptr;
+  if (!z) {
+    if (source) zip_source_free(source);
+    error = zip_error_code_zip(&why);
+  }
+  zip_error_fini(&why);
+  return z;
+}
+
+bool XlsxReading::IsCompoundFile() const {
+  std::string start(kCompoundFileMagic.size(), '\0');
+  if (bytes_) start = bytes_->substr(0, start.size());
+  else std::ifstream(path_, std::ios::binary).read(start.data(), static_cast<std::streamsize>(start.size()));
+  return start == kCompoundFileMagic;
+}
+
 Status XlsxReading::OpenZip() {
   int error = 0;
-  zip_t* z = zip_open(path_.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  zip_t* z = OpenSource(error);
   if (z) {
     zip_.reset(z);
     return Status::Ok();
@@ -92,6 +123,9 @@ Status XlsxReading::OpenZip() {
     case ZIP_ER_NOENT:
     case ZIP_ER_READ: return Status::IoError(fmt::format("{}: cannot be read", path_));
     case ZIP_ER_NOZIP:
+      if (IsCompoundFile())
+        return Refuse("an encrypted (password-protected) workbook, or an old .xls one (an OLE2 compound file, not a "
+                      "zip); save it as .xlsx without a password");
       return Refuse("not an .xlsx workbook (not a zip file, or a truncated one); a password-protected workbook "
                     "must be saved without its password");
     default: return Refuse("the workbook is truncated or damaged (its zip directory is inconsistent)");
@@ -131,6 +165,9 @@ Result<pugi::xml_document> XlsxReading::ParsePart(const std::string& part, bool 
   if (bytes->empty()) return doc;
   pugi::xml_parse_result parsed = doc.load_buffer(bytes->data(), bytes->size());
   if (!parsed) return Refuse(fmt::format("part {} is not well-formed XML: {}", part, parsed.description()));
+  if (size_t bad = FindInvalidUtf8(*bytes); parsed.encoding == pugi::encoding_utf8 && bad != std::string::npos)
+    return Refuse(fmt::format("part {}: byte {} (0x{:02X}) is not UTF-8", part, bad + 1,
+                              static_cast<unsigned char>((*bytes)[bad])));
   return doc;
 }
 
@@ -204,7 +241,12 @@ Result<XlsxWorkbook> XlsxReading::Run() {
 }
 
 Result<XlsxWorkbook> XlsxWorkbook::Open(const std::string& path, const XlsxLimits& limits) {
+  if (Status s = CheckReturnFileSize(path, limits.max_file_bytes); !s.ok()) return s;
   return XlsxReading(path, limits).Run();
+}
+
+Result<XlsxWorkbook> XlsxWorkbook::Parse(std::string_view bytes, const std::string& name, const XlsxLimits& limits) {
+  return XlsxReading(name, limits, bytes).Run();
 }
 
 const XlsxSheet* XlsxWorkbook::Sheet(std::string_view name) const {

@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "ingest/return_file_size.h"
 
 namespace scrutiny {
 
@@ -40,12 +41,15 @@ struct XlsxSheet {
 struct XlsxLimits {
   uint64_t max_part_bytes = 64ull << 20;
   uint64_t max_total_bytes = 256ull << 20;
+  uint64_t max_file_bytes = kMaxReturnFileBytes;  // the .xlsx file itself (Open)
 };
 
 // XlsxWorkbook is a workbook read whole: its sheets in the workbook's order.
 class XlsxWorkbook {
  public:
   static Result<XlsxWorkbook> Open(const std::string& path, const XlsxLimits& limits = {});
+  // The workbook whose .xlsx bytes are given (which must outlive the call); name is for errors.
+  static Result<XlsxWorkbook> Parse(std::string_view bytes, const std::string& name, const XlsxLimits& limits = {});
   XlsxWorkbook() = default;
   // A workbook of sheets read some other way (one CSV file per sheet).
   explicit XlsxWorkbook(std::vector<XlsxSheet> sheets) : sheets_(std::move(sheets)) {}

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "core/code_lists.h"
+#include "ingest/csv_reader.h"
 
 namespace scrutiny {
 namespace {
@@ -26,6 +27,14 @@ std::unique_ptr<XmlReturn> XmlReturn::ParseRoot(std::string name, std::string_vi
   if (!parsed) {
     problems.Add({r->name_, r->LineAt(static_cast<size_t>(parsed.offset)), "", "",
                   fmt::format("not well-formed XML: {}", parsed.description())});
+    return nullptr;
+  }
+  // pugixml converts a file that declares Latin-1 (or has a UTF-16 or UTF-32 mark); UTF-8 it takes unchecked.
+  if (size_t bad = FindInvalidUtf8(text); parsed.encoding == pugi::encoding_utf8 && bad != std::string_view::npos) {
+    problems.Add({r->name_, r->LineAt(bad), "", "",
+                  fmt::format("byte {} (0x{:02X}) is not UTF-8 and the file declares no other encoding: save it as "
+                              "UTF-8 (or declare encoding=\"ISO-8859-1\" if it is Latin-1)",
+                              bad + 1, static_cast<unsigned char>(text[bad]))});
     return nullptr;
   }
   if (std::string_view(r->root().name()) != root) {
@@ -57,6 +66,18 @@ std::optional<int> XmlReturn::HeaderYear() const {
   int year = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return year;
+}
+
+Result<int> XmlReturn::CollectionYear(std::optional<int> given, int years_before) const {
+  std::optional<int> header = HeaderYear();
+  if (!given && !header) return Status::InvalidInput(fmt::format("{}: the header has no census Year; give the year", name_));
+  if (!header) return *given;
+  int year = *header - years_before;
+  if (given && *given != year)
+    return Status::InvalidInput(fmt::format(
+        "{}:{}: the header's Year {} is the collection year {}, not {} as given; is the file of another year?", name_,
+        LineOf(message().child("Header").child("CollectionDetails").child("Year")), *header, year, *given));
   return year;
 }
 

@@ -14,6 +14,7 @@
 #include <pugixml.hpp>
 
 #include "core/date.h"
+#include "core/status.h"
 #include "model/validator.h"
 
 namespace scrutiny {
@@ -44,6 +45,10 @@ class XmlReturn {
   std::string_view HeaderItem(const char* group, const char* item) const;
   // The header's CollectionDetails Year, if it is a number.
   std::optional<int> HeaderYear() const;
+  // The collection year: the header's Year less years_before, or the year
+  // given, which must then agree with the header's (a file of another year is
+  // refused); an error if neither is known.
+  Result<int> CollectionYear(std::optional<int> given, int years_before) const;
 
  private:
   uint64_t LineAt(size_t offset) const;

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "core/config_path.h"
+#include "core/toml_document.h"
 #include "core/toml_reader.h"
 #include "indicators/breakdown.h"
 
@@ -42,12 +43,9 @@ Status ReadTables(TomlReader& top, const std::string& path, const Suite& suite, 
 }  // namespace
 
 Result<PackConfig> PackConfig::Parse(std::string_view text, const std::string& path, const Suite& suite) {
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    return Status::InvalidInput(fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
-  }
+  auto parsed = ParseTomlDocument(text, path);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   PackConfig c;
   TomlReader top(root, path, "pack file");
   c.committee = top.String("committee", false, c.committee);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -209,6 +210,38 @@ TEST_F(AnnexAReaderTest, ReadsAFolderOfOneCsvFilePerList) {
       "lists[notes]: the sheet holds no Annex A list Scrutiny reads (by name or header)",
   };
   EXPECT_EQ(r.problems, expected);
+}
+
+// A sheet of wide rows (Excel's 16,384 columns, as a CSV export with trailing
+// commas gives) is searched for its header in a moment: found by the fuzzer,
+// the search normalised every header name again for every cell (minutes).
+TEST_F(AnnexAReaderTest, FindsTheHeaderOfAVeryWideSheetQuickly) {
+  XlsxSheet sheet{"Referrals", {}};
+  for (uint64_t r = 1; r <= 12; ++r) {
+    XlsxRow& row = sheet.rows.emplace_back();
+    row.number = r;
+    row.cells.resize(16384, {"x", false});
+  }
+  Problems problems(SIZE_MAX);
+  auto start = std::chrono::steady_clock::now();
+  auto r = ReadAnnexA(XlsxWorkbook({sheet}), "wide.xlsx", {"900", "", std::nullopt}, problems);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(r.ok());
+  EXPECT_LT(seconds, 2.0);
+  ASSERT_EQ(problems.kept().size(), 1u);
+  EXPECT_EQ(problems.kept()[0].ToString(),
+            "wide.xlsx[Referrals]: the sheet holds no Annex A list Scrutiny reads (by name or header)");
+}
+
+// A list that is not CSV text would lose all its rows: the folder is refused.
+TEST_F(AnnexAReaderTest, RefusesAFolderWithAListThatIsNotUtf8) {
+  auto dir = dir_ / "lists";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "List 3.csv") << "Child Unique ID,Gender\nR\xE9,a) Male\n";
+  Read r = ReadPath(dir.string());
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.result.status().message(),
+            "List 3.csv:2: byte 25 (0xE9) is not UTF-8: save the file as UTF-8 CSV; nothing read");
 }
 
 TEST_F(AnnexAReaderTest, ReadsCareLeaversOnlyGivenTheDateTheWorkbookDescribes) {

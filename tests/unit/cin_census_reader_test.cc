@@ -179,7 +179,7 @@ TEST(CinCensusReader, ReadsSexByCensusYear) {
   EXPECT_EQ(new_code_early.problems,
             "cin.xml:5: column 'GenderCurrent', value 'M': GenderCurrent in the 2016-17 census is 1, 2, 0 or 9\n"
             "cin.xml:8: column 'CINreferralDate', value '2022-06-01': a date of this return is not after 2017-03-31\n");
-  Read given = ReadText(Census(Child(kOpenEpisode, "<Sex>U</Sex>"), 2023), 2024);
+  Read given = ReadText(Census(Child(kOpenEpisode, "<Sex>U</Sex>"), 2025), 2024);
   EXPECT_EQ(given.problems, "");
 }
 
@@ -193,6 +193,29 @@ TEST(CinCensusReader, NeedsAYearFromTheHeaderOrTheCommand) {
   ASSERT_TRUE(given.result.ok());
   EXPECT_EQ(given.problems, "");
   EXPECT_EQ(Rows(given, "cin_episodes"), 1u);
+}
+
+// A census of another year than the one asked for is refused (mixed years).
+TEST(CinCensusReader, RefusesAFileOfAnotherYearThanGiven) {
+  Read r = ReadText(Census(Child(kOpenEpisode), 2023), 2023);
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.result.status().message(),
+            "cin.xml:2: the header's Year 2023 is the collection year 2022, not 2023 as given; is the file of another "
+            "year?");
+}
+
+// Text that is not UTF-8 is refused with its line, unless the file declares
+// Latin-1, which is then read as such.
+TEST(CinCensusReader, RefusesBytesThatAreNotUtf8UnlessLatin1IsDeclared) {
+  std::string child = Child(kOpenEpisode, "<GenderCurrent>1</GenderCurrent>", "Z\xE9");
+  Read r = ReadText(Census(child));
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.problems, "cin.xml:5: byte 203 (0xE9) is not UTF-8 and the file declares no other encoding: "
+                        "save it as UTF-8 (or declare encoding=\"ISO-8859-1\" if it is Latin-1)\n");
+  Read latin1 = ReadText("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + Census(child));
+  ASSERT_TRUE(latin1.result.ok());
+  EXPECT_EQ(latin1.problems, "cin.xml:6: column 'LAchildID', value 'Z\xC3\xA9': LAchildID is letters, digits or "
+                             "- _ . /, at most 48 with the council code\n");
 }
 
 TEST(CinCensusReader, RefusesASecondChildWithTheSameId) {

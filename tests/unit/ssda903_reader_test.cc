@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "ingest/ssda903_reader.h"
 #include "model/validator.h"
@@ -63,20 +64,57 @@ TEST(Ssda903Reader, FindsFilesByHeaderWithByteOrderMarkAndAnyCase) {
 }
 
 TEST(Ssda903Reader, ReportsFilesItCannotReadOrDoesNotUseYet) {
-  Read r = ReadWith({{"empty.csv", ""},
-                     {"latin1.csv", kHeader + "B1,1,01/02/2015,WBRI,caf\xE9,,\n"},
-                     {"odd.csv", "NAME,AGE\nx,1\n"},
+  Read r = ReadWith({{"odd.csv", "NAME,AGE\nx,1\n"},
                      {"half.csv", "CHILD,DECOM,RNE\n"},
                      {"dolo.csv", "CHILD,DOB,DOLO_START,DOLO_END\nA1,01/02/2015,01/01/2024,\n"}});
   ASSERT_TRUE(r.result.ok());
   EXPECT_EQ(r.problems,
-            "empty.csv: the file is empty: a CSV file starts with a header line; file not read\n"
-            "latin1.csv:2: byte 64 (0xE9) is not UTF-8: save the file as UTF-8 CSV; file not read\n"
             "odd.csv:1: column 'header', value '': the header is that of no SSDA903 table; file not read\n"
             "half.csv:1: column 'header', value 'LS, CIN, PLACE, PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, "
             "HOME_POST, PL_POST, URN': the header is nearest that of episodes.csv but lacks these columns; file not read\n"
             "dolo.csv:1: column 'header', value 'DoLo.csv': Scrutiny does not read this table of the return yet; "
             "file skipped\n");
+}
+
+// A file of the return that is not CSV text would lose all its records: the
+// whole return is refused, naming the file and line.
+TEST(Ssda903Reader, RefusesTheReturnIfAFileIsNotCsvText) {
+  Read latin1 = ReadWith({{"latin1.csv", kHeader + "B1,1,01/02/2015,WBRI,caf\xE9,,\n"}});
+  ASSERT_FALSE(latin1.result.ok());
+  EXPECT_EQ(latin1.result.status().message(),
+            "latin1.csv:2: byte 64 (0xE9) is not UTF-8: save the file as UTF-8 CSV; nothing read");
+  Read empty = ReadWith({{"empty.csv", ""}});
+  ASSERT_FALSE(empty.result.ok());
+  EXPECT_EQ(empty.result.status().message(),
+            "empty.csv: the file is empty: a CSV file starts with a header line; nothing read");
+  Read png = ReadWith({{"image.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)}});
+  ASSERT_FALSE(png.result.ok());
+  EXPECT_EQ(png.result.status().message(),
+            "image.csv:3: byte 9 is a NUL byte: this is binary data, not a CSV text file; nothing read");
+}
+
+// Two files of one table are two returns' (mixed years): nothing is read.
+TEST(Ssda903Reader, RefusesTwoFilesOfOneTable) {
+  Read r = ReadWith({{"e2022.csv", kEpisodes + "A1,01/05/2022,S,C2,N1,U4,PR1,,,,BR1 2AB,,\n"}});
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.result.status().message(),
+            "e.csv and e2022.csv both hold the episodes.csv table; a return has one file of each (files of two "
+            "years in one folder?); nothing read");
+}
+
+// A file over the size limit is refused before it is read.
+TEST(Ssda903Reader, RefusesAFolderWithAFileOverTheSizeLimit) {
+  auto dir = std::filesystem::temp_directory_path() / "scrutiny-ssda903-size";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "episodes.csv").close();
+  std::filesystem::resize_file(dir / "episodes.csv", (uint64_t{1} << 20) + 1);
+  auto files = ReadSsda903Folder(dir.string(), uint64_t{1} << 20);
+  ASSERT_FALSE(files.ok());
+  EXPECT_EQ(files.status().message(),
+            (dir / "episodes.csv").string() + ": 2 MB is more than the 1 MB a return file may be (it is read whole "
+            "into memory); nothing read. If it is one council's return, raise the limit with --max-file-mb");
+  EXPECT_TRUE(ReadSsda903Folder(dir.string(), uint64_t{2} << 20).ok());
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Ssda903Reader, LeavesOutRowsWithBadDatesAndCodes) {

@@ -74,6 +74,28 @@ TEST(Ssda903Xml, RefusesAnotherReturn) {
             "r.xml:1: column 'root element', value 'Message': a SSDA903 (XML) return is a EXPSSDA903 element");
 }
 
+TEST(Ssda903Xml, RefusesTextThatIsNotUtf8NamingTheLineButReadsDeclaredLatin1) {
+  std::string latin1 = kReturn;
+  latin1.replace(latin1.find("BR1 2AB"), 3, "BR\xe9");  // line 8
+  Read r = ReadXml(latin1);
+  EXPECT_FALSE(r.result.ok());
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].line, 8u);
+  EXPECT_NE(r.problems[0].rule.find("(0xE9) is not UTF-8"), std::string::npos) << r.problems[0].rule;
+  latin1.replace(0, latin1.find('\n'), "<?xml version='1.0' encoding='ISO-8859-1'?>");
+  Read declared = ReadXml(latin1);
+  ASSERT_TRUE(declared.result.ok()) << declared.result.status().message();
+  EXPECT_EQ(declared.result->dataset.table("looked_after_episodes").size(), 1u);
+}
+
+TEST(Ssda903Xml, RefusesAFileOverTheSizeLimitUnread) {
+  auto input = ReadSsda903Input(SCRUTINY_SOURCE_DIR "/tests/samples/ssda903/fake_903.xml", 100000);
+  ASSERT_FALSE(input.ok());
+  EXPECT_NE(input.status().message().find("fake_903.xml: 1 MB is more than"), std::string::npos)
+      << input.status().message();
+  EXPECT_TRUE(ReadSsda903Input(SCRUTINY_SOURCE_DIR "/tests/samples/ssda903/fake_903.xml", 400000).ok());
+}
+
 TEST(Ssda903Xml, ReadsThePublicSample) {
   Problems problems(SIZE_MAX);
   auto r = ReadSsda903Xml("fake_903.xml", SampleText("ssda903/fake_903.xml"), {"900", "", std::nullopt}, problems);

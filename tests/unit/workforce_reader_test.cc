@@ -103,6 +103,21 @@ TEST(WorkforceReader, RefusesMalformedXmlAndOtherReturns) {
   EXPECT_EQ(census.problems, "csww.xml:1: column 'Collection', value 'CIN': the header's Collection is CSWW in this return\n");
 }
 
+TEST(WorkforceReader, RefusesAFileOfAnotherYearThanGiven) {
+  Problems problems(SIZE_MAX);
+  auto r = ReadWorkforce("csww.xml", Csww(Worker("W1")), {"900", "", 2023}, problems);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "csww.xml:2: the header's Year 2022 is the collection year 2022, not 2023 as given; is the file of another "
+            "year?");
+}
+
+TEST(WorkforceReader, RefusesBytesThatAreNotUtf8) {
+  Read r = ReadText(Csww(Worker("W\x80")));
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.problems.substr(0, 48), "csww.xml:5: byte 286 (0x80) is not UTF-8 and the");
+}
+
 // The public fake return (Social Finance, MIT) with its deliberate faults,
 // counted by an independent script (tests/samples/count_faults.py).
 TEST(WorkforceReader, ReadsThePublicSampleReportingItsFaults) {

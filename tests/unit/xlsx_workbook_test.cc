@@ -112,6 +112,57 @@ TEST_F(XlsxWorkbookTest, RefusesAnEncryptedWorkbook) {
   EXPECT_EQ(book.status().message(), path.string() + ": the workbook is encrypted; save it without a password");
 }
 
+// Office encrypts a workbook into an OLE2 compound file, not a zip.
+TEST_F(XlsxWorkbookTest, RefusesAnOfficeEncryptedWorkbook) {
+  auto path = Path("encrypted.xlsx");
+  std::ofstream(path, std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(4096, '\0');
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() + ": an encrypted (password-protected) workbook, or an old .xls "
+                                                     "one (an OLE2 compound file, not a zip); save it as .xlsx "
+                                                     "without a password");
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAPicture) {
+  auto book = XlsxWorkbook::Parse(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "photo.xlsx");
+  ASSERT_FALSE(book.ok());
+  EXPECT_NE(book.status().message().find("photo.xlsx: not an .xlsx workbook (not a zip file"), std::string::npos)
+      << book.status().message();
+}
+
+TEST_F(XlsxWorkbookTest, ReadsTheSameFromBytesAsFromTheFile) {
+  auto path = Path("cells.xlsx");
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 1", kCells}}, {"first", "second"})));
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  auto book = XlsxWorkbook::Parse(bytes, "cells.xlsx");
+  ASSERT_TRUE(book.ok()) << book.status().message();
+  ASSERT_EQ(book->sheets().size(), 1u);
+  EXPECT_EQ(book->sheets()[0].rows[0].cells[2].text, "inline");
+}
+
+// Excel writes UTF-8 parts; a Latin-1 byte means a damaged or hand-made file.
+TEST_F(XlsxWorkbookTest, RefusesAPartThatIsNotUtf8) {
+  auto path = Path("latin1.xlsx");
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 1", kCells}}, {"caf\xE9", "second"})));
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() + ": part xl/sharedStrings.xml: byte 82 (0xE9) is not UTF-8");
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAFileOverTheSizeLimitUnread) {
+  auto path = Path("huge.xlsx");
+  std::ofstream(path).close();
+  std::filesystem::resize_file(path, uint64_t{3} << 20);  // sparse: no disk, no memory
+  XlsxLimits limits;
+  limits.max_file_bytes = uint64_t{2} << 20;
+  auto book = XlsxWorkbook::Open(path, limits);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), path.string() + ": 3 MB is more than the 2 MB a return file may be (it is read "
+                                                     "whole into memory); nothing read. If it is one council's "
+                                                     "return, raise the limit with --max-file-mb");
+}
+
 TEST_F(XlsxWorkbookTest, RefusesAWorkbookWithoutSheets) {
   auto path = Path("empty.xlsx");
   ASSERT_TRUE(WriteZip(path, WorkbookParts({})));

@@ -1,0 +1,30 @@
+#pragma once
+// What every fuzz target does with a reader's result: check the records read
+// across records, as a load would, and format every problem.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "core/status.h"
+#include "ingest/model_record.h"
+#include "model/validator.h"
+
+namespace scrutiny::fuzz {
+
+template <typename Return>
+void Finish(const Result<Return>& read, Problems& problems) {
+  if (read.ok()) CheckDataset(read->dataset, read->sources, problems);
+  for (const Problem& p : problems.kept()) (void)p.ToString();
+}
+
+// Reads the bytes as the one file of an XML return (CIN census, CSWW) of council 900.
+template <typename Reader>
+void ReadXmlReturn(const uint8_t* data, size_t size, Reader read) {
+  Problems problems(10);
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  Finish(read("fuzz.xml", text, ReturnOptions{"900", "", std::nullopt}, problems), problems);
+}
+
+}  // namespace scrutiny::fuzz

@@ -1,0 +1,13 @@
+// libFuzzer target: any bytes, read as a workforce (CSWW) XML file, must give
+// problems or records, never a crash, hang or sanitizer report.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz/return_result.h"
+#include "ingest/workforce_reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  scrutiny::fuzz::ReadXmlReturn(data, size, scrutiny::ReadWorkforce);
+  return 0;
+}
