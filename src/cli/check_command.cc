@@ -1,5 +1,6 @@
-// scrutiny check: every data-quality problem in a folder of scrutiny CSV files
-// or in the store, grouped by rule and team, and the indicators it affects.
+// scrutiny check: every data-quality problem in a folder of scrutiny CSV files,
+// in the returns a council makes, or in the store, grouped by rule and team,
+// and the indicators it affects.
 
 #include <chrono>
 #include <filesystem>
@@ -12,14 +13,18 @@
 #include "cli/commands.h"
 #include "cli/suite_loading.h"
 #include "ingest/csv_loader.h"
+#include "ingest/return_format.h"
+#include "ingest/source_join.h"
 
 namespace scrutiny {
 namespace {
 
 struct CheckCommandOptions {
-  std::string dir;  // a folder of scrutiny CSV files; empty: the store
+  std::vector<std::string> paths;  // a folder of scrutiny CSV files, or returns; none: the store
+  ReturnOptions council;           // of the returns
+  int year = 0;
+  std::string as_at;
   std::string db = DefaultStorePath();
-  std::optional<std::string> council;
   std::string period;
   std::string suite;
   std::string format = "table";
@@ -47,6 +52,32 @@ Status ReadFolder(const std::string& dir, Dataset& data, RowSources& sources, st
   if (!checked.ok() && problems.empty()) return checked;  // the folder itself could not be read
   hard = problems.kept();
   return ReadCsvFolder(dir, data, sources);
+}
+
+// Reads returns as `scrutiny load` would, joined: every reader's problem is one
+// a load reports; the records it keeps are checked against the soft rules.
+Status ReadReturns(const CheckCommandOptions& o, Dataset& data, RowSources& sources, std::vector<Problem>& hard) {
+  std::vector<ReturnFormat> formats;
+  for (const std::string& path : o.paths) {
+    auto format = DetectReturnFormat(path, o.council.max_file_bytes);
+    if (!format.ok()) return format.status();
+    if (*format != ReturnFormat::kScrutinyCsv && o.council.la_code.empty())
+      return Status::InvalidInput(fmt::format("{} is a return ({}): give the council's code with --council", path,
+                                              FormatName(*format)));
+    formats.push_back(*format);
+  }
+  LoadSourceOptions options{o.council, std::nullopt};
+  if (o.year) options.council.collection_year = o.year;
+  if (!o.as_at.empty() && !(options.as_at = Date::ParseIso(o.as_at)))
+    return Status::InvalidInput(fmt::format("--as-at '{}' is not a YYYY-MM-DD date", o.as_at));
+  Problems problems(SIZE_MAX);
+  auto joined = ReadAndJoin(GroupLoadInputs(o.paths, formats), options, problems,
+                            [](const LoadInput&, const Result<LoadSource>&, size_t) {});
+  if (!joined.ok()) return joined.status();
+  data = std::move(joined->dataset);
+  sources = std::move(joined->sources);
+  hard = problems.kept();
+  return Status::Ok();
 }
 
 // Reads the store, which must exist: a new, empty one would look clean.
@@ -84,9 +115,18 @@ ExitCode RunCheck(const CheckCommandOptions& o) {
   Dataset data;
   RowSources sources;
   std::vector<Problem> hard;
-  Status read = o.dir.empty() ? ReadExistingStore(o.db, o.council, data) : ReadFolder(o.dir, data, sources, hard);
+  bool one_folder = false;
+  if (o.paths.size() == 1) {
+    auto format = DetectReturnFormat(o.paths[0], o.council.max_file_bytes);
+    one_folder = format.ok() && *format == ReturnFormat::kScrutinyCsv;
+  }
+  std::optional<std::string> council;
+  if (!o.council.la_code.empty()) council = o.council.la_code;
+  Status read = o.paths.empty() ? ReadExistingStore(o.db, council, data)
+                : one_folder    ? ReadFolder(o.paths[0], data, sources, hard)
+                                : ReadReturns(o, data, sources, hard);
   if (!read.ok()) return Report(read);
-  auto report = CheckDataQuality(data, o.dir.empty() ? nullptr : &sources, hard,
+  auto report = CheckDataQuality(data, o.paths.empty() ? nullptr : &sources, hard,
                                  {&*suite, *period, *today, o.open_days});
   if (!report.ok()) return Report(report.status());
   std::string text = o.format == "csv" ? CheckCsv(*report) : o.format == "json" ? CheckJson(*report) : CheckTable(*report);
@@ -102,10 +142,15 @@ void AddCheckCommand(CLI::App& app, CommandOutcome& outcome) {
   CLI::App* cmd = app.add_subcommand(
       "check", "Report every data-quality problem, by rule and team, and the indicators it affects (docs/check.md). "
                "Exit 0: none; 1: soft problems only; 65: problems a load would refuse.");
-  cmd->add_option("dir", o->dir, "Folder of scrutiny CSV files; without it, the records in the store");
+  cmd->add_option("PATH", o->paths,
+                  "A folder of scrutiny CSV files, or the returns `scrutiny load` takes (with --council);\n"
+                  "without any, the records in the store");
   cmd->add_option("--period", o->period, "Period whose indicators the problems are counted against; its last day is the as-at date")->required();
   cmd->add_option("--db", o->db, "Store file (default $SCRUTINY_DB or scrutiny.db)");
-  cmd->add_option("--council", o->council, "Only this council (LA code) of the store");
+  cmd->add_option("--council", o->council.la_code,
+                  "Returns: DfE code of the council whose returns they are; the store: only this council");
+  cmd->add_option("--year", o->year, "Returns: collection year, as for `scrutiny load`")->check(CLI::Range(1990, 2100));
+  cmd->add_option("--as-at", o->as_at, "Annex A: date the workbook describes, YYYY-MM-DD");
   cmd->add_option("--suite", o->suite, "Suite file (default config/suites/scrutiny-dataset.toml)");
   cmd->add_option("--format", o->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("--out", o->out, "Write to this file rather than standard output");

@@ -99,33 +99,26 @@ ExitCode LoadSources(const LoadOptions& o, const std::vector<ReturnFormat>& form
   auto options = SourceOptions(o);
   if (!options.ok()) return Report(options.status());
   Problems problems(SIZE_MAX);
-  SourceJoin join;
-  std::vector<std::string> described;
-  for (const LoadInput& input : GroupLoadInputs(o.paths, formats)) {
-    size_t before = problems.total();
-    auto source = ReadLoadSource(input, *options, problems);
-    if (!source.ok()) {
-      for (size_t p = before; p < problems.kept().size(); ++p) std::cerr << problems.kept()[p].ToString() << "\n";
-      return Report(Status::InvalidInput(source.status().message() + "; nothing stored"));
-    }
-    std::cout << fmt::format("{}: {}\n", input.Describe(), source->summary);
-    join.Add(*source, problems);
-    described.push_back(input.Describe());
-  }
-  RowSources sources;
-  Dataset joined = join.Finish(sources, problems);
-  size_t before = problems.total();
-  CheckDataset(joined, sources, problems);
-  if (join.refused() || problems.total() > before)
+  auto joined = ReadAndJoin(GroupLoadInputs(o.paths, formats), *options, problems,
+                            [&](const LoadInput& input, const Result<LoadSource>& source, size_t first) {
+                              if (source.ok()) {
+                                std::cout << fmt::format("{}: {}\n", input.Describe(), source->summary);
+                                return;
+                              }
+                              for (size_t p = first; p < problems.kept().size(); ++p)
+                                std::cerr << problems.kept()[p].ToString() << "\n";
+                            });
+  if (!joined.ok()) return Report(Status::InvalidInput(joined.status().message() + "; nothing stored"));
+  if (joined->refused)
     return Refuse(problems, o, Status::InvalidInput("the sources cannot be joined (see the problems above); nothing stored"));
   PrintProblems(problems);
   if (!o.problems_file.empty())
     if (Status s = WriteProblems(problems, o.problems_file); !s.ok()) return Report(s);
   StagingFolder staging;
   if (staging.path().empty()) return Report(Status::IoError("no temporary folder for the joined records"));
-  if (Status s = WriteDataset(joined, staging.path()); !s.ok()) return Report(s);
+  if (Status s = WriteDataset(joined->dataset, staging.path()); !s.ok()) return Report(s);
   CsvFolderLoad folder(staging.path());
-  folder.Describe(fmt::format("{}", fmt::join(described, ", ")));
+  folder.Describe(fmt::format("{}", fmt::join(joined->described, ", ")));
   return StoreFolder(folder, o);
 }
 

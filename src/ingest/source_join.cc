@@ -202,4 +202,23 @@ Dataset SourceJoin::Finish(RowSources& sources, Problems& problems) {
   return std::move(dataset_);
 }
 
+Result<JoinedSources> ReadAndJoin(const std::vector<LoadInput>& inputs, const LoadSourceOptions& options,
+                                  Problems& problems, const OnSourceRead& on_read) {
+  SourceJoin join;
+  JoinedSources out;
+  for (const LoadInput& input : inputs) {
+    size_t first = problems.kept().size();
+    auto source = ReadLoadSource(input, options, problems);
+    on_read(input, source, first);
+    if (!source.ok()) return source.status();
+    join.Add(*source, problems);
+    out.described.push_back(input.Describe());
+  }
+  out.dataset = join.Finish(out.sources, problems);
+  size_t before = problems.total();
+  CheckDataset(out.dataset, out.sources, problems);
+  out.refused = join.refused() || problems.total() > before;
+  return out;
+}
+
 }  // namespace scrutiny

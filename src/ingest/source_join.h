@@ -5,6 +5,7 @@
 // one child, joined by its child_id; the same council is one council. Each
 // other record type comes from one source only. See docs/loading.md.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -82,5 +83,21 @@ class SourceJoin {
   std::map<std::string, std::string> council_files_;   // la_code -> file of its record
   bool refused_ = false;
 };
+
+// The records of a load's inputs read and joined, then checked across records.
+struct JoinedSources {
+  Dataset dataset;
+  RowSources sources;
+  std::vector<std::string> described;  // each input, as LoadInput::Describe names it
+  bool refused = false;                // they cannot be joined: the problems say why
+};
+
+// Called with each input read, or failed, and the index in `problems` of its first problem.
+using OnSourceRead = std::function<void(const LoadInput&, const Result<LoadSource>&, size_t first_problem)>;
+
+// Reads every input and joins them (SourceJoin), checking the joined records
+// (CheckDataset). An error, after `on_read`, if an input cannot be read.
+Result<JoinedSources> ReadAndJoin(const std::vector<LoadInput>& inputs, const LoadSourceOptions& options,
+                                  Problems& problems, const OnSourceRead& on_read);
 
 }  // namespace scrutiny
