@@ -56,16 +56,12 @@ Status ReadFolder(const std::string& dir, Dataset& data, RowSources& sources, st
 
 // Reads returns as `scrutiny load` would, joined: every reader's problem is one
 // a load reports; the records it keeps are checked against the soft rules.
-Status ReadReturns(const CheckCommandOptions& o, Dataset& data, RowSources& sources, std::vector<Problem>& hard) {
-  std::vector<ReturnFormat> formats;
-  for (const std::string& path : o.paths) {
-    auto format = DetectReturnFormat(path, o.council.max_file_bytes);
-    if (!format.ok()) return format.status();
-    if (*format != ReturnFormat::kScrutinyCsv && o.council.la_code.empty())
-      return Status::InvalidInput(fmt::format("{} is a return ({}): give the council's code with --council", path,
-                                              FormatName(*format)));
-    formats.push_back(*format);
-  }
+Status ReadReturns(const CheckCommandOptions& o, const std::vector<ReturnFormat>& formats, Dataset& data,
+                   RowSources& sources, std::vector<Problem>& hard) {
+  for (size_t i = 0; i < formats.size(); ++i)
+    if (formats[i] != ReturnFormat::kScrutinyCsv && o.council.la_code.empty())
+      return Status::InvalidInput(fmt::format("{} is a return ({}): give the council's code with --council",
+                                              o.paths[i], FormatName(formats[i])));
   LoadSourceOptions options{o.council, std::nullopt};
   if (o.year) options.council.collection_year = o.year;
   if (!o.as_at.empty() && !(options.as_at = Date::ParseIso(o.as_at)))
@@ -115,16 +111,18 @@ ExitCode RunCheck(const CheckCommandOptions& o) {
   Dataset data;
   RowSources sources;
   std::vector<Problem> hard;
-  bool one_folder = false;
-  if (o.paths.size() == 1) {
-    auto format = DetectReturnFormat(o.paths[0], o.council.max_file_bytes);
-    one_folder = format.ok() && *format == ReturnFormat::kScrutinyCsv;
+  std::vector<ReturnFormat> formats;  // each path's, found once
+  for (const std::string& path : o.paths) {
+    auto format = DetectReturnFormat(path, o.council.max_file_bytes);
+    if (!format.ok()) return Report(format.status());
+    formats.push_back(*format);
   }
+  bool one_folder = formats.size() == 1 && formats[0] == ReturnFormat::kScrutinyCsv;
   std::optional<std::string> council;
   if (!o.council.la_code.empty()) council = o.council.la_code;
   Status read = o.paths.empty() ? ReadExistingStore(o.db, council, data)
                 : one_folder    ? ReadFolder(o.paths[0], data, sources, hard)
-                                : ReadReturns(o, data, sources, hard);
+                                : ReadReturns(o, formats, data, sources, hard);
   if (!read.ok()) return Report(read);
   auto report = CheckDataQuality(data, o.paths.empty() ? nullptr : &sources, hard,
                                  {&*suite, *period, *today, o.open_days});

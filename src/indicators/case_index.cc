@@ -102,13 +102,13 @@ const std::vector<int32_t>* CaseIndex::Derived(const RecordType& type, std::stri
 namespace {
 
 // Rows grouped by key (counting sort), each group ordered by `date`. Rows
-// left out (no key, not kept, no date) go to a bucket of their own before the
+// left out (no key, no date) go to a bucket of their own before the
 // others, so that no step branches on them.
-std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, const std::vector<char>* keep,
-                               const Table& t, int date_col, std::vector<int32_t>& offsets) {
+std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, const Table& t, int date_col,
+                               std::vector<int32_t>& offsets) {
   std::vector<int32_t> bucket(key_of.size());  // key + 1, or 0 when left out
   for (size_t r = 0; r < key_of.size(); ++r) {
-    int kept = static_cast<int>(key_of[r] >= 0) & static_cast<int>(!keep || (*keep)[r]) & static_cast<int>(!t.IsNull(date_col, r));
+    int kept = static_cast<int>(key_of[r] >= 0) & static_cast<int>(!t.IsNull(date_col, r));
     bucket[r] = kept ? key_of[r] + 1 : 0;
   }
   std::vector<int32_t> next(keys + 2, 0);
@@ -139,7 +139,7 @@ void CaseIndex::DeriveLookedAfterDates() {
   int decom = type.IndexOf("decom"), dec = type.IndexOf("dec"), rne = type.IndexOf("rne");
   const std::vector<int32_t>& child = Join(type, type.IndexOf("child_id"));
   std::vector<int32_t> offsets;
-  std::vector<int32_t> order = GroupRows(child, table(*FindRecordType("children")).size(), nullptr, t, decom, offsets);
+  std::vector<int32_t> order = GroupRows(child, table(*FindRecordType("children")).size(), t, decom, offsets);
   std::vector<int32_t> period(t.size(), kNull), placement(t.size(), kNull);
   for (size_t k = 0; k + 1 < offsets.size(); ++k) {
     for (int32_t i = offsets[k]; i < offsets[k + 1]; ++i) {
@@ -162,7 +162,7 @@ void CaseIndex::DeriveLookedAfterDates() {
 const DatedGroups& CaseIndex::GroupsOf(const std::string& name, const std::vector<int32_t>& rel_key, size_t keys,
                                        const Table& related, int date_col) {
   auto [it, added] = dated_groups_.try_emplace(name);
-  if (added) it->second.order = GroupRows(rel_key, keys, nullptr, related, date_col, it->second.offsets);
+  if (added) it->second.order = GroupRows(rel_key, keys, related, date_col, it->second.offsets);
   return it->second;
 }
 
