@@ -63,7 +63,7 @@ class CsvFolderLoad {
   std::vector<SourceFile> files_;
   std::vector<std::string> councils_;
   std::unordered_map<std::string, uint32_t> council_index_;  // la_code -> position in councils_
-  std::unordered_map<Fingerprint, uint32_t, FingerprintHash> council_of_child_, council_of_worker_;
+  FingerprintMap council_of_child_, council_of_worker_;  // id -> position in councils_
   bool checked_ = false;
 };
 

@@ -26,6 +26,10 @@ class CsvReader {
   // Reads the next record into fields; false at the end of the text or on a
   // malformed record (then error() says why and line() where).
   bool Next(std::vector<std::string_view>& fields);
+  // Quoted fields are unescaped into strings the reader owns, which normally
+  // last until the next record; after KeepQuotedFields, until ReleaseQuotedFields.
+  void KeepQuotedFields() { keep_quoted_ = true; }
+  void ReleaseQuotedFields() { unquoted_.clear(); }
   uint64_t line() const { return record_line_; }  // line of the last record or fault
   const std::string& error() const { return error_; }
   size_t bytes_read() const { return pos_; }
@@ -37,6 +41,7 @@ class CsvReader {
   uint64_t next_line_ = 1;
   uint64_t record_line_ = 0;
   std::string error_;
+  bool keep_quoted_ = false;
   std::deque<std::string> unquoted_;  // quoted fields, unescaped; a deque so views stay valid
 };
 

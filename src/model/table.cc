@@ -1,24 +1,121 @@
 #include "model/table.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 namespace scrutiny {
 
+namespace {
+
+constexpr size_t kBlockBytes = 1 << 16;
+
+uint64_t Mix(uint64_t a, uint64_t b) {
+  __uint128_t product = static_cast<__uint128_t>(a ^ 0xa0761d6478bd642fULL) * (b ^ 0xe7037ed1a0b428dbULL);
+  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+}
+
+uint64_t Load(const char* p, size_t n) {
+  uint64_t word = 0;
+  std::memcpy(&word, p, n);
+  return word;
+}
+
+// A fast hash of short strings (identifiers and codes, mostly under 16 bytes).
+uint64_t HashOf(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x8bb84b93962eacc9ULL ^ n;
+  while (n > 16) {
+    h = Mix(h ^ Load(p, 8), Load(p + 8, 8));
+    p += 16;
+    n -= 16;
+  }
+  uint64_t a = n >= 8 ? Load(p, 8) : Load(p, n);
+  uint64_t b = n > 8 ? Load(p + n - 8, 8) : 0;
+  return Mix(h ^ a, b ^ 0x4b33a62ed433d4a3ULL);
+}
+
+}  // namespace
+
+size_t StringPool::SlotOf(std::string_view s, uint64_t hash) const {
+  size_t mask = slots_.size() - 1;
+  uint64_t tag = hash & 0xffffffff00000000ULL;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    uint64_t slot = slots_[i];
+    if (slot == 0) return i;
+    if ((slot & 0xffffffff00000000ULL) == tag && views_[(slot & 0xffffffffULL) - 1] == s) return i;
+  }
+}
+
+std::shared_ptr<StringPool> StringPool::Referencing() {
+  auto pool = std::make_shared<StringPool>();
+  pool->referencing_ = true;
+  return pool;
+}
+
 int32_t StringPool::Intern(std::string_view s) {
-  auto it = index_.find(s);
-  if (it != index_.end()) return it->second;
-  int32_t id = static_cast<int32_t>(strings_.size());
-  strings_.emplace_back(s);
-  index_.emplace(strings_.back(), id);
+  if (referencing_) {
+    views_.push_back(s);
+    return static_cast<int32_t>(views_.size() - 1);
+  }
+  if (2 * (views_.size() + 1) > slots_.size()) Grow();
+  uint64_t hash = HashOf(s);
+  size_t i = SlotOf(s, hash);
+  if (slots_[i] != 0) return static_cast<int32_t>((slots_[i] & 0xffffffffULL) - 1);
+  auto id = static_cast<int32_t>(views_.size());
+  views_.push_back(Store(s));
+  slots_[i] = (hash & 0xffffffff00000000ULL) | static_cast<uint64_t>(id + 1);
   return id;
 }
 
 int32_t StringPool::Find(std::string_view s) const {
-  auto it = index_.find(s);
-  return it == index_.end() ? -1 : it->second;
+  if (referencing_) {
+    for (size_t id = 0; id < views_.size(); ++id)
+      if (views_[id] == s) return static_cast<int32_t>(id);
+    return -1;
+  }
+  if (slots_.empty()) return -1;
+  uint64_t slot = slots_[SlotOf(s, HashOf(s))];
+  return slot == 0 ? -1 : static_cast<int32_t>((slot & 0xffffffffULL) - 1);
+}
+
+std::string_view StringPool::Store(std::string_view s) {
+  while (block_ < blocks_.size() && used_ + s.size() > block_sizes_[block_]) {
+    ++block_;
+    used_ = 0;
+  }
+  if (block_ == blocks_.size()) {
+    block_sizes_.push_back(std::max(kBlockBytes, s.size()));
+    blocks_.push_back(std::make_unique<char[]>(block_sizes_.back()));
+    used_ = 0;
+  }
+  char* at = blocks_[block_].get() + used_;
+  if (!s.empty()) std::memcpy(at, s.data(), s.size());
+  used_ += s.size();
+  return {at, s.size()};
+}
+
+void StringPool::Grow() {
+  size_t size = std::max<size_t>(64, slots_.size() * 2);
+  slots_.assign(size, 0);
+  size_t mask = size - 1;
+  for (size_t id = 0; id < views_.size(); ++id) {
+    uint64_t hash = HashOf(views_[id]);
+    size_t i = hash & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = (hash & 0xffffffff00000000ULL) | (id + 1);
+  }
+}
+
+void StringPool::Clear() {
+  views_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+  block_ = 0;
+  used_ = 0;
 }
 
 Table::Table(const RecordType& type, std::shared_ptr<StringPool> pool)
@@ -86,7 +183,7 @@ void Table::Clear() {
   for (auto& c : cells_) c.clear();
   for (auto& d : decimals_) d.clear();
   rows_ = 0;
-  if (pool_.use_count() == 1) *pool_ = StringPool();
+  if (pool_.use_count() == 1) pool_->Clear();
 }
 
 Dataset::Dataset() {

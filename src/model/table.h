@@ -4,12 +4,10 @@
 // table's string pool. Columnar storage keeps loading and counting fast.
 
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
@@ -20,23 +18,42 @@ namespace scrutiny {
 inline constexpr int32_t kNull = std::numeric_limits<int32_t>::min();
 
 // StringPool stores each distinct string once and names it by a small integer.
+// Strings live in large blocks and are found through one flat, open-addressed
+// array of slots, so interning a cell costs a hash and usually one cache line.
 class StringPool {
  public:
   StringPool() = default;
-  StringPool(const StringPool&) = delete;  // views into strings_ would dangle
+  // A pool that neither copies nor compares: it keeps a view of every string
+  // it is given, which the caller keeps alive while the pool is used. For a
+  // load's chunks, which are only passed on and whose ids are never compared.
+  static std::shared_ptr<StringPool> Referencing();
+
+  StringPool(const StringPool&) = delete;  // views into blocks_ would dangle
   StringPool& operator=(const StringPool&) = delete;
   StringPool(StringPool&&) = default;
   StringPool& operator=(StringPool&&) = default;
 
   int32_t Intern(std::string_view s);
-  std::string_view Get(int32_t id) const { return strings_[static_cast<size_t>(id)]; }
+  std::string_view Get(int32_t id) const { return views_[static_cast<size_t>(id)]; }
   // -1 if the string has never been interned.
   int32_t Find(std::string_view s) const;
-  size_t size() const { return strings_.size(); }
+  size_t size() const { return views_.size(); }
+  // Forgets every string but keeps the memory, for the next chunk of rows.
+  void Clear();
 
  private:
-  std::deque<std::string> strings_;  // deque: elements never move, so views stay valid
-  std::unordered_map<std::string_view, int32_t> index_;
+  // A slot holds 0 (empty) or the string's id + 1 in its low half and the
+  // high half of its hash in its high half.
+  size_t SlotOf(std::string_view s, uint64_t hash) const;
+  std::string_view Store(std::string_view s);
+  void Grow();
+
+  std::vector<std::string_view> views_;  // by id
+  std::vector<uint64_t> slots_;          // size a power of two, at most half full
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<size_t> block_sizes_;
+  size_t block_ = 0, used_ = 0;  // the block being filled and the bytes used in it
+  bool referencing_ = false;     // see Referencing()
 };
 
 class Table {

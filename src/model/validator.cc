@@ -47,7 +47,8 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
     case FieldType::kDate: {
       auto d = Date::ParseIso(v);
       if (!d) return "a date is YYYY-MM-DD and names a real day";
-      if (d->year() < kFirstYear || d->year() > kLastYear) return "a date is between 1900 and 2100";
+      static const Date first = Date::FromCivil(kFirstYear, 1, 1), last = Date::FromCivil(kLastYear, 12, 31);
+      if (*d < first || *d > last) return "a date is between 1900 and 2100";
       t.SetDate(col, *d);
       return {};
     }
