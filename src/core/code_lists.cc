@@ -232,7 +232,10 @@ std::vector<CodeList> Build() {
 }  // namespace
 
 bool CodeList::Contains(std::string_view code) const {
-  return std::any_of(codes.begin(), codes.end(), [&](const Code& c) { return c.code == code; });
+  // Most codes are a character or two: compare the first before calling memcmp.
+  return std::any_of(codes.begin(), codes.end(), [&](const Code& c) {
+    return c.code.size() == code.size() && (code.empty() || c.code[0] == code[0]) && c.code == code;
+  });
 }
 
 std::string_view CodeList::LabelOf(std::string_view code) const {

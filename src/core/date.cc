@@ -68,7 +68,25 @@ int Digits(std::string_view s, size_t at, size_t n) {
   return v;
 }
 
+// The day number of the first of each month from January 1900 to January 2100.
+const std::vector<int32_t>& MonthStarts() {
+  static const std::vector<int32_t> starts = [] {
+    std::vector<int32_t> t;
+    for (int y = kTableFirstYear; y < kTableEndYear; ++y)
+      for (unsigned m = 1; m <= 12; ++m) t.push_back(DaysFromCivil(y, m, 1));
+    t.push_back(DaysFromCivil(kTableEndYear, 1, 1));
+    return t;
+  }();
+  return starts;
+}
+
 std::optional<Date> Checked(int y, int m, int d) {
+  if (y >= kTableFirstYear && y < kTableEndYear && m >= 1 && m <= 12 && d >= 1) {
+    const std::vector<int32_t>& starts = MonthStarts();
+    size_t i = static_cast<size_t>((y - kTableFirstYear) * 12 + m - 1);
+    if (d > starts[i + 1] - starts[i]) return std::nullopt;
+    return Date::FromDays(starts[i] + d - 1);
+  }
   if (y < 0 || m < 0 || d < 0 || !Date::IsValid(y, m, d)) return std::nullopt;
   return Date::FromCivil(y, m, d);
 }

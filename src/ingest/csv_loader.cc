@@ -1,6 +1,7 @@
 #include "ingest/csv_loader.h"
 
 #include <openssl/evp.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -30,7 +31,7 @@ std::string Sha256Hex(std::string_view text) {
 
 // The SHA-256 of a file that may be loaded. One that starts as binary data (a
 // picture, 2 GB of zeros) is refused by the reader, so it is not hashed whole
-// first; if it changes meanwhile, the empty hash refuses it at the second pass.
+// first (and never reaches the second pass).
 std::string HashUnlessBinary(std::string_view text) {
   constexpr size_t kStart = 4096;
   return text.substr(0, kStart).find('\0') == std::string_view::npos ? Sha256Hex(text) : "";
@@ -139,6 +140,13 @@ Status ReadCsvFolder(const std::string& dir, Dataset& dataset, RowSources& sourc
   return Status::Ok();
 }
 
+FileIdentity FileIdentity::Of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  auto ns = [](const timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+  return {st.st_dev, st.st_ino, static_cast<uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim)};
+}
+
 CsvFolderLoad::CsvFolderLoad(std::string dir, size_t chunk_rows) : dir_(std::move(dir)), chunk_rows_(chunk_rows) {}
 
 uint64_t CsvFolderLoad::rows() const {
@@ -198,6 +206,7 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
 
   CrossRecordCheck cross;
   files_.clear();
+  identities_.clear();
   councils_.clear();
   council_index_.clear();
   council_of_child_ = FingerprintMap();
@@ -210,13 +219,14 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
         problems.Add({path, 0, "", "", fmt::format("{}.csv is required in every load", type.name)});
       continue;
     }
+    FileIdentity identity = FileIdentity::Of(path);
     auto file = MappedFile::Open(path);
     if (!file.ok()) return file.status();
     SourceFile source{path, std::string(type.name), HashUnlessBinary(file->text()), file->text().size(), 0};
     Table chunk(type, StringPool::Referencing());
     if (!type.key.empty()) cross.ExpectRows(LinesIn(file->text()));
     ReadRecords(path, file->text(), chunk, problems, chunk_rows_, [&](const std::vector<uint32_t>& lines) {
-      for (size_t r = 0; r < chunk.size(); ++r) cross.Add(chunk, r, path, lines[r], problems);
+      cross.AddRows(chunk, lines, path, problems);
       NoteCouncils(chunk);
       source.rows += chunk.size();
       chunk.Clear();
@@ -224,6 +234,7 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
     cross.FinishType(type);
     done += source.bytes;
     files_.push_back(std::move(source));
+    identities_.push_back(identity);
   }
   if (!problems.empty())
     return Status::InvalidInput(fmt::format("{}: {} problem{} found; nothing was loaded", dir_, problems.total(),
@@ -235,10 +246,12 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
 Status CsvFolderLoad::Stream(const std::function<Status(const Table&)>& sink, const ReadProgress& progress) {
   if (!checked_) return Status::Internal("CsvFolderLoad::Stream before a good Check");
   uint64_t done = 0, total = TotalBytes();
-  for (const SourceFile& source : files_) {
+  for (size_t i = 0; i < files_.size(); ++i) {
+    const SourceFile& source = files_[i];
     auto file = MappedFile::Open(source.path);
     if (!file.ok()) return file.status();
-    if (Sha256Hex(file->text()) != source.sha256)
+    // Not hashed again (a SHA-256 of every byte): a change since Check shows in its identity.
+    if (FileIdentity::Of(source.path) != identities_[i] || file->text().size() != source.bytes)
       return Status::InvalidInput(fmt::format("{}: the file changed while it was being loaded; nothing was loaded", source.path));
     Table chunk(*FindRecordType(source.record_type), StringPool::Referencing());
     Problems problems(1);

@@ -30,6 +30,15 @@ struct SourceFile {
 // Called now and then with the bytes read so far and the bytes in all files.
 using ReadProgress = std::function<void(uint64_t done, uint64_t total)>;
 
+// What identifies a file's contents without reading them: any change to a
+// file changes its size or its status-change time, which no one can set.
+struct FileIdentity {
+  uint64_t device = 0, inode = 0, size = 0;
+  int64_t modified_ns = 0, changed_ns = 0;
+  static FileIdentity Of(const std::string& path);
+  friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
+};
+
 class CsvFolderLoad {
  public:
   explicit CsvFolderLoad(std::string dir, size_t chunk_rows = 100'000);
@@ -61,6 +70,7 @@ class CsvFolderLoad {
   std::string source_;
   size_t chunk_rows_;
   std::vector<SourceFile> files_;
+  std::vector<FileIdentity> identities_;  // by file, as Check found it
   std::vector<std::string> councils_;
   std::unordered_map<std::string, uint32_t> council_index_;  // la_code -> position in councils_
   FingerprintMap council_of_child_, council_of_worker_;  // id -> position in councils_

@@ -4,7 +4,9 @@
 // record already seen. It keeps a 128-bit fingerprint of each key, not the
 // key itself, so a whole country's records can be checked in little memory.
 
+#include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +22,9 @@ class CrossRecordCheck {
   // Checks one row's references and that its key is new, then notes the key.
   // Rows of a type must all come after the rows of the types it references.
   void Add(const Table& table, size_t row, const std::string& file, uint64_t line, Problems& problems);
+  // Adds every row of a table (lines[r] is the line of row r), fetching the
+  // keys a few rows ahead from memory (faster than Add row by row).
+  void AddRows(const Table& table, std::span<const uint32_t> lines, const std::string& file, Problems& problems);
   // Before the rows of a record type, how many there will be at most (to make
   // room for their keys at once).
   void ExpectRows(size_t rows) { keys_.Reserve(rows); }
@@ -29,16 +34,30 @@ class CrossRecordCheck {
   bool Has(std::string_view type, std::string_view key) const;
 
  private:
+  static constexpr size_t kMaxReferences = 8;
+  // The fingerprints of a row's references (by position in reference_fields_) and key.
+  struct RowFingerprints {
+    std::array<Fingerprint, kMaxReferences> references;
+    Fingerprint key;
+  };
   using KeyLines = FingerprintMap;  // key -> line first seen
-  // For each field of type, the position in referenced_ of the type it
-  // references: -1 for none, -2 for one not (yet) read.
+
+  // Works out, for the type about to be read, which fields reference which
+  // types read before: reference_of_field_ holds the position in referenced_,
+  // -1 for a field that references none, -2 for a type not (yet) read.
   void ResolveReferences(const RecordType& type);
+  RowFingerprints FingerprintsOf(const Table& table, size_t row) const;
+  void Prefetch(const RowFingerprints& f) const;
+  void Check(const Table& table, size_t row, const RowFingerprints& f, const std::string& file, uint64_t line,
+             Problems& problems);
 
   std::vector<std::pair<std::string_view, KeyLines>> referenced_;
   KeyLines keys_;  // keys of the type being read
   const RecordType* resolved_ = nullptr;
   std::vector<int> reference_of_field_;
-  std::vector<Fingerprint> last_found_;  // by field: the last reference found
+  std::vector<int> reference_fields_;  // the fields that reference another type
+  int key_field_ = -1;                 // the key's field if it is a single identifier
+  std::array<Fingerprint, kMaxReferences> last_found_;  // by reference: the last one found
 };
 
 // The key of a row as text (fields joined by a unit separator).

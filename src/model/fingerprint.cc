@@ -6,32 +6,40 @@
 namespace scrutiny {
 namespace {
 
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  return x ^ (x >> 33);
+constexpr uint64_t kSeed0 = 0xa0761d6478bd642fULL, kSeed1 = 0xe7037ed1a0b428dbULL,
+                   kSeed2 = 0x8ebc6af09c88c6e3ULL, kSeed3 = 0x589965cc75374cc3ULL;
+
+// The 128-bit product of a and b, folded to 64 bits.
+uint64_t Fold(uint64_t a, uint64_t b) {
+  __uint128_t product = static_cast<__uint128_t>(a) * b;
+  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+}
+
+uint64_t Load(const char* p, size_t n) {
+  uint64_t word = 0;
+  if (n) std::memcpy(&word, p, n);
+  return word;
 }
 
 }  // namespace
 
-// Two independent lanes over 8-byte words.
+// Two lanes over 16-byte blocks, each a folded 128-bit multiply (as in
+// wyhash): a handful of multiplies for a key of up to 16 bytes.
 Fingerprint Fingerprint::Of(std::string_view text) {
-  uint64_t a = 0x243f6a8885a308d3ULL ^ text.size(), b = 0x13198a2e03707344ULL + text.size();
   const char* p = text.data();
   size_t n = text.size();
-  while (true) {
-    uint64_t word = 0;
-    size_t take = std::min<size_t>(n, 8);
-    if (take) std::memcpy(&word, p, take);
-    a = Mix(a ^ word) + 0x9e3779b97f4a7c15ULL;
-    b = Mix(b + word * 0xa0761d6478bd642fULL);
-    if (n <= 8) break;
-    p += 8;
-    n -= 8;
+  uint64_t a = kSeed0 ^ n, b = kSeed1 + n;
+  while (n > 16) {
+    uint64_t x = Load(p, 8), y = Load(p + 8, 8);
+    a = Fold(x ^ kSeed2 ^ a, y ^ kSeed3);
+    b = Fold(y ^ kSeed0 ^ b, x ^ kSeed1);
+    p += 16;
+    n -= 16;
   }
-  return {Mix(a ^ (b >> 17)), Mix(b ^ (a << 13))};
+  uint64_t x = n > 8 ? Load(p, 8) : Load(p, n), y = n > 8 ? Load(p + n - 8, 8) : 0;
+  a = Fold(x ^ kSeed2 ^ a, y ^ kSeed3 ^ n);
+  b = Fold(y ^ kSeed0 ^ b, x ^ kSeed1 ^ (n << 32));
+  return {Fold(a ^ kSeed1, b ^ kSeed2), Fold(b ^ kSeed3, a ^ kSeed0)};
 }
 
 size_t FingerprintMap::SlotOf(Fingerprint key) const {

@@ -1,6 +1,7 @@
 #include "model/validator.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -18,10 +19,15 @@ constexpr size_t kMaxIdLength = 64;
 constexpr size_t kMaxTextLength = 500;
 constexpr int kFirstYear = 1900, kLastYear = 2100;
 
-bool IsIdChar(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.' || c == '/';
-}
+constexpr std::array<bool, 256> kIdChars = [] {
+  std::array<bool, 256> ok{};
+  for (int c = 0; c < 256; ++c)
+    ok[static_cast<size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                 c == '-' || c == '_' || c == '.' || c == '/';
+  return ok;
+}();
+
+bool IsIdChar(char c) { return kIdChars[static_cast<unsigned char>(c)]; }
 
 std::string CodesOf(const CodeList& list) {
   std::string s;

@@ -55,6 +55,20 @@ TEST(CsvLoader, RefusesAFileThatChangedBetweenCheckAndStream) {
   EXPECT_NE(s.message().find("the file changed while it was being loaded"), std::string::npos) << s.message();
 }
 
+TEST(CsvLoader, RefusesAFileRewrittenWithTheSameSize) {
+  LoadFixture f("same_size");
+  CsvFolderLoad folder(f.dir());
+  Problems problems;
+  ASSERT_TRUE(folder.Check(problems).ok());
+  std::string text = f.Get("referrals");
+  size_t at = text.find("2024-");
+  ASSERT_NE(at, std::string::npos);
+  text[at + 3] = text[at + 3] == '4' ? '3' : '4';  // another year, same length
+  f.Set("referrals", text);
+  Status s = folder.Stream([](const Table&) { return Status::Ok(); });
+  EXPECT_NE(s.message().find("the file changed while it was being loaded"), std::string::npos) << s.message();
+}
+
 TEST(CsvLoader, WrongDateFormat) {
   LoadFixture f("date");
   f.Set("referrals", "referral_id,child_id,referral_date,source,nfa\n900-R1,900-C1,10/01/2024,6,N\n");

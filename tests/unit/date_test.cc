@@ -19,6 +19,14 @@ TEST(Date, RejectsWhatIsNotADay) {
     EXPECT_FALSE(Date::ParseIso(bad)) << bad;
 }
 
+TEST(Date, ParsesEveryDayOfTheTableYearsAndBeyondAlike) {
+  for (const char* ok : {"1900-02-28", "2000-02-29", "2099-12-31", "2100-01-01", "1899-12-31", "0001-01-01"})
+    EXPECT_EQ(Date::ParseIso(ok)->ToIso(), ok);
+  for (const char* bad : {"1900-02-29", "2100-02-29", "2023-04-31", "1899-02-29"}) EXPECT_FALSE(Date::ParseIso(bad)) << bad;
+  for (Date d = Date::FromCivil(1899, 12, 1); d <= Date::FromCivil(2100, 1, 31); d = d.AddDays(1))
+    ASSERT_EQ(Date::ParseIso(d.ToIso()), d) << d.ToIso();
+}
+
 TEST(Date, ParsesDayMonthYear) {
   EXPECT_EQ(Date::ParseDmy("31/03/2025")->ToIso(), "2025-03-31");
   EXPECT_FALSE(Date::ParseDmy("31/02/2025"));
