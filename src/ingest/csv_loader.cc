@@ -74,12 +74,14 @@ bool ReadHeader(const RecordType& type, const std::vector<std::string_view>& hea
 
 // Reads a record file row by row into table. After every chunk_rows rows kept,
 // and at the end, calls on_chunk(lines of those rows), which may clear the table.
+// A checked file (one read before, unchanged since) is converted without checks.
 void ReadRecords(const std::string& file, std::string_view text, Table& table, Problems& problems, size_t chunk_rows,
+                 bool checked,
                  const std::function<void(const std::vector<uint32_t>&)>& on_chunk,
                  const std::function<void(size_t)>& on_bytes) {
   CsvReader reader(text);
   reader.KeepQuotedFields();  // the table's pool may refer to them until on_chunk
-  if (!reader.Check()) {
+  if (!checked && !reader.Check()) {
     problems.Add({file, reader.line(), "", "", reader.error()});
     return;
   }
@@ -101,7 +103,14 @@ void ReadRecords(const std::string& file, std::string_view text, Table& table, P
     }
     std::fill(cells.begin(), cells.end(), std::string_view());
     for (size_t i = 0; i < fields.size(); ++i) cells[static_cast<size_t>(field_of_column[i])] = fields[i];
-    if (!AddRecord(table, cells, file, reader.line(), problems)) continue;
+    if (checked) {
+      if (!AddCheckedRecord(table, cells)) {
+        problems.Add({file, reader.line(), "", "", "a value no longer converts"});
+        continue;
+      }
+    } else if (!AddRecord(table, cells, file, reader.line(), problems)) {
+      continue;
+    }
     lines.push_back(static_cast<uint32_t>(reader.line()));
     if (lines.size() == chunk_rows) {
       on_chunk(lines);
@@ -119,7 +128,7 @@ void ReadRecords(const std::string& file, std::string_view text, Table& table, P
 
 void ReadRecordFile(const std::string& file, std::string_view text, Table& table, std::vector<uint32_t>& lines,
                     Problems& problems) {
-  ReadRecords(file, text, table, problems, SIZE_MAX,
+  ReadRecords(file, text, table, problems, SIZE_MAX, false,
               [&](const std::vector<uint32_t>& chunk) { lines.insert(lines.end(), chunk.begin(), chunk.end()); }, {});
 }
 
@@ -205,6 +214,7 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
   if (ec) return Status::IoError(fmt::format("{}: {}", dir_, ec.message()));
 
   CrossRecordCheck cross;
+  auto pool = StringPool::Referencing();  // one for every file's chunks: its memory is reused
   files_.clear();
   identities_.clear();
   councils_.clear();
@@ -223,13 +233,14 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
     auto file = MappedFile::Open(path);
     if (!file.ok()) return file.status();
     SourceFile source{path, std::string(type.name), HashUnlessBinary(file->text()), file->text().size(), 0};
-    Table chunk(type, StringPool::Referencing());
+    Table chunk(type, pool);
     if (!type.key.empty()) cross.ExpectRows(LinesIn(file->text()));
-    ReadRecords(path, file->text(), chunk, problems, chunk_rows_, [&](const std::vector<uint32_t>& lines) {
+    ReadRecords(path, file->text(), chunk, problems, chunk_rows_, false, [&](const std::vector<uint32_t>& lines) {
       cross.AddRows(chunk, lines, path, problems);
       NoteCouncils(chunk);
       source.rows += chunk.size();
       chunk.Clear();
+      pool->Clear();
     }, [&](size_t bytes) { if (progress) progress(done + bytes, total); });
     cross.FinishType(type);
     done += source.bytes;
@@ -246,6 +257,7 @@ Status CsvFolderLoad::Check(Problems& problems, const ReadProgress& progress) {
 Status CsvFolderLoad::Stream(const std::function<Status(const Table&)>& sink, const ReadProgress& progress) {
   if (!checked_) return Status::Internal("CsvFolderLoad::Stream before a good Check");
   uint64_t done = 0, total = TotalBytes();
+  auto pool = StringPool::Referencing();  // one for every file's chunks: its memory is reused
   for (size_t i = 0; i < files_.size(); ++i) {
     const SourceFile& source = files_[i];
     auto file = MappedFile::Open(source.path);
@@ -253,12 +265,13 @@ Status CsvFolderLoad::Stream(const std::function<Status(const Table&)>& sink, co
     // Not hashed again (a SHA-256 of every byte): a change since Check shows in its identity.
     if (FileIdentity::Of(source.path) != identities_[i] || file->text().size() != source.bytes)
       return Status::InvalidInput(fmt::format("{}: the file changed while it was being loaded; nothing was loaded", source.path));
-    Table chunk(*FindRecordType(source.record_type), StringPool::Referencing());
+    Table chunk(*FindRecordType(source.record_type), pool);
     Problems problems(1);
     Status status;
-    ReadRecords(source.path, file->text(), chunk, problems, chunk_rows_, [&](const std::vector<uint32_t>&) {
+    ReadRecords(source.path, file->text(), chunk, problems, chunk_rows_, true, [&](const std::vector<uint32_t>&) {
       if (status.ok() && !chunk.empty()) status = sink(chunk);
       chunk.Clear();
+      pool->Clear();
     }, [&](size_t bytes) { if (progress) progress(done + bytes, total); });
     if (!problems.empty()) return Status::Internal(fmt::format("second reading found a problem the first did not: {}", problems.kept()[0].ToString()));
     if (!status.ok()) return status;

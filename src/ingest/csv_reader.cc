@@ -79,6 +79,53 @@ bool CsvReader::Check() {
   return error_.empty();
 }
 
+// The common record, with no quote, read 16 bytes at a time: each block's
+// commas and line ends found at once, its fields cut at them. False (with
+// nothing read) for a record with a quote or near the end of the text, which
+// the byte-by-byte reading handles.
+bool CsvReader::NextUnquoted(std::vector<std::string_view>& fields) {
+#ifdef __SSE2__
+  const char* text = text_.data();
+  const size_t n = text_.size();
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                quote = _mm_set1_epi8('"');
+  size_t start = pos_;
+  for (size_t block = pos_; block + 16 <= n; block += 16) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + block));
+    __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr));
+    auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote)));
+    auto line_ends = static_cast<unsigned>(_mm_movemask_epi8(ends));
+    auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma)));
+    if (line_ends) {
+      unsigned end = static_cast<unsigned>(__builtin_ctz(line_ends));
+      if (quotes & ((1u << end) - 1)) break;
+      commas &= (1u << end) - 1;
+      for (; commas; commas &= commas - 1) {
+        size_t at = block + static_cast<size_t>(__builtin_ctz(commas));
+        fields.emplace_back(text + start, at - start);
+        start = at + 1;
+      }
+      size_t at = block + end;
+      fields.emplace_back(text + start, at - start);
+      if (text[at] == '\r') ++at;
+      if (at < n && text[at] == '\n') ++at;
+      pos_ = at;
+      ++next_line_;
+      return true;
+    }
+    if (quotes) break;
+    for (; commas; commas &= commas - 1) {
+      size_t at = block + static_cast<size_t>(__builtin_ctz(commas));
+      fields.emplace_back(text + start, at - start);
+      start = at + 1;
+    }
+  }
+  fields.clear();
+#endif
+  (void)fields;
+  return false;
+}
+
 Status CheckCsvText(const std::string& name, std::string_view text) {
   CsvReader reader(text);
   if (reader.Check()) return Status::Ok();
@@ -92,6 +139,7 @@ bool CsvReader::Next(std::vector<std::string_view>& fields) {
   const size_t n = text_.size();
   if (pos_ >= n) return false;
   record_line_ = next_line_;
+  if (NextUnquoted(fields)) return true;
   while (true) {
     if (pos_ < n && text_[pos_] == '"') {
       std::string value;

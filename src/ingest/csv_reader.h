@@ -36,6 +36,8 @@ class CsvReader {
   size_t bytes_total() const { return text_.size(); }
 
  private:
+  bool NextUnquoted(std::vector<std::string_view>& fields);
+
   std::string_view text_;
   size_t pos_ = 0;
   uint64_t next_line_ = 1;

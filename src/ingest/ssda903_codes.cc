@@ -1,6 +1,7 @@
 #include "ingest/ssda903_codes.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include <fmt/format.h>
@@ -80,9 +81,15 @@ std::variant<std::string_view, CodeRefusal> SexCode(std::string_view value, int 
 std::variant<std::string_view, CodeRefusal> ToModelCode(Ssda903Coded column, std::string_view value, int year) {
   if (column == Ssda903Coded::kSex) return SexCode(value, year);
   ColumnCodes codes = CodesOf(column);
-  const CodeList& list = *FindCodeList(codes.code_list);
+  // The list of each column, found by name once.
+  static const auto lists = [] {
+    std::array<const CodeList*, static_cast<size_t>(Ssda903Coded::kReasonPlacedCeased) + 1> found{};
+    for (size_t c = 0; c < found.size(); ++c) found[c] = FindCodeList(CodesOf(static_cast<Ssda903Coded>(c)).code_list);
+    return found;
+  }();
+  const CodeList& list = *lists[static_cast<size_t>(column)];
   for (const Code& code : list.codes)
-    if (code.code == value && InUseIn(column, value, year)) return code.code;
+    if (code.code.size() == value.size() && code.code == value && InUseIn(column, value, year)) return code.code;
   return CodeRefusal{fmt::format("{} in {} is one of: {}", codes.column, FinancialYear{year}.Label(),
                                  CodesInUse(column, list, year))};
 }

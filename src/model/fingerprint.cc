@@ -43,18 +43,19 @@ Fingerprint Fingerprint::Of(std::string_view text) {
 }
 
 size_t FingerprintMap::SlotOf(Fingerprint key) const {
+  Slot wanted = SlotFor(key, 0);
   size_t mask = slots_.size() - 1;
-  size_t i = key.low & mask;
-  while (slots_[i].used && !(slots_[i].key == key)) i = (i + 1) & mask;
+  size_t i = wanted.low & mask;  // the same position Rebuild finds from the slot
+  while (slots_[i].used() && !(slots_[i].high == wanted.high && slots_[i].low == wanted.low)) i = (i + 1) & mask;
   return i;
 }
 
 uint32_t FingerprintMap::Insert(Fingerprint key, uint32_t value, bool* fresh) {
   if (2 * (size_ + 1) > slots_.size()) Grow();
   Slot& slot = slots_[SlotOf(key)];
-  if (fresh) *fresh = !slot.used;
-  if (slot.used) return slot.value;
-  slot = {key, value, true};
+  if (fresh) *fresh = !slot.used();
+  if (slot.used()) return slot.value;
+  slot = SlotFor(key, value);
   ++size_;
   return value;
 }
@@ -62,7 +63,7 @@ uint32_t FingerprintMap::Insert(Fingerprint key, uint32_t value, bool* fresh) {
 const uint32_t* FingerprintMap::Find(Fingerprint key) const {
   if (slots_.empty()) return nullptr;
   const Slot& slot = slots_[SlotOf(key)];
-  return slot.used ? &slot.value : nullptr;
+  return slot.used() ? &slot.value : nullptr;
 }
 
 void FingerprintMap::Reserve(size_t n) {
@@ -76,8 +77,13 @@ void FingerprintMap::Grow() { Rebuild(std::max<size_t>(64, slots_.size() * 2)); 
 void FingerprintMap::Rebuild(size_t size) {
   std::vector<Slot, HugePageAllocator<Slot>> old(size);
   old.swap(slots_);
-  for (const Slot& s : old)
-    if (s.used) slots_[SlotOf(s.key)] = s;
+  size_t mask = size - 1;
+  for (const Slot& s : old) {
+    if (!s.used()) continue;
+    size_t i = s.low & mask;
+    while (slots_[i].used()) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
 }
 
 }  // namespace scrutiny

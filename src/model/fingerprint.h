@@ -36,11 +36,19 @@ class FingerprintMap {
   void Reserve(size_t n);
 
  private:
+  // 16 bytes: 96 bits of the fingerprint (enough: two of a billion keys
+  // share them with a chance of about 1 in 10^10) and the value. An empty
+  // slot is all zeros; a key whose 96 bits are zero is kept as if its low bit were 1.
   struct Slot {
-    Fingerprint key;
+    uint64_t high = 0;
+    uint32_t low = 0;
     uint32_t value = 0;
-    bool used = false;
+    bool used() const { return high != 0 || low != 0; }
   };
+  static Slot SlotFor(Fingerprint key, uint32_t value) {
+    auto low = static_cast<uint32_t>(key.low);
+    return {key.high, key.high == 0 && low == 0 ? 1u : low, value};
+  }
   size_t SlotOf(Fingerprint key) const;
   void Grow();
   void Rebuild(size_t size);

@@ -97,6 +97,35 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
   return "unknown field type";
 }
 
+// Stores one non-empty cell known to be valid; false if it does not convert.
+bool ConvertCell(Table& t, int col, std::string_view v) {
+  switch (t.type().field(col).type) {
+    case FieldType::kDate: {
+      auto d = Date::ParseIso(v);
+      if (d) t.SetDate(col, *d);
+      return d.has_value();
+    }
+    case FieldType::kInteger: {
+      int32_t n = 0;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      t.SetInt(col, n);
+      return ec == std::errc() && end == v.data() + v.size();
+    }
+    case FieldType::kDecimal: {
+      double x = 0;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+      t.SetDecimal(col, x);
+      return ec == std::errc() && end == v.data() + v.size();
+    }
+    case FieldType::kFlag:
+      t.SetFlag(col, v == "Y");
+      return v == "Y" || v == "N";
+    default:
+      t.SetText(col, v);
+      return true;
+  }
+}
+
 bool HasValue(const Table& t, int col) { return !t.IsNull(col, t.size() - 1); }
 
 // Checks one rule between fields of the last row; returns the problem, if any.
@@ -177,6 +206,18 @@ bool AddRecord(Table& t, std::span<const std::string_view> cells, const std::str
   }
   if (!ok) t.PopRow();
   return ok;
+}
+
+bool AddCheckedRecord(Table& t, std::span<const std::string_view> cells) {
+  t.AddRow();
+  for (int c = 0; c < static_cast<int>(t.type().fields.size()); ++c) {
+    std::string_view v = cells[static_cast<size_t>(c)];
+    if (!v.empty() && !ConvertCell(t, c, v)) {
+      t.PopRow();
+      return false;
+    }
+  }
+  return true;
 }
 
 void CheckDataset(const Dataset& d, const RowSources& sources, Problems& problems) {

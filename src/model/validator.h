@@ -68,6 +68,11 @@ struct RowSources {
 bool AddRecord(Table& table, std::span<const std::string_view> cells, const std::string& file,
                uint64_t line, Problems& problems);
 
+// Adds a record that AddRecord has already accepted (the second reading of a
+// load's files): converts each cell without checking it again. False, with the
+// row dropped, if a cell does not convert (the text changed).
+bool AddCheckedRecord(Table& table, std::span<const std::string_view> cells);
+
 // Checks what no single record shows: unique keys and references that resolve.
 void CheckDataset(const Dataset& dataset, const RowSources& sources, Problems& problems);
 
