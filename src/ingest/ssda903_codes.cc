@@ -65,15 +65,14 @@ std::string CodesInUse(Ssda903Coded c, const CodeList& list, int year) {
 }
 
 std::variant<std::string_view, CodeRefusal> SexCode(std::string_view value, int year) {
-  std::string label = FinancialYear{year}.Label();
   if (year < kSsda903SexLettersFrom) {
     if (value == "1") return std::string_view("M");
     if (value == "2") return std::string_view("F");
-    return CodeRefusal{fmt::format("SEX in {} is 1 (male) or 2 (female)", label)};
+    return CodeRefusal{fmt::format("SEX in {} is 1 (male) or 2 (female)", FinancialYear{year}.Label())};
   }
   for (std::string_view code : {"M", "F", "U"})
     if (value == code) return code;
-  return CodeRefusal{fmt::format("SEX in {} is M, F or U", label)};
+  return CodeRefusal{fmt::format("SEX in {} is M, F or U", FinancialYear{year}.Label())};
 }
 
 }  // namespace
