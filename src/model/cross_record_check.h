@@ -22,8 +22,9 @@ class CrossRecordCheck {
   // Checks one row's references and that its key is new, then notes the key.
   // Rows of a type must all come after the rows of the types it references.
   void Add(const Table& table, size_t row, const std::string& file, uint64_t line, Problems& problems);
-  // Adds every row of a table (lines[r] is the line of row r), fetching the
-  // keys a few rows ahead from memory (faster than Add row by row).
+  // Adds every row of a table (lines[r] is the line of row r): the same checks
+  // as Add row by row, with problems in row order, but each map's lookups made
+  // in the order of its slots (several times fewer cache misses).
   void AddRows(const Table& table, std::span<const uint32_t> lines, const std::string& file, Problems& problems);
   // Before the rows of a record type, how many there will be at most (to make
   // room for their keys at once).
@@ -47,9 +48,10 @@ class CrossRecordCheck {
   // -1 for a field that references none, -2 for a type not (yet) read.
   void ResolveReferences(const RecordType& type);
   RowFingerprints FingerprintsOf(const Table& table, size_t row) const;
-  void Prefetch(const RowFingerprints& f) const;
-  void Check(const Table& table, size_t row, const RowFingerprints& f, const std::string& file, uint64_t line,
-             Problems& problems);
+  // Reports a row's references not found (bit i: reference_fields_[i]) and,
+  // if first_seen, that its key was already seen on that line.
+  void Report(const Table& table, size_t row, const std::string& file, uint64_t line, uint32_t missing,
+              const uint32_t* first_seen, Problems& problems) const;
 
   std::vector<std::pair<std::string_view, KeyLines>> referenced_;
   KeyLines keys_;  // keys of the type being read
@@ -57,7 +59,10 @@ class CrossRecordCheck {
   std::vector<int> reference_of_field_;
   std::vector<int> reference_fields_;  // the fields that reference another type
   int key_field_ = -1;                 // the key's field if it is a single identifier
-  std::array<Fingerprint, kMaxReferences> last_found_;  // by reference: the last one found
+  // AddRows's working space, kept between chunks.
+  std::vector<RowFingerprints> chunk_;
+  std::vector<uint32_t> missing_, first_seen_, order_, starts_;
+  std::vector<char> duplicate_;
 };
 
 // The key of a row as text (fields joined by a unit separator).

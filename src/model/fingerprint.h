@@ -28,10 +28,9 @@ class FingerprintMap {
   // The value of key, or nullptr.
   const uint32_t* Find(Fingerprint key) const;
   size_t size() const { return size_; }
-  // Asks for key's slot to be brought into the cache before Find or Insert.
-  void Prefetch(Fingerprint key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[key.low & (slots_.size() - 1)]);
-  }
+  size_t capacity() const { return slots_.size(); }
+  // The slot a search for key starts from (0 for an empty map).
+  size_t Home(Fingerprint key) const { return slots_.empty() ? 0 : SlotFor(key, 0).low & (slots_.size() - 1); }
   // Makes room for n keys at once (growing as keys come moves them all).
   void Reserve(size_t n);
 
