@@ -203,6 +203,25 @@ struct Tallies {
   }
 };
 
+// The parts of a condition joined by "or" outside brackets; the whole text if none.
+std::vector<std::string> SplitTopLevelOr(const std::string& text) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (ch == '(' || ch == '[') ++depth;
+    if (ch == ')' || ch == ']') --depth;
+    if (depth == 0 && text.compare(i, 4, " or ") == 0) {
+      parts.push_back(text.substr(start, i - start));
+      start = i + 4;
+      i += 3;
+    }
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
 // (period, group) packed into one sortable number.
 uint64_t Slot(size_t period, size_t group) { return (static_cast<uint64_t>(period) << 32) | group; }
 size_t SlotPeriod(uint64_t s) { return s >> 32; }
@@ -255,6 +274,7 @@ class Pass {
       auto e = Expression::Bind(text, *pop_.spec->type, &index_);
       if (!e.ok()) return e.status();
       extra_.push_back(std::move(*e));
+      alternatives_.push_back(RecencyAlternatives(text));
     }
     if (!value.empty()) {
       auto e = Expression::Bind(value, *pop_.spec->type, &index_);
@@ -409,6 +429,19 @@ class Pass {
     return *span_cache_.Add(key, std::move(set));
   }
 
+  // The parts of "A or B or ..." when every one is a condition on recency
+  // (their runs are then the union of each part's); empty otherwise.
+  std::vector<Expression> RecencyAlternatives(const std::string& text) {
+    std::vector<Expression> parts;
+    for (const std::string& part : SplitTopLevelOr(text)) {
+      auto e = Expression::Bind(part, *pop_.spec->type, &index_);
+      if (!e.ok() || !e->on_latest_related()) return {};
+      parts.push_back(std::move(*e));
+    }
+    if (parts.size() < 2) parts.clear();
+    return parts;
+  }
+
   // Sets numerator_runs_ to the runs of periods within [p0, p1) in which the
   // extra conditions hold: bisection for those holding on one run, the related
   // records' dates for one on recency (visited within 20 working days of the
@@ -418,21 +451,26 @@ class Pass {
     size_t q0 = p0, q1 = p1;
     bool per_period = false;
     const Expression* recency = nullptr;
-    for (const Expression& e : extra_) {
+    const std::vector<Expression>* any_recency = nullptr;
+    for (size_t i = 0; i < extra_.size(); ++i) {
+      const Expression& e = extra_[i];
       c.reference = own;
       if (!e.depends_on_period()) {
         AtPeriod(c, p0);
         if (!e.Test(c)) return;
       } else if (e.holds_on_one_run()) {
         Narrow(e, c, q0, q1);
-      } else if (e.on_latest_related() && !recency) {
+      } else if (e.on_latest_related() && !recency && !any_recency) {
         recency = &e;
+      } else if (!alternatives_[i].empty() && !recency && !any_recency) {
+        any_recency = &alternatives_[i];
       } else {
         per_period = true;
       }
     }
     if (!per_period) {
       if (recency) RecentRuns(*recency, c.row, q0, q1);
+      else if (any_recency) UnionOfRecentRuns(*any_recency, c.row, q0, q1);
       else if (q0 < q1) numerator_runs_.push_back({q0, q1});
       return;
     }
@@ -445,6 +483,25 @@ class Pass {
       if (!holds) continue;
       if (!numerator_runs_.empty() && numerator_runs_.back().second == p) numerator_runs_.back().second = p + 1;
       else numerator_runs_.push_back({p, p + 1});
+    }
+  }
+
+  // Sets numerator_runs_ to the runs within [q0, q1) in which any of the
+  // conditions on recency holds: each one's runs, merged.
+  void UnionOfRecentRuns(const std::vector<Expression>& parts, size_t r, size_t q0, size_t q1) {
+    std::vector<std::pair<size_t, size_t>> all;
+    for (const Expression& part : parts) {
+      numerator_runs_.clear();
+      RecentRuns(part, r, q0, q1);
+      all.insert(all.end(), numerator_runs_.begin(), numerator_runs_.end());
+    }
+    std::sort(all.begin(), all.end());
+    numerator_runs_.clear();
+    for (auto [first, last] : all) {
+      if (!numerator_runs_.empty() && first <= numerator_runs_.back().second)
+        numerator_runs_.back().second = std::max(numerator_runs_.back().second, last);
+      else
+        numerator_runs_.push_back({first, last});
     }
   }
 
@@ -612,6 +669,7 @@ class Pass {
   Breakdown* breakdown_;
   size_t periods_;
   std::vector<Expression> extra_;
+  std::vector<std::vector<Expression>> alternatives_;  // by extra condition: see RecencyAlternatives
   std::unique_ptr<Expression> value_;
   int per_ = -1;
   std::vector<size_t> local_to_global_;

@@ -873,6 +873,8 @@ const ExprNode* LatestOfRecency(const ExprNode& n) {
     return a.kids[0].get();
   if (a.op == Op::kLatest && b.op == Op::kShift && b.kids[0]->op == Op::kAsAt && (n.cmp == Cmp::kGt || n.cmp == Cmp::kGe))
     return &a;
+  // "latest X = as_at": a record dated the as-at date itself (a statement at a year end).
+  if (a.op == Op::kLatest && b.op == Op::kAsAt && (n.cmp == Cmp::kEq || n.cmp == Cmp::kGe)) return &a;
   return nullptr;
 }
 
@@ -881,6 +883,7 @@ const ExprNode* LatestOfRecency(const ExprNode& n) {
 bool HoldsWithLatest(const ExprNode& n, Date latest, Date as_at) {
   const ExprNode& a = *n.kids[0];
   const ExprNode& b = *n.kids[1];
+  if (a.op == Op::kLatest && b.op == Op::kAsAt) return Holds(latest.days(), n.cmp, as_at.days());
   if (a.op == Op::kLatest) return Holds(latest.days(), n.cmp, Shift(as_at, b.amount, b.unit, b.calendar).days());
   return Holds(Between(a, latest, as_at), n.cmp, b.number);
 }
@@ -892,6 +895,7 @@ Date GuessLastAsAt(const ExprNode& n, Date latest) {
   const ExprNode& a = *n.kids[0];
   const ExprNode& b = *n.kids[1];
   bool after = a.op == Op::kLatest;
+  if (after && b.op == Op::kAsAt) return latest;
   int amount = after ? -b.amount : static_cast<int>(std::clamp(b.number, 0.0, 3660.0));
   char unit = after ? b.unit : a.op == Op::kDays ? 'd' : 'w';
   return unit == 'w' ? latest.AddDays(amount * 7 / 5) : Shift(latest, amount, unit, nullptr);

@@ -100,6 +100,8 @@ void Combining::Add(Ssda903Year& year) {
   Merge(history_.records.missing, records.missing, kMissingRule);
   auto& leavers = history_.records.care_leavers;
   leavers.insert(leavers.end(), records.care_leavers.begin(), records.care_leavers.end());
+  auto& outcomes = history_.records.outcomes;  // each year's at its own 31 March: none repeat
+  outcomes.insert(outcomes.end(), records.outcomes.begin(), records.outcomes.end());
   for (const auto& [child, adoption] : records.adoptions) AddAdoption(child, adoption);
 }
 

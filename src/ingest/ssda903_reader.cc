@@ -43,6 +43,7 @@ class RecordMaking {
   void AddReviews(const std::vector<Ssda903Review>& reviews);
   void AddMissing(const std::vector<Ssda903Missing>& missing);
   void AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers);
+  void AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes);
   void AddAdoptions(const std::map<std::string_view, Ssda903Adoption>& adoptions);
   void AddChildren(const std::map<std::string_view, Ssda903Child>& children);
 
@@ -59,6 +60,7 @@ void RecordMaking::Run(Ssda903History& history) {
   AddReviews(history.records.reviews);
   AddMissing(history.records.missing);
   AddCareLeavers(history.records.care_leavers);
+  AddOutcomes(history.records.outcomes);
   AddAdoptions(history.records.adoptions);
   AddChildren(history.records.children);
 }
@@ -133,6 +135,19 @@ void RecordMaking::AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers)
                         .Set("in_touch", c.in_touch).Set("activity", c.activity).Set("accommodation", c.accommodation),
                     c.from);
     if (kept) with_records_.insert(c.child);
+  }
+}
+
+void RecordMaking::AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes) {
+  for (const Ssda903Outcomes& o : outcomes) {
+    if (!LookedAfter(o.child, o.from)) continue;
+    Add(ModelRecord(out_.dataset, out_.sources, "looked_after_outcomes")
+            .Set("child_id", ChildId(o.child)).Set("as_at_date", o.as_at)
+            .Set("health_check", o.health_check).Set("teeth_check", o.teeth_check)
+            .Set("immunisations", o.immunisations).Set("convicted", o.convicted)
+            .Set("substance_misuse", o.substance_misuse)
+            .Set("sdq_score", o.sdq_score ? std::to_string(*o.sdq_score) : ""),
+        o.from);
   }
 }
 

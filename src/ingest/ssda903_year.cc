@@ -1,5 +1,7 @@
 #include "ingest/ssda903_year.h"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "ingest/ssda903_row_check.h"
@@ -11,6 +13,7 @@ using T = Ssda903Table;
 using C = Ssda903Coded;
 
 constexpr int kFirstCareLeaverAge = 17, kLastCareLeaverAge = 21;
+constexpr int kLowestSdq = 0, kHighestSdq = 40;
 constexpr size_t kMaxIdLength = 64;  // of child_id, <la_code>-<CHILD>
 
 // YearReading reads one return's files into an Ssda903Year, table by table.
@@ -34,6 +37,7 @@ class YearReading {
   bool ReadReview(Ssda903RowCheck& check, std::map<std::pair<std::string_view, Date>, uint64_t>& seen);
   bool ReadMissing(Ssda903RowCheck& check);
   bool ReadCareLeaver(Ssda903RowCheck& check);
+  bool ReadOutcomes(Ssda903RowCheck& check);
   bool ReadAdoption(Ssda903RowCheck& check, T table);
 
   const ReturnOptions& options_;
@@ -59,6 +63,7 @@ Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File>
   EachRow(T::kReviews, [&](Ssda903RowCheck& c) { return ReadReview(c, reviews); });
   EachRow(T::kMissing, [&](Ssda903RowCheck& c) { return ReadMissing(c); });
   EachRow(T::kOc3, [&](Ssda903RowCheck& c) { return ReadCareLeaver(c); });
+  EachRow(T::kOc2, [&](Ssda903RowCheck& c) { return ReadOutcomes(c); });
   EachRow(T::kAd1, [&](Ssda903RowCheck& c) { return ReadAdoption(c, T::kAd1); });
   EachRow(T::kPlacedForAdoption, [&](Ssda903RowCheck& c) { return ReadAdoption(c, T::kPlacedForAdoption); });
   return std::move(year_);
@@ -222,6 +227,35 @@ bool YearReading::ReadCareLeaver(Ssda903RowCheck& check) {
   }
   year_.records.care_leavers.push_back({Origin(check), check.Text("CHILD"), child->dob.AddYears(age),
                                         age == kFirstCareLeaverAge, in_touch, activity, accommodation});
+  return true;
+}
+
+// An OC2 flag: 1 or 0 (or empty, not given), as "Y", "N" or "".
+std::string_view OutcomeFlag(Ssda903RowCheck& check, std::string_view column) {
+  std::string_view v = check.Text(column);
+  if (v.empty()) return {};
+  if (v == "1") return "Y";
+  if (v == "0") return "N";
+  check.Fail(column, v, "1 (yes) or 0 (no)");
+  return {};
+}
+
+bool YearReading::ReadOutcomes(Ssda903RowCheck& check) {
+  LookedAfterChild(check);
+  Ssda903Outcomes read{Origin(check), check.Text("CHILD"), FinancialYear{year_.collection_year}.last_day(),
+                       OutcomeFlag(check, "HEALTH_CHECK"), OutcomeFlag(check, "TEETH_CHECK"),
+                       OutcomeFlag(check, "IMMUNISATIONS"), OutcomeFlag(check, "CONVICTED"),
+                       OutcomeFlag(check, "SUBSTANCE_MISUSE"), std::nullopt};
+  if (std::string_view sdq = check.Text("SDQ_SCORE"); !sdq.empty()) {
+    int score = -1;
+    auto [end, ec] = std::from_chars(sdq.data(), sdq.data() + sdq.size(), score);
+    if (ec != std::errc() || end != sdq.data() + sdq.size() || score < kLowestSdq || score > kHighestSdq)
+      check.Fail("SDQ_SCORE", sdq, "a whole number from 0 to 40");
+    else
+      read.sdq_score = score;
+  }
+  if (!check.ok()) return false;
+  year_.records.outcomes.push_back(read);
   return true;
 }
 

@@ -56,6 +56,16 @@ struct Ssda903CareLeaver {
   std::string_view in_touch, activity, accommodation;
 };
 
+// Ssda903Outcomes is one row of oc2: a child looked after for 12 months on 31
+// March, and what the year held for them (flags as "Y", "N" or "" for not given).
+struct Ssda903Outcomes {
+  Ssda903Origin from;
+  std::string_view child;
+  Date as_at;
+  std::string_view health_check, teeth_check, immunisations, convicted, substance_misuse;
+  std::optional<int> sdq_score;
+};
+
 // Ssda903Adoption is a child's ad1 and placed_for_adoption rows taken together.
 struct Ssda903Adoption {
   Ssda903Origin from;  // the first row read
@@ -71,6 +81,7 @@ struct Ssda903Records {
   std::vector<Ssda903Review> reviews;
   std::vector<Ssda903Missing> missing;
   std::vector<Ssda903CareLeaver> care_leavers;
+  std::vector<Ssda903Outcomes> outcomes;
   std::map<std::string_view, Ssda903Adoption> adoptions;  // by child
 };
 

@@ -190,6 +190,17 @@ std::vector<RecordType> Build() {
       {ChildId(), {"check_date", T::kDate, true, "Date of the check"},
        {"check_type", T::kCode, true, "Kind of check", "health_check_type"}},
       {"child_id", "check_date", "check_type"}});
+  types.push_back({"looked_after_outcomes", "Outcomes of children looked after for a year",
+      "What the year to 31 March held for a child looked after continuously for 12 months on that day "
+      "(SSDA903 OC2): flags for the year, not dated events.",
+      {ChildId(), {"as_at_date", T::kDate, true, "The 31 March the outcomes are at"},
+       {"health_check", T::kFlag, false, "Health assessment up to date (HEALTH_CHECK)"},
+       {"teeth_check", T::kFlag, false, "Teeth checked by a dentist in the year (TEETH_CHECK)"},
+       {"immunisations", T::kFlag, false, "Immunisations up to date (IMMUNISATIONS)"},
+       {"sdq_score", T::kInteger, false, "Strengths and difficulties questionnaire score, 0 to 40 (SDQ_SCORE)"},
+       {"convicted", T::kFlag, false, "Convicted, or given a final warning or reprimand, in the year (CONVICTED)"},
+       {"substance_misuse", T::kFlag, false, "Identified as having a substance misuse problem (SUBSTANCE_MISUSE)"}},
+      {"child_id", "as_at_date"}});
   types.push_back({"missing_episodes", "Missing and away episodes",
       "Episodes of a looked-after child missing or away from placement (SSDA903 missing).",
       {{"missing_id", T::kId, true, "Episode identifier"}, ChildId(),

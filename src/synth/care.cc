@@ -212,9 +212,11 @@ void Simulation::HealthChecks(size_t child, Date start, std::optional<Date> end)
   const SimChild& c = children_[child];
   RecordWriter w(out_, "health_checks");
   Date stop = end ? std::min(*end, end_) : end_;
+  std::vector<Date> health, dental;  // the checks written
   auto check = [&](Date on, const char* type) {
     if (on < history_start_ || on > stop || Fault() || !FirstTime(c.id + type + on.ToIso())) return;
     w.Add().Text("child_id", c.id).Date("check_date", on).Text("check_type", type);
+    (std::string_view(type) == "DENTAL" ? dental : health).push_back(on);
   };
   check(AfterWorkingDays(start, rng_.Chance(0.8) ? rng_.Int(5, 20) : rng_.Int(21, 60)), "IHA");
   for (Date d = start.AddDays(rng_.Int(150, 360)); d <= stop;) {
@@ -224,6 +226,24 @@ void Simulation::HealthChecks(size_t child, Date start, std::optional<Date> end)
   }
   for (Date d = start.AddDays(rng_.Int(30, 300)); d <= stop; d = d.AddDays(rng_.Chance(0.8) ? rng_.Int(150, 365) : rng_.Int(366, 540)))
     if (d.YearsSince(c.birth) >= 1) check(d, "DENTAL");
+  Outcomes(child, start, end, health, dental);
+}
+
+// What the OC2 return says at each 31 March of a period of care 12 months old
+// by then: whether the checks written fell in the year to that day (no random
+// draws, so the rest of the council is the same with or without these).
+void Simulation::Outcomes(size_t child, Date start, std::optional<Date> end, const std::vector<Date>& health,
+                          const std::vector<Date>& dental) {
+  const SimChild& c = children_[child];
+  RecordWriter w(out_, "looked_after_outcomes");
+  auto within_year = [](const std::vector<Date>& dates, Date year_end) {
+    return std::any_of(dates.begin(), dates.end(), [&](Date d) { return d > year_end.AddYears(-1) && d <= year_end; });
+  };
+  for (Date year_end = FinancialYear::Of(start).last_day(); year_end <= end_; year_end = year_end.AddYears(1)) {
+    if (year_end < history_start_ || start > year_end.AddYears(-1) || (end && *end <= year_end)) continue;
+    w.Add().Text("child_id", c.id).Date("as_at_date", year_end).Flag("health_check", within_year(health, year_end));
+    w.Flag("teeth_check", within_year(dental, year_end));
+  }
 }
 
 void Simulation::MissingEpisodes(size_t child, Date start, std::optional<Date> end) {

@@ -109,6 +109,8 @@ class Simulation {
                      const Assignment& a);
   void LookedAfterReviews(size_t child, Date start, std::optional<Date> end);
   void HealthChecks(size_t child, Date start, std::optional<Date> end);
+  void Outcomes(size_t child, Date start, std::optional<Date> end, const std::vector<Date>& health,
+                const std::vector<Date>& dental);
   void MissingEpisodes(size_t child, Date start, std::optional<Date> end);
   AdoptionDates AdoptionJourney(size_t child, Date entered);
   void LeavingCare(size_t child, Date left_at_18);

@@ -61,6 +61,9 @@ read_back ssda903-2025 ssda903 "$c/ssda903/901/2025-26" && {
   same ssda903-2025 2025-26 8.3
   same ssda903-2025 2025-26 8.4
   same ssda903-2025 2025-26 8.15
+  # Health and dental checks at the year end, from OC2 (the return has no dated checks).
+  same ssda903-2025 2026-03 8.10
+  same ssda903-2025 2026-03 8.11
 }
 # CIN census: GenderCurrent in 2023-24's census, Sex in 2024-25's and later.
 for year in 2024-25 2025-26; do
