@@ -88,7 +88,7 @@ std::variant<std::string_view, CodeRefusal> ToModelCode(Ssda903Coded column, std
   }();
   const CodeList& list = *lists[static_cast<size_t>(column)];
   for (const Code& code : list.codes)
-    if (code.code.size() == value.size() && code.code == value && InUseIn(column, value, year)) return code.code;
+    if (code.code == value && InUseIn(column, value, year)) return code.code;
   return CodeRefusal{fmt::format("{} in {} is one of: {}", codes.column, FinancialYear{year}.Label(),
                                  CodesInUse(column, list, year))};
 }

@@ -4,7 +4,6 @@
 #include <array>
 #include <numeric>
 #include <stdexcept>
-#include <cstring>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -162,12 +161,6 @@ void CrossRecordCheck::FinishType(const RecordType& type) {
   if (IsReferenced(type.name)) referenced_.push_back({type.name, std::move(keys_)});
   keys_ = KeyLines();
   resolved_ = nullptr;
-}
-
-bool CrossRecordCheck::Has(std::string_view type, std::string_view key) const {
-  for (const auto& [name, keys] : referenced_)
-    if (name == type) return keys.Find(Fingerprint::Of(key)) != nullptr;
-  return false;
 }
 
 }  // namespace scrutiny

@@ -1,8 +1,8 @@
 #pragma once
 // CrossRecordCheck checks what no single record shows, as records stream past
 // in catalogue order: that keys are unique and that every reference names a
-// record already seen. It keeps a 128-bit fingerprint of each key, not the
-// key itself, so a whole country's records can be checked in little memory.
+// record already seen. It keeps a fingerprint of each key (model/fingerprint.h),
+// not the key itself, so a whole country's records can be checked in little memory.
 
 #include <array>
 #include <cstdint>
@@ -31,8 +31,6 @@ class CrossRecordCheck {
   void ExpectRows(size_t rows) { keys_.Reserve(rows); }
   // After the last row of a record type: keeps its keys if other types refer to them.
   void FinishType(const RecordType& type);
-  // Whether a record of the type with this key has been seen.
-  bool Has(std::string_view type, std::string_view key) const;
 
  private:
   static constexpr size_t kMaxReferences = 8;

@@ -7,37 +7,16 @@
 
 #include <fmt/format.h>
 
+#include "model/fingerprint.h"
+
 namespace scrutiny {
 
 namespace {
 
 constexpr size_t kBlockBytes = 1 << 16;
 
-uint64_t Mix(uint64_t a, uint64_t b) {
-  __uint128_t product = static_cast<__uint128_t>(a ^ 0xa0761d6478bd642fULL) * (b ^ 0xe7037ed1a0b428dbULL);
-  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
-}
-
-uint64_t Load(const char* p, size_t n) {
-  uint64_t word = 0;
-  std::memcpy(&word, p, n);
-  return word;
-}
-
-// A fast hash of short strings (identifiers and codes, mostly under 16 bytes).
-uint64_t HashOf(std::string_view s) {
-  const char* p = s.data();
-  size_t n = s.size();
-  uint64_t h = 0x8bb84b93962eacc9ULL ^ n;
-  while (n > 16) {
-    h = Mix(h ^ Load(p, 8), Load(p + 8, 8));
-    p += 16;
-    n -= 16;
-  }
-  uint64_t a = n >= 8 ? Load(p, 8) : Load(p, n);
-  uint64_t b = n > 8 ? Load(p + n - 8, 8) : 0;
-  return Mix(h ^ a, b ^ 0x4b33a62ed433d4a3ULL);
-}
+// The pool's hash: the low half of the text's fingerprint, one hash for the model.
+uint64_t HashOf(std::string_view s) { return Fingerprint::Of(s).low; }
 
 }  // namespace
 

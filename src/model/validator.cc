@@ -37,6 +37,15 @@ std::string CodesOf(const CodeList& list) {
   return s;
 }
 
+// The whole text as a number of type N, or nothing.
+template <typename N>
+std::optional<N> WholeTextAs(std::string_view v) {
+  N n{};
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+  return n;
+}
+
 // Checks and stores one non-empty cell; returns the rule broken, or "" if none.
 std::string ParseCell(Table& t, int col, std::string_view v) {
   const Field& f = t.type().field(col);
@@ -59,19 +68,15 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
       return {};
     }
     case FieldType::kInteger: {
-      int32_t n = 0;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-      if (ec != std::errc() || end != v.data() + v.size() || n < 0)
-        return "a whole number, 0 or more";
-      t.SetInt(col, n);
+      auto n = WholeTextAs<int32_t>(v);
+      if (!n || *n < 0) return "a whole number, 0 or more";
+      t.SetInt(col, *n);
       return {};
     }
     case FieldType::kDecimal: {
-      double x = 0;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-      if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(x) || x < 0)
-        return "a number, 0 or more, like 12 or 0.5";
-      t.SetDecimal(col, x);
+      auto x = WholeTextAs<double>(v);
+      if (!x || !std::isfinite(*x) || *x < 0) return "a number, 0 or more, like 12 or 0.5";
+      t.SetDecimal(col, *x);
       return {};
     }
     case FieldType::kFlag:
@@ -106,16 +111,14 @@ bool ConvertCell(Table& t, int col, std::string_view v) {
       return d.has_value();
     }
     case FieldType::kInteger: {
-      int32_t n = 0;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-      t.SetInt(col, n);
-      return ec == std::errc() && end == v.data() + v.size();
+      auto n = WholeTextAs<int32_t>(v);
+      if (n) t.SetInt(col, *n);
+      return n.has_value();
     }
     case FieldType::kDecimal: {
-      double x = 0;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-      t.SetDecimal(col, x);
-      return ec == std::errc() && end == v.data() + v.size();
+      auto x = WholeTextAs<double>(v);
+      if (x) t.SetDecimal(col, *x);
+      return x.has_value();
     }
     case FieldType::kFlag:
       t.SetFlag(col, v == "Y");
