@@ -166,6 +166,20 @@ const DatedGroups& CaseIndex::GroupsOf(const std::string& name, const std::vecto
   return it->second;
 }
 
+std::vector<int32_t> CaseIndex::DenseChildKeys(const RecordType& population, std::vector<int32_t>& key_of_row) {
+  const std::vector<int32_t>& child = Join(population, population.IndexOf("child_id"));
+  std::vector<int32_t> key_of_child(table(*FindRecordType("children")).size(), -1), child_of_key;
+  key_of_row.resize(child.size());
+  for (size_t r = 0; r < child.size(); ++r) {
+    int32_t c = child[r];
+    if (c < 0) { key_of_row[r] = -1; continue; }
+    int32_t& k = key_of_child[static_cast<size_t>(c)];
+    if (k < 0) k = static_cast<int32_t>(child_of_key.size()), child_of_key.push_back(c);
+    key_of_row[r] = k;
+  }
+  return child_of_key;
+}
+
 const RelatedDates& CaseIndex::Related(const RecordType& population, const RecordType& related, int date_col,
                                        const std::string& cache_key, const std::function<std::vector<char>()>& keep) {
   std::string key = std::string(population.name) + "|" + cache_key;
@@ -179,25 +193,27 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
   size_t keys = 0;
   const std::vector<int32_t>* rel_key = nullptr;
   std::string grouping;
+  std::vector<int32_t> group_of_key;  // key -> group of `groups` (a child's row)
   if (via >= 0) {
     keys = pop.size();
     out->key_of_row.resize(pop.size());
     std::iota(out->key_of_row.begin(), out->key_of_row.end(), 0);
+    group_of_key = out->key_of_row;
     rel_key = &Join(related, via);
     grouping = fmt::format("{}:{}:{}", related.name, population.name, date_col);
   } else {
-    const RecordType& children = *FindRecordType("children");
-    keys = table(children).size();
-    out->key_of_row = Join(population, population.IndexOf("child_id"));
+    keys = table(*FindRecordType("children")).size();
+    group_of_key = DenseChildKeys(population, out->key_of_row);
     rel_key = &Join(related, related.IndexOf("child_id"));
     grouping = fmt::format("{}:child:{}", related.name, date_col);
   }
   const DatedGroups& groups = GroupsOf(grouping, *rel_key, keys, rel, date_col);
   std::vector<char> kept = keep();
   int end_col = SpanOf(related).end;
-  out->offsets.assign(keys + 1, 0);
-  for (size_t k = 0; k < keys; ++k) {
-    for (int32_t i = groups.offsets[k]; i < groups.offsets[k + 1]; ++i) {
+  out->offsets.assign(group_of_key.size() + 1, 0);
+  for (size_t k = 0; k < group_of_key.size(); ++k) {
+    size_t g = static_cast<size_t>(group_of_key[k]);
+    for (int32_t i = groups.offsets[g]; i < groups.offsets[g + 1]; ++i) {
       size_t r = static_cast<size_t>(groups.order[static_cast<size_t>(i)]);
       if (!kept[r]) continue;
       out->starts.push_back(rel.Int(date_col, r));

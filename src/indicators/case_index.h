@@ -75,6 +75,10 @@ class CaseIndex {
 
  private:
   void DeriveLookedAfterDates();
+  // Numbers the children of a population's rows 0..n-1 in order of first
+  // row: fills each row's number (-1: no child) and returns each number's
+  // child row, so related records are gathered for those children only.
+  std::vector<int32_t> DenseChildKeys(const RecordType& population, std::vector<int32_t>& key_of_row);
   // `related` rows grouped by rel_key and dated by date_col, built once per `name`.
   const DatedGroups& GroupsOf(const std::string& name, const std::vector<int32_t>& rel_key, size_t keys,
                               const Table& related, int date_col);
