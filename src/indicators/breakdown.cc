@@ -103,6 +103,8 @@ Result<Breakdown> Breakdown::Make(std::string_view name, const Indicator& ind, C
     if (!b.field_) b.field_ = b.values_.back()->field();
   }
   if (b.values_.empty()) return Status::InvalidInput(fmt::format("no breakdown '{}' for {} records", name, type.name));
+  b.by_string_ = b.table_ && b.field_ && b.field_->type != FieldType::kFlag && b.kind_ != Kind::kAgeBand &&
+                 b.kind_ != Kind::kBands;
   if (b.kind_ == Kind::kBands && b.bands_.labels.size() != b.bands_.edges.size() + 1)
     return Status::InvalidInput(fmt::format("bands '{}' need one more label than edges", name));
   return b;
@@ -148,9 +150,7 @@ int Breakdown::GroupOf(const EvalContext& c) {
     while (band < bands_.edges.size() && v >= bands_.edges[band]) ++band;
     v = static_cast<double>(band);
   }
-  bool by_string = v != kNoValue && table_ && field_ && field_->type != FieldType::kFlag &&
-                   kind_ != Kind::kAgeBand && kind_ != Kind::kBands;
-  if (by_string) {
+  if (by_string_ && v != kNoValue) {
     // Sized by the largest id seen, not the pool: a field's values are few,
     // and those of early tables (teams, codes) have small ids.
     size_t id = static_cast<size_t>(v);

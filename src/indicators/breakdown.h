@@ -45,6 +45,7 @@ class Breakdown {
   const Field* field_ = nullptr;
   Bands bands_;
   std::unordered_map<double, int> group_of_value_;
+  bool by_string_ = false;  // values are string ids of codes or identifiers
   std::vector<int> group_of_string_;  // by string id, for fields of codes and identifiers (-1: not seen)
   std::vector<std::string> labels_;
 };

@@ -203,25 +203,6 @@ struct Tallies {
   }
 };
 
-// The parts of a condition joined by "or" outside brackets; the whole text if none.
-std::vector<std::string> SplitTopLevelOr(const std::string& text) {
-  std::vector<std::string> parts;
-  int depth = 0;
-  size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char ch = text[i];
-    if (ch == '(' || ch == '[') ++depth;
-    if (ch == ')' || ch == ']') --depth;
-    if (depth == 0 && text.compare(i, 4, " or ") == 0) {
-      parts.push_back(text.substr(start, i - start));
-      start = i + 4;
-      i += 3;
-    }
-  }
-  parts.push_back(text.substr(start));
-  return parts;
-}
-
 // (period, group) packed into one sortable number.
 uint64_t Slot(size_t period, size_t group) { return (static_cast<uint64_t>(period) << 32) | group; }
 size_t SlotPeriod(uint64_t s) { return s >> 32; }
@@ -236,6 +217,7 @@ struct SpanSet {
   std::vector<uint32_t> first, last;
   std::vector<Date> own_date;
   std::vector<int32_t> group;       // local to the breakdown that built the set
+  std::vector<int32_t> item;        // the child or worker counted, when counting items
   std::vector<std::string> labels;  // of those groups
 };
 
@@ -423,6 +405,7 @@ class Pass {
       set->last.push_back(static_cast<uint32_t>(p1));
       set->own_date.push_back(own);
       set->group.push_back(breakdown_ ? breakdown_->GroupOf(c) : 0);
+      if (item_) set->item.push_back((*item_)[r]);
     }
     if (breakdown_)
       for (size_t l = 0; l < breakdown_->groups(); ++l) set->labels.push_back(breakdown_->Label(static_cast<int>(l)));
@@ -433,7 +416,7 @@ class Pass {
   // (their runs are then the union of each part's); empty otherwise.
   std::vector<Expression> RecencyAlternatives(const std::string& text) {
     std::vector<Expression> parts;
-    for (const std::string& part : SplitTopLevelOr(text)) {
+    for (const std::string& part : Expression::Alternatives(text)) {
       auto e = Expression::Bind(part, *pop_.spec->type, &index_);
       if (!e.ok() || !e->on_latest_related()) return {};
       parts.push_back(std::move(*e));
@@ -608,9 +591,9 @@ class Pass {
       NumeratorRuns(c, spans.own_date[i], p0, p1);
       size_t g = breakdown_ ? global[static_cast<size_t>(spans.group[i])] : 0;
       double w = pop_.spec->tally == scrutiny::Tally::kSum ? SumOf(r) : 1;
-      if (by_child && (*item_)[r] != current) {
+      if (by_child && spans.item[i] != current) {
         flush();
-        current = (*item_)[r];
+        current = spans.item[i];
       }
       ++item_rows;
       for (size_t group : {size_t{0}, g}) {

@@ -909,6 +909,24 @@ double AgeInYears(double birth, Date on) {
   return on < b ? NAN : on.YearsSince(b);
 }
 
+std::vector<std::string> Expression::Alternatives(std::string_view text) {
+  auto tokens = Tokenise(text);
+  if (!tokens.ok()) return {std::string(text)};
+  std::vector<std::string> parts;
+  int depth = 0;
+  size_t start = 0;
+  for (const Token& t : *tokens) {
+    if (t.kind == Token::kSymbol && (t.text == "(" || t.text == "[")) ++depth;
+    if (t.kind == Token::kSymbol && (t.text == ")" || t.text == "]")) --depth;
+    if (depth == 0 && t.kind == Token::kWord && t.text == "or") {
+      parts.emplace_back(text.substr(start, t.column - 1 - start));
+      start = t.column - 1 + t.text.size();
+    }
+  }
+  parts.emplace_back(text.substr(start));
+  return parts;
+}
+
 Result<Expression> Expression::Bind(std::string_view text, const RecordType& type, CaseIndex* index) {
   auto tokens = Tokenise(text);
   if (!tokens.ok()) return tokens.status();

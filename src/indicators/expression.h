@@ -37,6 +37,10 @@ class Expression {
   // names are checked (for loading a suite); with one, it is ready to evaluate.
   static Result<Expression> Bind(std::string_view text, const RecordType& type, CaseIndex* index);
 
+  // The texts joined by "or" outside brackets and quotes ("A or B" gives A
+  // and B); the whole text when there is no such "or" or it does not parse.
+  static std::vector<std::string> Alternatives(std::string_view text);
+
   Expression(Expression&&) noexcept;
   Expression& operator=(Expression&&) noexcept;
   ~Expression();

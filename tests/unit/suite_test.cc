@@ -91,5 +91,16 @@ TEST(ExpressionTest, RejectsMistakes) {
   }
 }
 
+TEST(ExpressionTest, SplitsAlternativesOutsideBracketsAndQuotes) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Expression::Alternatives("latest visits = as_at or latest checks = as_at"),
+            (V{"latest visits = as_at ", " latest checks = as_at"}));
+  EXPECT_EQ(Expression::Alternatives("a = 1 or (b = 2 or c = 3) or d[e = 1 or e = 2] = 4"),
+            (V{"a = 1 ", " (b = 2 or c = 3) ", " d[e = 1 or e = 2] = 4"}));
+  EXPECT_EQ(Expression::Alternatives("source = 'Police or other'"), (V{"source = 'Police or other'"}));
+  EXPECT_EQ(Expression::Alternatives("orders > 1"), (V{"orders > 1"}));
+  EXPECT_EQ(Expression::Alternatives("unclosed 'quote or x"), (V{"unclosed 'quote or x"}));
+}
+
 }  // namespace
 }  // namespace scrutiny
