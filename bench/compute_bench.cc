@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/memory_policy.h"
 #include "indicators/breakdown.h"
 #include "indicators/evaluator.h"
 #include "store/store.h"
@@ -24,6 +25,7 @@ struct Loaded {
 
 Loaded* Load() {
   static Loaded* loaded = [] {
+    KeepFreedMemory();  // as the scrutiny command does
     const char* db = std::getenv("SCRUTINY_BENCH_DB");
     if (!db) { std::cerr << "set SCRUTINY_BENCH_DB to a loaded store\n"; std::exit(2); }
     auto* l = new Loaded();

@@ -4,9 +4,11 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/memory_policy.h"
 
 int main(int argc, char** argv) {
   using scrutiny::ExitCode;
+  scrutiny::KeepFreedMemory();
   CLI::App app{
       "Scrutiny: performance of children's social care from a council's case records.\n\n"
       "Exit codes: 0 ok; 64 bad command line; 65 bad input data (nothing was loaded);\n"

@@ -73,10 +73,30 @@ const std::vector<int32_t>& CaseIndex::Identity(const RecordType& type) {
   return it->second;
 }
 
+namespace {
+
+// Rows whose keys never decrease (the store puts each child's records
+// together, in the children's order) are grouped by one scan.
+bool KeysAscend(const std::vector<int32_t>& key_of) {
+  int32_t last = -1;
+  for (int32_t k : key_of) {
+    if (k >= 0 && k < last) return false;
+    last = std::max(last, k);
+  }
+  return true;
+}
+
+}  // namespace
+
 const std::vector<int32_t>& CaseIndex::GroupedRows(const RecordType& type, const std::vector<int32_t>& key,
                                                    const std::string& name) {
   auto [it, added] = columns_.try_emplace(fmt::format("grouped:{}.{}", type.name, name));
   if (!added) return it->second;
+  if (KeysAscend(key)) {
+    for (size_t r = 0; r < key.size(); ++r)
+      if (key[r] >= 0) it->second.push_back(static_cast<int32_t>(r));
+    return it->second;
+  }
   int32_t max_key = -1;
   for (int32_t k : key) max_key = std::max(max_key, k);
   std::vector<int32_t> offsets(static_cast<size_t>(max_key) + 2, 0);
@@ -104,8 +124,30 @@ namespace {
 // Rows grouped by key (counting sort), each group ordered by `date`. Rows
 // left out (no key, no date) go to a bucket of their own before the
 // others, so that no step branches on them.
+void SortEachGroupByDate(std::vector<int32_t>& order, const std::vector<int32_t>& offsets, const Table& t, int date_col) {
+  auto earlier = [&](int32_t a, int32_t b) {
+    return t.Int(date_col, static_cast<size_t>(a)) < t.Int(date_col, static_cast<size_t>(b));
+  };
+  for (size_t k = 0; k + 1 < offsets.size(); ++k) {  // the store reads a child's records in date order mostly
+    auto first = order.begin() + offsets[k], last = order.begin() + offsets[k + 1];
+    if (last - first > 1 && !std::is_sorted(first, last, earlier)) std::sort(first, last, earlier);
+  }
+}
+
 std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, const Table& t, int date_col,
                                std::vector<int32_t>& offsets) {
+  if (KeysAscend(key_of)) {
+    std::vector<int32_t> order;
+    offsets.assign(keys + 1, 0);
+    for (size_t r = 0; r < key_of.size(); ++r) {
+      if (key_of[r] < 0 || t.IsNull(date_col, r)) continue;
+      order.push_back(static_cast<int32_t>(r));
+      ++offsets[static_cast<size_t>(key_of[r]) + 1];
+    }
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    SortEachGroupByDate(order, offsets, t, date_col);
+    return order;
+  }
   std::vector<int32_t> bucket(key_of.size());  // key + 1, or 0 when left out
   for (size_t r = 0; r < key_of.size(); ++r) {
     int kept = static_cast<int>(key_of[r] >= 0) & static_cast<int>(!t.IsNull(date_col, r));
@@ -121,13 +163,7 @@ std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, 
   offsets.resize(keys + 1);
   offsets[0] = 0;
   for (size_t k = 1; k <= keys; ++k) offsets[k] = next[k] - left_out;
-  auto earlier = [&](int32_t a, int32_t b) {
-    return t.Int(date_col, static_cast<size_t>(a)) < t.Int(date_col, static_cast<size_t>(b));
-  };
-  for (size_t k = 0; k < keys; ++k) {  // the store reads a child's records in date order mostly
-    auto first = order.begin() + offsets[k], last = order.begin() + offsets[k + 1];
-    if (!std::is_sorted(first, last, earlier)) std::sort(first, last, earlier);
-  }
+  SortEachGroupByDate(order, offsets, t, date_col);
   return order;
 }
 
@@ -166,18 +202,21 @@ const DatedGroups& CaseIndex::GroupsOf(const std::string& name, const std::vecto
   return it->second;
 }
 
-std::vector<int32_t> CaseIndex::DenseChildKeys(const RecordType& population, std::vector<int32_t>& key_of_row) {
+const CaseIndex::DenseKeys& CaseIndex::DenseChildKeys(const RecordType& population) {
+  auto [it, added] = dense_keys_.try_emplace(population.name);
+  if (!added) return it->second;
+  DenseKeys& out = it->second;
   const std::vector<int32_t>& child = Join(population, population.IndexOf("child_id"));
-  std::vector<int32_t> key_of_child(table(*FindRecordType("children")).size(), -1), child_of_key;
-  key_of_row.resize(child.size());
+  std::vector<int32_t> key_of_child(table(*FindRecordType("children")).size(), -1);
+  out.key_of_row.resize(child.size());
   for (size_t r = 0; r < child.size(); ++r) {
     int32_t c = child[r];
-    if (c < 0) { key_of_row[r] = -1; continue; }
+    if (c < 0) { out.key_of_row[r] = -1; continue; }
     int32_t& k = key_of_child[static_cast<size_t>(c)];
-    if (k < 0) k = static_cast<int32_t>(child_of_key.size()), child_of_key.push_back(c);
-    key_of_row[r] = k;
+    if (k < 0) k = static_cast<int32_t>(out.child_of_key.size()), out.child_of_key.push_back(c);
+    out.key_of_row[r] = k;
   }
-  return child_of_key;
+  return out;
 }
 
 const RelatedDates& CaseIndex::Related(const RecordType& population, const RecordType& related, int date_col,
@@ -203,7 +242,9 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
     grouping = fmt::format("{}:{}:{}", related.name, population.name, date_col);
   } else {
     keys = table(*FindRecordType("children")).size();
-    group_of_key = DenseChildKeys(population, out->key_of_row);
+    const DenseKeys& dense = DenseChildKeys(population);
+    out->key_of_row = dense.key_of_row;
+    group_of_key = dense.child_of_key;
     rel_key = &Join(related, related.IndexOf("child_id"));
     grouping = fmt::format("{}:child:{}", related.name, date_col);
   }

@@ -75,10 +75,13 @@ class CaseIndex {
 
  private:
   void DeriveLookedAfterDates();
-  // Numbers the children of a population's rows 0..n-1 in order of first
-  // row: fills each row's number (-1: no child) and returns each number's
-  // child row, so related records are gathered for those children only.
-  std::vector<int32_t> DenseChildKeys(const RecordType& population, std::vector<int32_t>& key_of_row);
+  // The children of a population's rows numbered 0..n-1 in order of first
+  // row, so that related records are gathered for those children only.
+  struct DenseKeys {
+    std::vector<int32_t> key_of_row;    // -1: no child
+    std::vector<int32_t> child_of_key;  // the child's row
+  };
+  const DenseKeys& DenseChildKeys(const RecordType& population);
   // `related` rows grouped by rel_key and dated by date_col, built once per `name`.
   const DatedGroups& GroupsOf(const std::string& name, const std::vector<int32_t>& rel_key, size_t keys,
                               const Table& related, int date_col);
@@ -102,6 +105,7 @@ class CaseIndex {
   std::map<std::string, std::vector<int32_t>> derived_;
   std::map<std::string, std::unique_ptr<RelatedDates>> related_;
   std::map<std::string, DatedGroups> dated_groups_;
+  std::map<std::string_view, DenseKeys> dense_keys_;
 };
 
 }  // namespace scrutiny
