@@ -219,6 +219,23 @@ struct SpanSet {
   std::vector<int32_t> group;       // local to the breakdown that built the set
   std::vector<int32_t> item;        // the child or worker counted, when counting items
   std::vector<std::string> labels;  // of those groups
+
+  // Puts each item's records together, in table order within an item (a
+  // stable counting sort, skipped when they already are).
+  void GroupByItem() {
+    if (std::is_sorted(item.begin(), item.end())) return;
+    std::vector<uint32_t> next(static_cast<size_t>(*std::max_element(item.begin(), item.end())) + 2, 0);
+    for (int32_t k : item) ++next[static_cast<size_t>(k) + 1];
+    std::partial_sum(next.begin(), next.end(), next.begin());
+    std::vector<uint32_t> order(item.size());
+    for (size_t i = 0; i < item.size(); ++i) order[next[static_cast<size_t>(item[i])]++] = static_cast<uint32_t>(i);
+    auto permute = [&](auto& column) {
+      std::remove_reference_t<decltype(column)> out(column.size());
+      for (size_t i = 0; i < order.size(); ++i) out[i] = column[order[i]];
+      column = std::move(out);
+    };
+    permute(rows), permute(first), permute(last), permute(own_date), permute(group), permute(item);
+  }
 };
 
 // The most recently used span sets; few, since each may hold millions of rows
@@ -390,11 +407,13 @@ class Pass {
     std::string key = spans_key_ + "|" + order_name_;
     if (const SpanSet* hit = span_cache_.Find(key)) return *hit;
     auto set = std::make_unique<SpanSet>();
-    for (auto* column : {&set->rows, &set->first, &set->last}) column->reserve(RowCount());
-    set->own_date.reserve(RowCount());
-    set->group.reserve(RowCount());
-    for (size_t i = 0; i < RowCount(); ++i) {
-      size_t r = RowAt(i), p0 = 0, p1 = 0;
+    const size_t rows = pop_.table->size();
+    for (auto* column : {&set->rows, &set->first, &set->last}) column->reserve(rows);
+    set->own_date.reserve(rows);
+    set->group.reserve(rows);
+    for (size_t r = 0; r < rows; ++r) {  // in table order, which reads columns in sequence
+      if (item_ && (*item_)[r] < 0) continue;
+      size_t p0 = 0, p1 = 0;
       EvalContext c;
       if (!Span(r, c, p0, p1)) continue;
       Date own = c.own_date;
@@ -407,6 +426,7 @@ class Pass {
       set->group.push_back(breakdown_ ? breakdown_->GroupOf(c) : 0);
       if (item_) set->item.push_back((*item_)[r]);
     }
+    if (item_) set->GroupByItem();
     if (breakdown_)
       for (size_t l = 0; l < breakdown_->groups(); ++l) set->labels.push_back(breakdown_->Label(static_cast<int>(l)));
     return *span_cache_.Add(key, std::move(set));
