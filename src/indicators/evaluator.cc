@@ -608,7 +608,7 @@ class Pass {
       EvalContext c;
       c.row = r;
       c.own_date = c.reference = spans.own_date[i];
-      NumeratorRuns(c, spans.own_date[i], p0, p1);
+      if (!extra_.empty()) NumeratorRuns(c, spans.own_date[i], p0, p1);
       size_t g = breakdown_ ? global[static_cast<size_t>(spans.group[i])] : 0;
       double w = pop_.spec->tally == scrutiny::Tally::kSum ? SumOf(r) : 1;
       if (by_child && spans.item[i] != current) {
@@ -630,6 +630,7 @@ class Pass {
     }
     flush();
     out.Grow(groups_.labels().size(), n_periods);
+    if (extra_.empty()) passing_diff = all_diff;  // no numerator conditions: every record passes
     for (auto pair : {std::make_pair(&all_diff, &out.all), std::make_pair(&passing_diff, &out.passing)}) {
       for (size_t g = 0; g < pair.first->size(); ++g) {
         double running = 0;
