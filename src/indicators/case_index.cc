@@ -124,13 +124,50 @@ namespace {
 // Rows grouped by key (counting sort), each group ordered by `date`. Rows
 // left out (no key, no date) go to a bucket of their own before the
 // others, so that no step branches on them.
-void SortEachGroupByDate(std::vector<int32_t>& order, const std::vector<int32_t>& offsets, const Table& t, int date_col) {
+// Sorts one group of rows by date (the store reads a child's records in date order mostly).
+void SortByDate(std::vector<int32_t>::iterator first, std::vector<int32_t>::iterator last, const Table& t, int date_col) {
   auto earlier = [&](int32_t a, int32_t b) {
     return t.Int(date_col, static_cast<size_t>(a)) < t.Int(date_col, static_cast<size_t>(b));
   };
-  for (size_t k = 0; k + 1 < offsets.size(); ++k) {  // the store reads a child's records in date order mostly
-    auto first = order.begin() + offsets[k], last = order.begin() + offsets[k + 1];
-    if (last - first > 1 && !std::is_sorted(first, last, earlier)) std::sort(first, last, earlier);
+  if (last - first > 1 && !std::is_sorted(first, last, earlier)) std::sort(first, last, earlier);
+}
+
+void SortEachGroupByDate(std::vector<int32_t>& order, const std::vector<int32_t>& offsets, const Table& t, int date_col) {
+  for (size_t k = 0; k + 1 < offsets.size(); ++k)
+    SortByDate(order.begin() + offsets[k], order.begin() + offsets[k + 1], t, date_col);
+}
+
+// Related records by child when the population's rows and the related rows
+// are both in child order: a merge of the two, with no index over every child.
+// Each child's rows are taken in table order and sorted by date before the
+// filter, as GroupRows does, so equal dates keep the same order either way.
+void MergeByChild(RelatedDates& out, const std::vector<int32_t>& pop_child, const std::vector<int32_t>& rel_child,
+                  const Table& rel, int date_col, const std::vector<char>& kept) {
+  int end_col = SpanOf(rel.type()).end;
+  out.key_of_row.resize(pop_child.size());
+  out.offsets.assign(1, 0);
+  std::vector<int32_t> rows;
+  size_t j = 0;
+  int32_t child = -1;
+  for (size_t r = 0; r < pop_child.size(); ++r) {
+    int32_t c = pop_child[r];
+    if (c < 0) { out.key_of_row[r] = -1; continue; }
+    if (c != child) {
+      child = c;
+      while (j < rel_child.size() && rel_child[j] < c) ++j;
+      rows.clear();
+      for (; j < rel_child.size() && (rel_child[j] == c || rel_child[j] < 0); ++j)
+        if (rel_child[j] == c && !rel.IsNull(date_col, j)) rows.push_back(static_cast<int32_t>(j));
+      SortByDate(rows.begin(), rows.end(), rel, date_col);
+      for (int32_t i : rows) {
+        size_t u = static_cast<size_t>(i);
+        if (!kept[u]) continue;
+        out.starts.push_back(rel.Int(date_col, u));
+        out.ends.push_back(end_col >= 0 ? rel.Int(end_col, u) : kNull);
+      }
+      out.offsets.push_back(static_cast<int32_t>(out.starts.size()));
+    }
+    out.key_of_row[r] = static_cast<int32_t>(out.offsets.size()) - 2;
   }
 }
 
@@ -229,6 +266,14 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
   int via = -1;
   for (size_t i = 0; i < related.fields.size() && via < 0; ++i)
     if (related.fields[i].references == population.name) via = static_cast<int>(i);
+  if (via < 0) {
+    const std::vector<int32_t>& pop_child = Join(population, population.IndexOf("child_id"));
+    const std::vector<int32_t>& rel_child = Join(related, related.IndexOf("child_id"));
+    if (KeysAscend(pop_child) && KeysAscend(rel_child)) {
+      MergeByChild(*out, pop_child, rel_child, rel, date_col, keep());
+      return *related_.emplace(key, std::move(out)).first->second;
+    }
+  }
   size_t keys = 0;
   const std::vector<int32_t>* rel_key = nullptr;
   std::string grouping;
