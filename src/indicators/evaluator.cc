@@ -686,14 +686,16 @@ class Pass {
   std::string order_name_;
 };
 
-double Statistic(std::vector<double>& counts, const std::string& statistic) {
+double Statistic(const std::vector<double>& counts, const std::string& statistic) {
   if (counts.empty()) return NAN;
   if (statistic == "min") return *std::min_element(counts.begin(), counts.end());
   if (statistic == "max") return *std::max_element(counts.begin(), counts.end());
   if (statistic == "median") {
-    size_t n = counts.size();
-    std::sort(counts.begin(), counts.end());
-    return n % 2 ? counts[n / 2] : (counts[n / 2 - 1] + counts[n / 2]) / 2;
+    std::vector<double> sorted = counts;  // partly: the middle value in place, the smaller ones before it
+    size_t n = sorted.size();
+    auto middle = sorted.begin() + static_cast<long>(n / 2);
+    std::nth_element(sorted.begin(), middle, sorted.end());
+    return n % 2 ? *middle : (*std::max_element(sorted.begin(), middle) + *middle) / 2;
   }
   double sum = 0;  // of whole counts, so exact in any order
   for (double c : counts) sum += c;
@@ -744,7 +746,7 @@ class ChildPopulation {
 // Indicators that count the same records the same way (a count and its rate,
 // caseload mean and median) share one pass.
 struct PassCache {
-  std::map<std::string, std::pair<Tallies, std::vector<std::string>>> entries;
+  std::map<std::string, std::pair<std::shared_ptr<const Tallies>, std::vector<std::string>>> entries;
   SpanCache spans;
 };
 
@@ -799,7 +801,8 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
   }
   auto pop = BindPopulation(ind, ind.population, index_, periods);
   if (!pop.ok()) return pop.status();
-  Tallies tallies, den_tallies;
+  std::shared_ptr<const Tallies> tallies;  // shared with the pass cache, copied only to grow
+  Tallies den_tallies;
   std::string key = periods.empty() ? "" : PassKey(ind, periods, breakdown_name);
   if (auto hit = cache_->entries.find(key); !key.empty() && hit != cache_->entries.end()) {
     tallies = hit->second.first;
@@ -808,10 +811,12 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
     Pass main(ind, *pop, index_, groups, main_breakdown ? &*main_breakdown : nullptr, periods.size(), cache_->spans,
               SpansKey(ind, ind.population, periods, breakdown_name));
     if (Status s = main.BindExtras(ind.numerator, ind.value); !s.ok()) return s;
-    main.Count(tallies);
+    auto counted = std::make_shared<Tallies>();
+    main.Count(*counted);
+    tallies = counted;
     if (!key.empty()) cache_->entries[key] = {tallies, groups.labels()};
   }
-  Tallies* denominator = &tallies;
+  bool own_denominator = false;
   if (ind.denominator) {
     Indicator den_ind = ind;
     den_ind.population = *ind.denominator;
@@ -826,11 +831,16 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
     Pass den(den_ind, *den_pop, index_, groups, den_breakdown ? &*den_breakdown : nullptr, periods.size(),
              cache_->spans, SpansKey(den_ind, *ind.denominator, periods, breakdown_name));
     den.Count(den_tallies);
-    denominator = &den_tallies;
-    tallies.Grow(groups.labels().size(), periods.size());
+    den_tallies.Grow(groups.labels().size(), periods.size());
+    own_denominator = true;
   }
-  denominator->Grow(groups.labels().size(), periods.size());
   size_t n_groups = groups.labels().size();
+  if (tallies->all.size() < n_groups) {
+    auto grown = std::make_shared<Tallies>(*tallies);
+    grown->Grow(n_groups, periods.size());
+    tallies = grown;
+  }
+  const Tallies* denominator = own_denominator ? &den_tallies : tallies.get();
   ChildPopulation children(index_.data());
   out.groups = groups.labels();
   std::vector<size_t> order(n_groups);
@@ -846,7 +856,7 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
     for (size_t p = 0; p < periods.size(); ++p) {
       Cell& cell = out.cells[slot][p];
       if (!pop->windows[p].applies) { cell = {NAN, NAN, NAN}; continue; }
-      double all = tallies.all[g][p], passing = tallies.passing[g][p];
+      double all = tallies->all[g][p], passing = tallies->passing[g][p];
       switch (ind.unit) {
         case Unit::kCount: cell = {all, NAN, all}; break;
         case Unit::kPercentage: {
@@ -866,7 +876,7 @@ Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vect
         }
         case Unit::kDays:
         case Unit::kAverage:
-          if (!ind.per.empty()) cell = {all, static_cast<double>(tallies.per_item[g][p].size()), Statistic(tallies.per_item[g][p], ind.statistic)};
+          if (!ind.per.empty()) cell = {all, static_cast<double>(tallies->per_item[g][p].size()), Statistic(tallies->per_item[g][p], ind.statistic)};
           else cell = {passing, all, all > 0 ? passing / all : NAN};
           break;
       }
