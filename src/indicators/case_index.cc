@@ -137,6 +137,14 @@ void SortEachGroupByDate(std::vector<int32_t>& order, const std::vector<int32_t>
     SortByDate(order.begin() + offsets[k], order.begin() + offsets[k + 1], t, date_col);
 }
 
+// Room for every related record the filter keeps, so the dates are not
+// copied as they grow (england: tens of millions of visits).
+void ReserveKept(RelatedDates& out, const std::vector<char>& kept) {
+  size_t n = static_cast<size_t>(std::count_if(kept.begin(), kept.end(), [](char k) { return k != 0; }));
+  out.starts.reserve(n);
+  out.ends.reserve(n);
+}
+
 // Related records by child when the population's rows and the related rows
 // are both in child order: a merge of the two, with no index over every child.
 // Each child's rows are taken in table order and sorted by date before the
@@ -144,6 +152,7 @@ void SortEachGroupByDate(std::vector<int32_t>& order, const std::vector<int32_t>
 void MergeByChild(RelatedDates& out, const std::vector<int32_t>& pop_child, const std::vector<int32_t>& rel_child,
                   const Table& rel, int date_col, const std::vector<char>& kept) {
   int end_col = SpanOf(rel.type()).end;
+  ReserveKept(out, kept);
   out.key_of_row.resize(pop_child.size());
   out.offsets.assign(1, 0);
   std::vector<int32_t> rows;
@@ -295,6 +304,7 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
   }
   const DatedGroups& groups = GroupsOf(grouping, *rel_key, keys, rel, date_col);
   std::vector<char> kept = keep();
+  ReserveKept(*out, kept);
   int end_col = SpanOf(related).end;
   out->offsets.assign(group_of_key.size() + 1, 0);
   for (size_t k = 0; k < group_of_key.size(); ++k) {
