@@ -341,10 +341,10 @@ class Pass {
       const std::vector<int32_t>* item = per_ >= 0 ? &ItemKeys() : pop_.child;
       if (!item) item = &index_.Identity(*pop_.spec->type);
       order_name_ = per_ >= 0 ? "per:" + ind_.per : "child";
-      order_ = &index_.GroupedRows(*pop_.spec->type, *item, order_name_);
       item_ = item;
     }
-    if (PeriodIndependent()) return CountRanges(out, by_item);
+    if (PeriodIndependent()) return CountRanges(out, by_item);  // span sets group their own records
+    if (by_item) order_ = &index_.GroupedRows(*pop_.spec->type, *item_, order_name_);
     int32_t current = -1;
     auto flush = [&] {
       out.Grow(groups_.labels().size(), periods_);
