@@ -121,9 +121,6 @@ const std::vector<int32_t>* CaseIndex::Derived(const RecordType& type, std::stri
 
 namespace {
 
-// Rows grouped by key (counting sort), each group ordered by `date`. Rows
-// left out (no key, no date) go to a bucket of their own before the
-// others, so that no step branches on them.
 // Sorts one group of rows by date (the store reads a child's records in date order mostly).
 void SortByDate(std::vector<int32_t>::iterator first, std::vector<int32_t>::iterator last, const Table& t, int date_col) {
   auto earlier = [&](int32_t a, int32_t b) {
@@ -180,6 +177,9 @@ void MergeByChild(RelatedDates& out, const std::vector<int32_t>& pop_child, cons
   }
 }
 
+// Rows grouped by key (counting sort), each group ordered by `date`. Rows
+// left out (no key, no date) go to a bucket of their own before the
+// others, so that no step branches on them.
 std::vector<int32_t> GroupRows(const std::vector<int32_t>& key_of, size_t keys, const Table& t, int date_col,
                                std::vector<int32_t>& offsets) {
   if (KeysAscend(key_of)) {

@@ -691,11 +691,11 @@ double Statistic(const std::vector<double>& counts, const std::string& statistic
   if (statistic == "min") return *std::min_element(counts.begin(), counts.end());
   if (statistic == "max") return *std::max_element(counts.begin(), counts.end());
   if (statistic == "median") {
-    std::vector<double> sorted = counts;  // partly: the middle value in place, the smaller ones before it
-    size_t n = sorted.size();
-    auto middle = sorted.begin() + static_cast<long>(n / 2);
-    std::nth_element(sorted.begin(), middle, sorted.end());
-    return n % 2 ? *middle : (*std::max_element(sorted.begin(), middle) + *middle) / 2;
+    std::vector<double> part = counts;  // the middle value put in place, the smaller ones before it
+    size_t n = part.size();
+    auto middle = part.begin() + static_cast<long>(n / 2);
+    std::nth_element(part.begin(), middle, part.end());
+    return n % 2 ? *middle : (*std::max_element(part.begin(), middle) + *middle) / 2;
   }
   double sum = 0;  // of whole counts, so exact in any order
   for (double c : counts) sum += c;
