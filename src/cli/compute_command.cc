@@ -1,5 +1,7 @@
 // scrutiny compute: indicator values for a period and its history.
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -81,6 +83,13 @@ void WriteJson(const std::vector<IndicatorSeries>& all, std::ostream& out) {
   out << doc.dump(1) << "\n";
 }
 
+// The most memory the process has held, in MB.
+long PeakMemoryMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
 ExitCode RunCompute(const ComputeOptions& o) {
   using Clock = std::chrono::steady_clock;
   auto period = Period::Parse(o.period);
@@ -128,9 +137,10 @@ ExitCode RunCompute(const ComputeOptions& o) {
   else if (o.format == "json") WriteJson(results, std::cout);
   else WriteTable(results, std::cout);
   if (o.timing)
-    std::cerr << fmt::format("read {} records in {:.3f} s; computed {} values ({} indicators x {} periods) in {:.3f} s\n",
+    std::cerr << fmt::format("read {} records in {:.3f} s; computed {} values ({} indicators x {} periods) in {:.3f} s; "
+                             "peak memory {} MB\n",
                              data.TotalRows(), std::chrono::duration<double>(t1 - t0).count(), values, chosen.size(),
-                             periods.size(), std::chrono::duration<double>(t2 - t1).count());
+                             periods.size(), std::chrono::duration<double>(t2 - t1).count(), PeakMemoryMb());
   if (o.timing) {
     std::sort(slowest.rbegin(), slowest.rend());
     std::cerr << "slowest:";

@@ -19,12 +19,25 @@ RecordSpan SpanOf(const RecordType& type) {
   return span;
 }
 
+void CaseIndex::NextUse(uint32_t keep) {
+  ++use_;
+  auto stale = [&](const auto& entry) { return entry.second.used + keep < use_; };
+  std::erase_if(joins_, stale);
+  std::erase_if(row_of_key_, stale);
+  std::erase_if(columns_, stale);
+  std::erase_if(derived_, stale);
+  std::erase_if(related_, stale);
+  std::erase_if(dated_groups_, stale);
+  std::erase_if(dense_keys_, stale);
+}
+
 const std::vector<int32_t>& CaseIndex::Join(const RecordType& from, int col) {
-  auto key = std::make_pair(from.name, col);
-  if (auto it = joins_.find(key); it != joins_.end()) return it->second;
+  bool added = false;
+  std::vector<int32_t>& rows = Touch(joins_, std::make_pair(from.name, col), added);
+  if (!added) return rows;
   const Table& src = table(from);
   const RecordType* target = FindRecordType(from.field(col).references);
-  std::vector<int32_t> rows(src.size(), -1);
+  rows.assign(src.size(), -1);
   if (target != nullptr) {
     const Table& dst = table(*target);
     if (!src.SharesPoolWith(dst)) throw std::logic_error("CaseIndex needs a Dataset whose tables share one string pool");
@@ -34,12 +47,13 @@ const std::vector<int32_t>& CaseIndex::Join(const RecordType& from, int col) {
       if (id != kNull) rows[r] = row_of_key.RowOf(id);
     }
   }
-  return joins_.emplace(key, std::move(rows)).first->second;
+  return rows;
 }
 
 const CaseIndex::KeyRows& CaseIndex::RowOfKey(const RecordType& type) {
-  auto [it, added] = row_of_key_.try_emplace(type.name);
-  if (!added || table(type).empty()) return it->second;
+  bool added = false;
+  KeyRows& keys = Touch(row_of_key_, type.name, added);
+  if (!added || table(type).empty()) return keys;
   const Table& t = table(type);
   int key_col = type.IndexOf(type.key.front());
   int32_t first = INT32_MAX, last = INT32_MIN;
@@ -47,7 +61,6 @@ const CaseIndex::KeyRows& CaseIndex::RowOfKey(const RecordType& type) {
     first = std::min(first, t.Int(key_col, r));
     last = std::max(last, t.Int(key_col, r));
   }
-  KeyRows& keys = it->second;
   keys.first_id = first;
   keys.rows.assign(static_cast<size_t>(static_cast<int64_t>(last) - first + 1), -1);
   for (size_t r = 0; r < t.size(); ++r) keys.rows[static_cast<size_t>(t.Int(key_col, r) - first)] = static_cast<int32_t>(r);
@@ -55,22 +68,24 @@ const CaseIndex::KeyRows& CaseIndex::RowOfKey(const RecordType& type) {
 }
 
 const std::vector<int32_t>& CaseIndex::Column(const RecordType& type, int col) {
-  auto [it, added] = columns_.try_emplace(fmt::format("column:{}.{}", type.name, col));
+  bool added = false;
+  std::vector<int32_t>& values = Touch(columns_, fmt::format("column:{}.{}", type.name, col), added);
   if (added) {
     const Table& t = table(type);
-    it->second.resize(t.size());
-    for (size_t r = 0; r < t.size(); ++r) it->second[r] = t.IsNull(col, r) ? -1 : t.Int(col, r);
+    values.resize(t.size());
+    for (size_t r = 0; r < t.size(); ++r) values[r] = t.IsNull(col, r) ? -1 : t.Int(col, r);
   }
-  return it->second;
+  return values;
 }
 
 const std::vector<int32_t>& CaseIndex::Identity(const RecordType& type) {
-  auto [it, added] = columns_.try_emplace(fmt::format("identity:{}", type.name));
+  bool added = false;
+  std::vector<int32_t>& rows = Touch(columns_, fmt::format("identity:{}", type.name), added);
   if (added) {
-    it->second.resize(table(type).size());
-    std::iota(it->second.begin(), it->second.end(), 0);
+    rows.resize(table(type).size());
+    std::iota(rows.begin(), rows.end(), 0);
   }
-  return it->second;
+  return rows;
 }
 
 namespace {
@@ -90,12 +105,13 @@ bool KeysAscend(const std::vector<int32_t>& key_of) {
 
 const std::vector<int32_t>& CaseIndex::GroupedRows(const RecordType& type, const std::vector<int32_t>& key,
                                                    const std::string& name) {
-  auto [it, added] = columns_.try_emplace(fmt::format("grouped:{}.{}", type.name, name));
-  if (!added) return it->second;
+  bool added = false;
+  std::vector<int32_t>& rows = Touch(columns_, fmt::format("grouped:{}.{}", type.name, name), added);
+  if (!added) return rows;
   if (KeysAscend(key)) {
     for (size_t r = 0; r < key.size(); ++r)
-      if (key[r] >= 0) it->second.push_back(static_cast<int32_t>(r));
-    return it->second;
+      if (key[r] >= 0) rows.push_back(static_cast<int32_t>(r));
+    return rows;
   }
   int32_t max_key = -1;
   for (int32_t k : key) max_key = std::max(max_key, k);
@@ -103,10 +119,10 @@ const std::vector<int32_t>& CaseIndex::GroupedRows(const RecordType& type, const
   for (int32_t k : key)
     if (k >= 0) ++offsets[static_cast<size_t>(k) + 1];
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-  it->second.resize(static_cast<size_t>(offsets.back()));
+  rows.resize(static_cast<size_t>(offsets.back()));
   for (size_t r = 0; r < key.size(); ++r)
-    if (key[r] >= 0) it->second[static_cast<size_t>(offsets[static_cast<size_t>(key[r])]++)] = static_cast<int32_t>(r);
-  return it->second;
+    if (key[r] >= 0) rows[static_cast<size_t>(offsets[static_cast<size_t>(key[r])]++)] = static_cast<int32_t>(r);
+  return rows;
 }
 
 bool CaseIndex::IsDerived(const RecordType& type, std::string_view name) {
@@ -116,7 +132,8 @@ bool CaseIndex::IsDerived(const RecordType& type, std::string_view name) {
 const std::vector<int32_t>* CaseIndex::Derived(const RecordType& type, std::string_view name) {
   if (!IsDerived(type, name)) return nullptr;
   if (derived_.empty()) DeriveLookedAfterDates();
-  return &derived_.at(std::string(name));
+  for (auto& [derived_name, dates] : derived_) dates.used = use_;  // made together, kept together
+  return &derived_.at(std::string(name)).value;
 }
 
 namespace {
@@ -237,21 +254,22 @@ void CaseIndex::DeriveLookedAfterDates() {
       placement[r] = continues && reason == "L" ? placement[prev] : t.Int(decom, r);
     }
   }
-  derived_["care_start"] = std::move(period);
-  derived_["placement_start"] = std::move(placement);
+  derived_["care_start"] = {std::move(period), use_};
+  derived_["placement_start"] = {std::move(placement), use_};
 }
 
 const DatedGroups& CaseIndex::GroupsOf(const std::string& name, const std::vector<int32_t>& rel_key, size_t keys,
                                        const Table& related, int date_col) {
-  auto [it, added] = dated_groups_.try_emplace(name);
-  if (added) it->second.order = GroupRows(rel_key, keys, related, date_col, it->second.offsets);
-  return it->second;
+  bool added = false;
+  DatedGroups& groups = Touch(dated_groups_, name, added);
+  if (added) groups.order = GroupRows(rel_key, keys, related, date_col, groups.offsets);
+  return groups;
 }
 
 const CaseIndex::DenseKeys& CaseIndex::DenseChildKeys(const RecordType& population) {
-  auto [it, added] = dense_keys_.try_emplace(population.name);
-  if (!added) return it->second;
-  DenseKeys& out = it->second;
+  bool added = false;
+  DenseKeys& out = Touch(dense_keys_, population.name, added);
+  if (!added) return out;
   const std::vector<int32_t>& child = Join(population, population.IndexOf("child_id"));
   std::vector<int32_t> key_of_child(table(*FindRecordType("children")).size(), -1);
   out.key_of_row.resize(child.size());
@@ -268,8 +286,9 @@ const CaseIndex::DenseKeys& CaseIndex::DenseChildKeys(const RecordType& populati
 const RelatedDates& CaseIndex::Related(const RecordType& population, const RecordType& related, int date_col,
                                        const std::string& cache_key, const std::function<std::vector<char>()>& keep) {
   std::string key = std::string(population.name) + "|" + cache_key;
-  if (auto it = related_.find(key); it != related_.end()) return *it->second;
-  auto out = std::make_unique<RelatedDates>();
+  bool added = false;
+  RelatedDates* out = &Touch(related_, key, added);
+  if (!added) return *out;
   const Table& pop = table(population);
   const Table& rel = table(related);
   int via = -1;
@@ -280,7 +299,7 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
     const std::vector<int32_t>& rel_child = Join(related, related.IndexOf("child_id"));
     if (KeysAscend(pop_child) && KeysAscend(rel_child)) {
       MergeByChild(*out, pop_child, rel_child, rel, date_col, keep());
-      return *related_.emplace(key, std::move(out)).first->second;
+      return *out;
     }
   }
   size_t keys = 0;
@@ -317,7 +336,7 @@ const RelatedDates& CaseIndex::Related(const RecordType& population, const Recor
     }
     out->offsets[k + 1] = static_cast<int32_t>(out->starts.size());
   }
-  return *related_.emplace(key, std::move(out)).first->second;
+  return *out;
 }
 
 }  // namespace scrutiny

@@ -2,8 +2,8 @@
 // CaseIndex joins the tables of a loaded Dataset for the indicator engine: a
 // record's child, worker, team or plan; the dated records related to a record
 // (a child's visits, a plan's reviews, a worker's supervisions); and the
-// derived dates of a looked-after episode. Every join is built once, on first
-// use, and shared by all indicators.
+// derived dates of a looked-after episode. Every join is built on first use
+// and shared by the indicators that follow, until some go by without using it.
 
 #include <functional>
 #include <map>
@@ -47,6 +47,12 @@ class CaseIndex {
   const Dataset& data() const { return data_; }
   const Table& table(const RecordType& type) const { return data_.table(type.name); }
   const WorkingCalendar& calendar() const { return calendar_; }
+
+  // Starts a new use (one indicator computed): what the last `keep` uses did
+  // not touch is freed, so that its memory serves what comes next rather than
+  // fresh memory being taken (see docs/performance.md). References the index
+  // returned before are invalid after this call.
+  void NextUse(uint32_t keep);
 
   // For each row of `from`, the row of the record its reference field `col`
   // names in the referenced table, or -1.
@@ -97,15 +103,32 @@ class CaseIndex {
   };
   const KeyRows& RowOfKey(const RecordType& type);
 
+  // A cached value and the use that last touched it.
+  template <typename T>
+  struct Aged {
+    T value;
+    uint32_t used = 0;
+  };
+  // The entry of `cache` under `key`, marked as used now; `added` tells
+  // whether it was made by this call (and is to be built).
+  template <typename Map, typename Key>
+  auto& Touch(Map& cache, Key&& key, bool& added) {
+    auto [it, inserted] = cache.try_emplace(std::forward<Key>(key));
+    it->second.used = use_;
+    added = inserted;
+    return it->second.value;
+  }
+
   const Dataset& data_;
   WorkingCalendar calendar_;
-  std::map<std::pair<std::string_view, int>, std::vector<int32_t>> joins_;
-  std::map<std::string_view, KeyRows> row_of_key_;
-  std::map<std::string, std::vector<int32_t>> columns_;
-  std::map<std::string, std::vector<int32_t>> derived_;
-  std::map<std::string, std::unique_ptr<RelatedDates>> related_;
-  std::map<std::string, DatedGroups> dated_groups_;
-  std::map<std::string_view, DenseKeys> dense_keys_;
+  uint32_t use_ = 0;
+  std::map<std::pair<std::string_view, int>, Aged<std::vector<int32_t>>> joins_;
+  std::map<std::string_view, Aged<KeyRows>> row_of_key_;
+  std::map<std::string, Aged<std::vector<int32_t>>> columns_;
+  std::map<std::string, Aged<std::vector<int32_t>>> derived_;
+  std::map<std::string, Aged<RelatedDates>> related_;
+  std::map<std::string, Aged<DatedGroups>> dated_groups_;
+  std::map<std::string_view, Aged<DenseKeys>> dense_keys_;
 };
 
 }  // namespace scrutiny

@@ -239,26 +239,39 @@ struct SpanSet {
 };
 
 // The most recently used span sets; few, since each may hold millions of rows
-// and indicators sharing a population sit together in a suite.
+// and indicators sharing a population sit together in a suite. A set is freed
+// too when some uses (indicators computed) go by without it.
 class SpanCache {
  public:
   const SpanSet* Find(const std::string& key) {
     for (auto it = entries_.begin(); it != entries_.end(); ++it)
-      if (it->first == key) {
+      if (it->key == key) {
+        it->used = use_;
         entries_.splice(entries_.begin(), entries_, it);
-        return entries_.front().second.get();
+        return entries_.front().set.get();
       }
     return nullptr;
   }
   const SpanSet* Add(const std::string& key, std::unique_ptr<SpanSet> set) {
-    entries_.emplace_front(key, std::move(set));
+    entries_.push_front({key, std::move(set), use_});
     if (entries_.size() > kKept) entries_.pop_back();
-    return entries_.front().second.get();
+    return entries_.front().set.get();
+  }
+  // As CaseIndex::NextUse.
+  void NextUse(uint32_t keep) {
+    ++use_;
+    entries_.remove_if([&](const Entry& e) { return e.used + keep < use_; });
   }
 
  private:
+  struct Entry {
+    std::string key;
+    std::unique_ptr<SpanSet> set;
+    uint32_t used = 0;
+  };
   static constexpr size_t kKept = 4;
-  std::list<std::pair<std::string, std::unique_ptr<SpanSet>>> entries_;
+  std::list<Entry> entries_;
+  uint32_t use_ = 0;
 };
 
 class Pass {
@@ -786,8 +799,17 @@ std::string PassKey(const Indicator& ind, const std::vector<Period>& periods, co
 Evaluator::Evaluator(const Dataset& data) : index_(data), cache_(std::make_unique<PassCache>()) {}
 Evaluator::~Evaluator() = default;
 
+void Evaluator::NextUse() {
+  // Indicators that share records sit together in a suite; keeping what the
+  // last two used measured best on england (1 to 4 within 1%).
+  constexpr uint32_t kKeep = 2;
+  index_.NextUse(kKeep);
+  cache_->spans.NextUse(kKeep);
+}
+
 Result<IndicatorSeries> Evaluator::Compute(const Indicator& ind, const std::vector<Period>& periods,
                                            const std::string& breakdown_name) {
+  NextUse();
   IndicatorSeries out;
   out.indicator = &ind;
   out.breakdown = breakdown_name;

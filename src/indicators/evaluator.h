@@ -66,6 +66,9 @@ class Evaluator {
   CaseIndex& index() { return index_; }
 
  private:
+  // Frees the joins and span sets the last few indicators did not use.
+  void NextUse();
+
   CaseIndex index_;
   std::unique_ptr<PassCache> cache_;
 };
