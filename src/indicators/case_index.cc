@@ -19,8 +19,7 @@ RecordSpan SpanOf(const RecordType& type) {
   return span;
 }
 
-void CaseIndex::NextUse(uint32_t keep) {
-  ++use_;
+void CaseIndex::FreeUnused(uint32_t keep) {
   auto stale = [&](const auto& entry) { return entry.second.used + keep < use_; };
   std::erase_if(joins_, stale);
   std::erase_if(row_of_key_, stale);
@@ -29,6 +28,32 @@ void CaseIndex::NextUse(uint32_t keep) {
   std::erase_if(related_, stale);
   std::erase_if(dated_groups_, stale);
   std::erase_if(dense_keys_, stale);
+}
+
+namespace {
+
+size_t BytesOf(const std::vector<int32_t>& v) { return v.capacity() * sizeof(int32_t); }
+size_t BytesOf(const RelatedDates& d) {
+  return BytesOf(d.key_of_row) + BytesOf(d.offsets) + BytesOf(d.starts) + BytesOf(d.ends);
+}
+size_t BytesOf(const DatedGroups& g) { return BytesOf(g.order) + BytesOf(g.offsets); }
+
+template <typename Map, typename Size>
+size_t SumOf(const Map& cache, Size size) {
+  size_t sum = 0;
+  for (const auto& entry : cache) sum += size(entry.second.value);
+  return sum;
+}
+
+}  // namespace
+
+size_t CaseIndex::CachedBytes() const {
+  auto vector = [](const std::vector<int32_t>& v) { return BytesOf(v); };
+  return SumOf(joins_, vector) + SumOf(columns_, vector) + SumOf(derived_, vector) +
+         SumOf(row_of_key_, [](const KeyRows& k) { return BytesOf(k.rows); }) +
+         SumOf(related_, [](const RelatedDates& d) { return BytesOf(d); }) +
+         SumOf(dated_groups_, [](const DatedGroups& g) { return BytesOf(g); }) +
+         SumOf(dense_keys_, [](const DenseKeys& k) { return BytesOf(k.key_of_row) + BytesOf(k.child_of_key); });
 }
 
 const std::vector<int32_t>& CaseIndex::Join(const RecordType& from, int col) {

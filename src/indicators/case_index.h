@@ -48,11 +48,14 @@ class CaseIndex {
   const Table& table(const RecordType& type) const { return data_.table(type.name); }
   const WorkingCalendar& calendar() const { return calendar_; }
 
-  // Starts a new use (one indicator computed): what the last `keep` uses did
-  // not touch is freed, so that its memory serves what comes next rather than
-  // fresh memory being taken (see docs/performance.md). References the index
-  // returned before are invalid after this call.
-  void NextUse(uint32_t keep);
+  // Starts a new use (one indicator computed).
+  void NextUse() { ++use_; }
+  // Frees what the last `keep` uses did not touch, so that its memory serves
+  // what comes next rather than fresh memory being taken (see
+  // docs/performance.md). References the index returned before are invalid.
+  void FreeUnused(uint32_t keep);
+  // The memory the index holds, roughly.
+  size_t CachedBytes() const;
 
   // For each row of `from`, the row of the record its reference field `col`
   // names in the referenced table, or -1.

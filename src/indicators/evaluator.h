@@ -53,7 +53,11 @@ struct PassCache;  // counts of populations already evaluated, shared by indicat
 
 class Evaluator {
  public:
-  explicit Evaluator(const Dataset& data);
+  // Joins and span sets are kept for the indicators that follow while they
+  // hold no more than `cache_budget` bytes; past that, those the last few
+  // indicators did not use are freed.
+  static constexpr size_t kCacheBudget = size_t{256} << 20;
+  explicit Evaluator(const Dataset& data, size_t cache_budget = kCacheBudget);
   ~Evaluator();
 
   // The indicator for each period; by `breakdown` groups when it is not empty.
@@ -66,11 +70,12 @@ class Evaluator {
   CaseIndex& index() { return index_; }
 
  private:
-  // Frees the joins and span sets the last few indicators did not use.
+  // Starts an indicator, freeing what the budget says.
   void NextUse();
 
   CaseIndex index_;
   std::unique_ptr<PassCache> cache_;
+  size_t cache_budget_;
 };
 
 }  // namespace scrutiny

@@ -1,5 +1,5 @@
 // The evaluator frees the joins and span sets that the last indicators did not
-// use (CaseIndex::NextUse): whatever the order indicators are computed in, and
+// use (CaseIndex::FreeUnused) when they hold more than its budget: whatever the order indicators are computed in, and
 // whatever was freed and built again in between, every value is the same as
 // when each indicator is computed by an evaluator of its own.
 
@@ -57,9 +57,9 @@ TEST_F(EvaluatorCache, ValuesDoNotDependOnWhatWasFreedBetweenIndicators) {
     Evaluator own(*council_);
     alone.push_back(Compute(own, ind));
   }
-  Evaluator forwards(*council_);
+  Evaluator forwards(*council_, 0);  // no budget: all not used by the last two indicators is freed
   for (size_t i = 0; i < all.size(); ++i) ExpectSame(Compute(forwards, all[i]), alone[i], all[i].number);
-  Evaluator backwards(*council_);  // the joins of the first indicators freed long before they are needed again
+  Evaluator backwards(*council_, 0);  // the joins of the first indicators freed long before they are needed again
   for (size_t i = all.size(); i-- > 0;) ExpectSame(Compute(backwards, all[i]), alone[i], all[i].number);
   for (size_t i = 0; i < all.size(); ++i) ExpectSame(Compute(backwards, all[i]), alone[i], all[i].number);
 }
