@@ -59,8 +59,7 @@ void PrintCounts(const Ssda903Return& r) {
                              FinancialYear{r.years.front()}.Label(), FinancialYear{r.collection_year}.Label(),
                              r.years.size(), r.left_out(), r.fixed, r.combined);
   for (const Ssda903FileCount& f : r.files)
-    std::cout << fmt::format("  {:<40} {:<24} {:>7} rows {:>7} left out{}\n", f.name, f.table, f.rows, f.left_out,
-                             f.read ? "" : " (not read yet)");
+    std::cout << fmt::format("  {:<40} {:<24} {:>7} rows {:>7} left out\n", f.name, f.table, f.rows, f.left_out);
   PrintRecords(r.dataset);
 }
 

@@ -36,6 +36,8 @@ ColumnCodes CodesOf(Ssda903Coded c) {
     case Ssda903Coded::kActiv: return {"ACTIV", "care_leaver_activity"};
     case Ssda903Coded::kAccom: return {"ACCOM", "care_leaver_accommodation"};
     case Ssda903Coded::kReasonPlacedCeased: return {"REASON_PLACED_CEASED", "adoption_reversal_reason"};
+    case Ssda903Coded::kPrevPerm: return {"PREV_PERM", "previous_permanence"};
+    case Ssda903Coded::kSwReason: return {"SW_REASON", "social_worker_change_reason"};
   }
   return {};
 }
@@ -82,7 +84,7 @@ std::variant<std::string_view, CodeRefusal> ToModelCode(Ssda903Coded column, std
   ColumnCodes codes = CodesOf(column);
   // The list of each column, found by name once.
   static const auto lists = [] {
-    std::array<const CodeList*, static_cast<size_t>(Ssda903Coded::kReasonPlacedCeased) + 1> found{};
+    std::array<const CodeList*, static_cast<size_t>(Ssda903Coded::kSwReason) + 1> found{};
     for (size_t c = 0; c < found.size(); ++c) found[c] = FindCodeList(CodesOf(static_cast<Ssda903Coded>(c)).code_list);
     return found;
   }();

@@ -13,7 +13,7 @@ namespace scrutiny {
 // A coded column of the return.
 enum class Ssda903Coded {
   kSex, kEthnic, kRne, kLs, kCin, kPlace, kPlaceProvider, kRec, kReasonPlaceChange,
-  kReviewCode, kMissing, kInTouch, kActiv, kAccom, kReasonPlacedCeased,
+  kReviewCode, kMissing, kInTouch, kActiv, kAccom, kReasonPlacedCeased, kPrevPerm, kSwReason,
 };
 
 // CodeRefusal says why a value is not a code of its column in that year.

@@ -27,7 +27,6 @@ struct Ssda903FileCount {
   std::string table;  // usual file name of the table its header names
   uint64_t rows = 0;
   uint64_t left_out = 0;
-  bool read = false;  // false: a table Scrutiny does not read yet
   bool xml = false;   // a table of the XML form, whose items are named otherwise
   // The column as the file names it: the XML form calls CHILD CHILDID and PLACE PL.
   std::string_view Label(std::string_view column) const;

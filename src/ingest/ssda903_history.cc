@@ -61,6 +61,20 @@ const CombineRule<Ssda903Missing> kMissingRule{
     {{"MIS_END", [](const Ssda903Missing& m) { return DateText(m.end); }, true},
      {"MISSING", [](const Ssda903Missing& m) { return std::string(m.type); }}}};
 
+const CombineRule<Ssda903SocialWorkerEpisode> kSocialWorkerRule{
+    [](const Ssda903SocialWorkerEpisode& w) { return Key{w.child, w.start}; },
+    [](const Ssda903SocialWorkerEpisode& w) { return !w.end.has_value(); },
+    [](const Ssda903SocialWorkerEpisode& w) { return "the social worker episode starting " + w.start.ToDmy(); },
+    {{"SW_DEC", [](const Ssda903SocialWorkerEpisode& w) { return DateText(w.end); }, true},
+     {"SW_REASON", [](const Ssda903SocialWorkerEpisode& w) { return std::string(w.reason); }, true},
+     {"SW_ID", [](const Ssda903SocialWorkerEpisode& w) { return std::string(w.worker); }}}};
+
+const CombineRule<Ssda903LibertyDeprivation> kLibertyRule{
+    [](const Ssda903LibertyDeprivation& d) { return Key{d.child, d.start}; },
+    [](const Ssda903LibertyDeprivation& d) { return !d.end.has_value(); },
+    [](const Ssda903LibertyDeprivation& d) { return "the deprivation of liberty order starting " + d.start.ToDmy(); },
+    {{"DOLO_END", [](const Ssda903LibertyDeprivation& d) { return DateText(d.end); }, true}}};
+
 const std::vector<Field<Ssda903Child>> kChildFields{
     {"SEX", [](const Ssda903Child& c) { return std::string(c.sex); }},
     {"DOB", [](const Ssda903Child& c) { return c.dob.ToDmy(); }},
@@ -103,6 +117,10 @@ void Combining::Add(Ssda903Year& year) {
   auto& outcomes = history_.records.outcomes;  // each year's at its own 31 March: none repeat
   outcomes.insert(outcomes.end(), records.outcomes.begin(), records.outcomes.end());
   for (const auto& [child, adoption] : records.adoptions) AddAdoption(child, adoption);
+  auto& permanence = history_.records.previous_permanence;  // each year's at its own 31 March
+  permanence.insert(permanence.end(), records.previous_permanence.begin(), records.previous_permanence.end());
+  Merge(history_.records.social_workers, records.social_workers, kSocialWorkerRule);
+  Merge(history_.records.liberty_deprivations, records.liberty_deprivations, kLibertyRule);
 }
 
 void Combining::Changed(const Ssda903Origin& earlier, const Ssda903Origin& later, std::string_view column,

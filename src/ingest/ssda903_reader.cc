@@ -45,6 +45,9 @@ class RecordMaking {
   void AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers);
   void AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes);
   void AddAdoptions(const std::map<std::string_view, Ssda903Adoption>& adoptions);
+  void AddPreviousPermanence(const std::vector<Ssda903PreviousPermanence>& rows);
+  void AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode>& episodes);
+  void AddLibertyDeprivations(const std::vector<Ssda903LibertyDeprivation>& orders);
   void AddChildren(const std::map<std::string_view, Ssda903Child>& children);
 
   const Ssda903Options& options_;
@@ -62,6 +65,9 @@ void RecordMaking::Run(Ssda903History& history) {
   AddCareLeavers(history.records.care_leavers);
   AddOutcomes(history.records.outcomes);
   AddAdoptions(history.records.adoptions);
+  AddPreviousPermanence(history.records.previous_permanence);
+  AddSocialWorkers(history.records.social_workers);
+  AddLibertyDeprivations(history.records.liberty_deprivations);
   AddChildren(history.records.children);
 }
 
@@ -162,6 +168,36 @@ void RecordMaking::AddAdoptions(const std::map<std::string_view, Ssda903Adoption
   }
 }
 
+void RecordMaking::AddPreviousPermanence(const std::vector<Ssda903PreviousPermanence>& rows) {
+  for (const Ssda903PreviousPermanence& p : rows) {
+    if (!LookedAfter(p.child, p.from)) continue;
+    Add(ModelRecord(out_.dataset, out_.sources, "previous_permanence")
+            .Set("child_id", ChildId(p.child)).Set("as_at_date", p.as_at).Set("previous_permanence", p.option)
+            .Set("permanence_la", p.la).Set("permanence_date", p.date)
+            .Set("permanence_year", p.year ? std::to_string(*p.year) : ""),
+        p.from);
+  }
+}
+
+void RecordMaking::AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode>& episodes) {
+  for (const Ssda903SocialWorkerEpisode& w : episodes) {
+    if (!LookedAfter(w.child, w.from)) continue;
+    Add(ModelRecord(out_.dataset, out_.sources, "social_worker_episodes")
+            .Set("child_id", ChildId(w.child)).Set("worker_id", w.worker).Set("start_date", w.start)
+            .Set("end_date", w.end).Set("change_reason", w.reason),
+        w.from);
+  }
+}
+
+void RecordMaking::AddLibertyDeprivations(const std::vector<Ssda903LibertyDeprivation>& orders) {
+  for (const Ssda903LibertyDeprivation& d : orders) {
+    if (!LookedAfter(d.child, d.from)) continue;
+    Add(ModelRecord(out_.dataset, out_.sources, "liberty_deprivations")
+            .Set("child_id", ChildId(d.child)).Set("start_date", d.start).Set("end_date", d.end),
+        d.from);
+  }
+}
+
 void RecordMaking::AddChildren(const std::map<std::string_view, Ssda903Child>& children) {
   for (const auto& [id, child] : children) {
     if (!with_records_.count(id)) {
@@ -194,7 +230,7 @@ Result<std::vector<Ssda903File>> InputTables(const Ssda903Input& input, Problems
 uint64_t Ssda903Return::left_out() const {
   uint64_t n = 0;
   for (const Ssda903FileCount& f : files)
-    if (f.read) n += f.left_out;
+    n += f.left_out;
   return n;
 }
 

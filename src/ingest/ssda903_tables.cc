@@ -25,9 +25,9 @@ std::vector<Ssda903TableSpec> Build() {
       {T::kOc2, "oc2.csv",
        {"CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK",
         "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"}},
-      {T::kPreviousPermanence, "previous_permanence.csv", {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"}, false},
-      {T::kSwEpisodes, "sw_episodes.csv", {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"}, false},
-      {T::kDoLo, "DoLo.csv", {"CHILD", "DOB", "DOLO_START", "DOLO_END"}, false},
+      {T::kPreviousPermanence, "previous_permanence.csv", {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"}},
+      {T::kSwEpisodes, "sw_episodes.csv", {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"}},
+      {T::kDoLo, "DoLo.csv", {"CHILD", "DOB", "DOLO_START", "DOLO_END"}},
   };
 }
 

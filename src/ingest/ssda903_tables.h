@@ -1,7 +1,7 @@
 #pragma once
 // The files of the SSDA903 (children looked after) return in its CSV form:
-// each table's columns, whether Scrutiny reads it yet, and how a file is
-// recognised by its header rather than its name.
+// each table's columns, and how a file is recognised by its header rather
+// than its name.
 
 #include <optional>
 #include <string>
@@ -20,7 +20,6 @@ struct Ssda903TableSpec {
   Ssda903Table table;
   std::string_view usual_file;  // e.g. "episodes.csv"
   std::vector<std::string_view> columns;
-  bool read = true;  // false: recognised but not read into the model yet
 };
 
 const std::vector<Ssda903TableSpec>& Ssda903Tables();

@@ -39,6 +39,9 @@ class YearReading {
   bool ReadCareLeaver(Ssda903RowCheck& check);
   bool ReadOutcomes(Ssda903RowCheck& check);
   bool ReadAdoption(Ssda903RowCheck& check, T table);
+  bool ReadPreviousPermanence(Ssda903RowCheck& check);
+  bool ReadSocialWorker(Ssda903RowCheck& check);
+  bool ReadLibertyDeprivation(Ssda903RowCheck& check);
 
   const ReturnOptions& options_;
   std::vector<Ssda903FileCount>& counts_;
@@ -66,6 +69,9 @@ Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File>
   EachRow(T::kOc2, [&](Ssda903RowCheck& c) { return ReadOutcomes(c); });
   EachRow(T::kAd1, [&](Ssda903RowCheck& c) { return ReadAdoption(c, T::kAd1); });
   EachRow(T::kPlacedForAdoption, [&](Ssda903RowCheck& c) { return ReadAdoption(c, T::kPlacedForAdoption); });
+  EachRow(T::kPreviousPermanence, [&](Ssda903RowCheck& c) { return ReadPreviousPermanence(c); });
+  EachRow(T::kSwEpisodes, [&](Ssda903RowCheck& c) { return ReadSocialWorker(c); });
+  EachRow(T::kDoLo, [&](Ssda903RowCheck& c) { return ReadLibertyDeprivation(c); });
   return std::move(year_);
 }
 
@@ -75,23 +81,14 @@ Status YearReading::TakeFiles(std::vector<Ssda903File> files) {
   for (Ssda903File& file : files) {
     const Ssda903TableSpec& spec = file.spec();
     counts_.push_back({file.name(), std::string(spec.usual_file), file.rows().size() + file.rows_refused(),
-                       file.rows_refused(), false, !file.element().empty()});
-    bool csv = file.element().empty() || file.rows().empty();
-    uint64_t line = csv ? 1 : file.rows().front().line;
-    std::string_view part = file.element().empty() ? "header" : std::string_view(file.element());
-    if (!spec.read) {
-      problems_.Add({file.name(), line, std::string(part), std::string(spec.usual_file),
-                     "Scrutiny does not read this table of the return yet; file skipped"});
-    } else if (auto held = file_of_table_.find(spec.table); held != file_of_table_.end()) {
+                       file.rows_refused(), !file.element().empty()});
+    if (auto held = file_of_table_.find(spec.table); held != file_of_table_.end())
       return Status::InvalidInput(fmt::format(
           "{} and {} both hold the {} table; a return has one file of each (files of two years in one folder?); "
           "nothing read", kept[held->second].name(), file.name(), spec.usual_file));
-    } else {
-      counts_.back().read = true;
-      file_of_table_[spec.table] = kept.size();
-      count_of_table_[spec.table] = counts_.size() - 1;
-      kept.push_back(std::move(file));
-    }
+    file_of_table_[spec.table] = kept.size();
+    count_of_table_[spec.table] = counts_.size() - 1;
+    kept.push_back(std::move(file));
   }
   return Status::Ok();
 }
@@ -277,6 +274,67 @@ bool YearReading::ReadAdoption(Ssda903RowCheck& check, T table) {
   if (!a.decision) a.decision = read.decision;
   if (!a.match) a.match = read.match;
   if (!a.reversed) a.reversed = read.reversed, a.reversal_reason = read.reversal_reason;
+  return true;
+}
+
+// DATE_PERM: DD/MM/YYYY, or with ZZ for a day or month not known.
+void PermanenceDate(Ssda903RowCheck& check, Ssda903PreviousPermanence& read) {
+  std::string_view v = check.Text("DATE_PERM");
+  if (v.empty()) return;
+  auto upper = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+  };
+  std::string text = upper(v);
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data() + std::min<size_t>(text.size(), 6), text.data() + text.size(), year);
+  bool shaped = text.size() == 10 && text[2] == '/' && text[5] == '/' && ec == std::errc() && end == text.data() + 10;
+  if (shaped && text.substr(0, 6) == "ZZ/ZZ/") {
+    read.year = year;
+  } else if (shaped && text.substr(0, 3) == "ZZ/" && Date::ParseDmy("01" + text.substr(2))) {
+    read.year = year;
+  } else if (auto d = Date::ParseDmy(v)) {
+    read.date = d, read.year = d->year();
+  } else {
+    check.Fail("DATE_PERM", v, "DATE_PERM is DD/MM/YYYY, with ZZ for a day or month not known");
+    return;
+  }
+  if (*read.year < 1900 || (read.date ? *read.date : Date::FromCivil(*read.year, 1, 1)) > read.as_at)
+    check.Fail("DATE_PERM", v, "DATE_PERM is after 1900 and not after the end of the collection year");
+}
+
+bool YearReading::ReadPreviousPermanence(Ssda903RowCheck& check) {
+  LookedAfterChild(check);
+  Ssda903PreviousPermanence read{Origin(check), check.Text("CHILD"), FinancialYear{year_.collection_year}.last_day(),
+                                 check.Code("PREV_PERM", C::kPrevPerm, true), check.Text("LA_PERM"), {}, {}};
+  PermanenceDate(check, read);
+  if (!check.ok()) return false;
+  year_.records.previous_permanence.push_back(read);
+  return true;
+}
+
+bool YearReading::ReadSocialWorker(Ssda903RowCheck& check) {
+  LookedAfterChild(check);
+  std::string_view worker = check.Text("SW_ID");
+  if (worker.empty()) check.Fail("SW_ID", worker, "a value is required");
+  else if (!IsIdText(worker)) check.Fail("SW_ID", worker, "SW_ID is letters, digits or - _ . /");
+  auto start = check.DateIn("SW_DECOM", true);
+  auto end = check.DateIn("SW_DEC", false);
+  std::string_view reason = check.Code("SW_REASON", C::kSwReason, false);
+  if (check.ok() && end && *end < *start) check.Fail("SW_DEC", check.Text("SW_DEC"), "SW_DEC is not before SW_DECOM");
+  if (!check.ok()) return false;
+  year_.records.social_workers.push_back({Origin(check), check.Text("CHILD"), worker, *start, end, reason});
+  return true;
+}
+
+bool YearReading::ReadLibertyDeprivation(Ssda903RowCheck& check) {
+  LookedAfterChild(check);
+  auto start = check.DateIn("DOLO_START", true);
+  auto end = check.DateIn("DOLO_END", false);
+  if (check.ok() && end && *end < *start) check.Fail("DOLO_END", check.Text("DOLO_END"), "DOLO_END is not before DOLO_START");
+  if (!check.ok()) return false;
+  year_.records.liberty_deprivations.push_back({Origin(check), check.Text("CHILD"), *start, end});
   return true;
 }
 

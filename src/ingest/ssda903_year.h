@@ -1,7 +1,8 @@
 #pragma once
 // One collection year of the SSDA903 return read row by row with that year's
 // rules (its code lists, its last day): the children of its header and their
-// episodes, reviews, missing episodes, care leaver and adoption rows, each
+// episodes, reviews, missing episodes, care leaver, adoption, previous
+// permanence, social worker and deprivation of liberty rows, each
 // knowing its year, file and line. The years are then combined into one
 // history per child (ssda903_history.h) and made the model's records
 // (ssda903_reader.h). See docs/ssda903.md.
@@ -73,6 +74,34 @@ struct Ssda903Adoption {
   std::string_view reversal_reason;
 };
 
+// Ssda903PreviousPermanence is one row of previous_permanence: what the return
+// says of an order the child had before this period of care.
+struct Ssda903PreviousPermanence {
+  Ssda903Origin from;
+  std::string_view child;
+  Date as_at;  // the 31 March of the return
+  std::string_view option, la;
+  std::optional<Date> date;  // when DATE_PERM gives day and month
+  std::optional<int> year;   // when DATE_PERM gives at least the year
+};
+
+// Ssda903SocialWorkerEpisode is one row of sw_episodes.
+struct Ssda903SocialWorkerEpisode {
+  Ssda903Origin from;
+  std::string_view child, worker;
+  Date start;
+  std::optional<Date> end;
+  std::string_view reason;
+};
+
+// Ssda903LibertyDeprivation is one row of DoLo: a deprivation of liberty order.
+struct Ssda903LibertyDeprivation {
+  Ssda903Origin from;
+  std::string_view child;
+  Date start;
+  std::optional<Date> end;
+};
+
 // Ssda903Records is what one year's return, or several combined, say of each
 // child. Their texts are views of the rows of the files they were read from.
 struct Ssda903Records {
@@ -83,6 +112,9 @@ struct Ssda903Records {
   std::vector<Ssda903CareLeaver> care_leavers;
   std::vector<Ssda903Outcomes> outcomes;
   std::map<std::string_view, Ssda903Adoption> adoptions;  // by child
+  std::vector<Ssda903PreviousPermanence> previous_permanence;
+  std::vector<Ssda903SocialWorkerEpisode> social_workers;
+  std::vector<Ssda903LibertyDeprivation> liberty_deprivations;
 };
 
 // Ssda903Year is one year's return read.

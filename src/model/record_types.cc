@@ -221,6 +221,28 @@ std::vector<RecordType> Build() {
        {"latest_contact_date", T::kDate, false, "Latest contact with the young person"},
        {"personal_adviser_id", T::kId, false, "Personal adviser", {}, "workers"}},
       {"child_id", "as_at_date"}});
+  types.push_back({"previous_permanence", "Previous permanence",
+      "What a year's return said of the adoption, special guardianship or child arrangements order a "
+      "looked-after child had before this period of care (SSDA903 PrevPerm).",
+      {ChildId(), {"as_at_date", T::kDate, true, "The 31 March of the return that said it"},
+       {"previous_permanence", T::kCode, true, "Previous permanence option (PREV_PERM)", "previous_permanence"},
+       {"permanence_la", T::kText, false, "Council that made the previous order (LA_PERM)"},
+       {"permanence_date", T::kDate, false, "Date of the previous order (DATE_PERM), when its day and month are known"},
+       {"permanence_year", T::kInteger, false, "Year of the previous order (DATE_PERM), also when only the year is known"}},
+      {"child_id", "as_at_date"}});
+  types.push_back({"social_worker_episodes", "Social worker episodes",
+      "Which social worker a looked-after child had, and when (SSDA903 sw_episodes, from 2023-24). The worker's "
+      "identifier is the return's SW_ID, not checked against the workers loaded.",
+      {ChildId(), {"worker_id", T::kId, true, "Social worker (SW_ID)"},
+       {"start_date", T::kDate, true, "Became the child's social worker (SW_DECOM)"},
+       {"end_date", T::kDate, false, "Stopped being the child's social worker (SW_DEC)"},
+       {"change_reason", T::kCode, false, "Why the worker changed (SW_REASON)", "social_worker_change_reason"}},
+      {"child_id", "start_date", "worker_id"}, {NotBefore("start_date", "end_date")}});
+  types.push_back({"liberty_deprivations", "Deprivation of liberty orders",
+      "Orders depriving a looked-after child of liberty (SSDA903 DoLo, from 2026-27).",
+      {ChildId(), {"start_date", T::kDate, true, "Order started (DOLO_START)"},
+       {"end_date", T::kDate, false, "Order ended (DOLO_END)"}},
+      {"child_id", "start_date"}, {NotBefore("start_date", "end_date")}});
   types.push_back({"adoptions", "Adoption milestones",
       "A child's journey to adoption (SSDA903 AD1 and placed for adoption; Annex A list 10).",
       {{"adoption_id", T::kId, true, "Adoption case identifier"}, ChildId(),

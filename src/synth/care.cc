@@ -108,6 +108,8 @@ Simulation::CareEnd Simulation::PeriodOfCare(size_t child, Date start, const std
   LookedAfterReviews(child, start, end.end);
   HealthChecks(child, start, end.end);
   MissingEpisodes(child, start, end.end);
+  PreviousPermanence(child, start);
+  LibertyDeprivations(child, start, end.end);
   Visits(child, "LAC", start, end.end, 28, 42, a);
   Date seventeen = birth.AddYears(17);
   if (seventeen >= start && seventeen < stop && seventeen <= end_ && seventeen >= history_start_) {
@@ -264,6 +266,36 @@ void Simulation::MissingEpisodes(size_t child, Date start, std::optional<Date> e
     w.Date("end_date", back).Flag("return_interview_offered", offered);
     if (offered) w.Flag("return_interview_accepted", rng_.Chance(0.6));
   }
+}
+
+void Simulation::PreviousPermanence(size_t child, Date start) {
+  const SimChild& c = children_[child];
+  Date as_at = FinancialYear::Of(start).last_day();
+  if (as_at < history_start_ || as_at > end_ || !FirstTime(c.id + "PP" + as_at.ToIso())) return;  // one a year
+  Rng own(Rng::SeedOf(c.id + "P" + start.ToIso()));
+  RecordWriter w(out_, "previous_permanence");
+  w.Add().Text("child_id", c.id).Date("as_at_date", as_at);
+  Date order = start.AddDays(-own.Int(200, 2500));
+  if (order <= c.birth || !own.Chance(0.06)) {
+    w.Text("previous_permanence", "Z1");
+    return;
+  }
+  w.Text("previous_permanence", std::vector<std::string>{"P1", "P2", "P3"}[own.Pick({35, 45, 20})]);
+  w.Text("permanence_la", own.Chance(0.8) ? profile_.la_code : "NUK");
+  double known = own.Uniform();  // whole date, month and year, or year only
+  if (known < 0.7) w.Date("permanence_date", order);
+  if (known < 0.95) w.Int("permanence_year", order.year());
+}
+
+void Simulation::LibertyDeprivations(size_t child, Date start, std::optional<Date> end) {
+  const SimChild& c = children_[child];
+  Rng own(Rng::SeedOf(c.id + "L" + start.ToIso()));
+  if (start.YearsSince(c.birth) < 13 || !own.Chance(0.04)) return;
+  Date from = start.AddDays(own.Int(0, 90));
+  if (from < history_start_ || from > end_ || (end && from > *end)) return;
+  Date until = from.AddDays(own.Int(60, 400));
+  if (end && until > *end) until = *end;
+  RecordWriter(out_, "liberty_deprivations").Add().Text("child_id", c.id).Date("start_date", from).Date("end_date", ByEnd(until));
 }
 
 Simulation::AdoptionDates Simulation::AdoptionJourney(size_t child, Date entered) {

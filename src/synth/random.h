@@ -6,12 +6,21 @@
 
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace scrutiny {
 
 class Rng {
  public:
+  // A seed made from a text (FNV-1a), for draws of a record's own that leave
+  // the council's main sequence untouched.
+  static uint64_t SeedOf(std::string_view key) {
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+    return h;
+  }
+
   explicit Rng(uint64_t seed) {
     for (uint64_t& s : state_) s = SplitMix(seed);
   }

@@ -112,6 +112,12 @@ class Simulation {
   void Outcomes(size_t child, Date start, std::optional<Date> end, const std::vector<Date>& health,
                 const std::vector<Date>& dental);
   void MissingEpisodes(size_t child, Date start, std::optional<Date> end);
+  // What the return says, at the year end after care began, of an order the
+  // child had before; and the deprivation of liberty orders of some older
+  // children. Both draw from a generator of the child's own, so that the rest
+  // of the council is the same with or without them.
+  void PreviousPermanence(size_t child, Date start);
+  void LibertyDeprivations(size_t child, Date start, std::optional<Date> end);
   AdoptionDates AdoptionJourney(size_t child, Date entered);
   void LeavingCare(size_t child, Date left_at_18);
 

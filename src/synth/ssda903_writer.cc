@@ -76,6 +76,8 @@ class Ssda903Writing {
   void Adoptions();
   void HealthChecks();
   void SocialWorkers();
+  void PreviousPermanence();
+  void LibertyDeprivations();
   void Header();
 
   const Dataset& d_;
@@ -99,6 +101,8 @@ Status Ssda903Writing::Run() {
   Adoptions();
   HealthChecks();
   SocialWorkers();
+  PreviousPermanence();
+  LibertyDeprivations();
   Header();
   for (const ReturnFile& f : files_)
     if (Status s = f.Write(); !s.ok()) return s;
@@ -210,16 +214,47 @@ void Ssda903Writing::HealthChecks() {
   }
 }
 
-// sw_episodes: the workers allocated to each looked-after child during the year.
+// sw_episodes: each looked-after child's social workers during the year.
 void Ssda903Writing::SocialWorkers() {
-  RecordFields a(d_, "allocations");
+  if (year_ < kSsda903SwEpisodesFrom) return;
+  RecordFields w(d_, "social_worker_episodes");
   ReturnFile& f = File("sw_episodes.csv", {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"});
-  for (size_t r = 0; r < a.size(); ++r) {
-    std::string_view child = a.Text(r, "child_id");
-    Date start = *a.DateOf(r, "start_date");
-    auto end = a.DateOf(r, "end_date");
+  for (size_t r = 0; r < w.size(); ++r) {
+    std::string_view child = w.Text(r, "child_id");
+    Date start = *w.DateOf(r, "start_date");
+    auto end = By(w.DateOf(r, "end_date"), last_);
+    if (start > last_ || (w.DateOf(r, "end_date") && *w.DateOf(r, "end_date") < first_) || !looked_after_.count(child))
+      continue;
+    f.CsvRow({Local(child), Dob(child), LocalId(w.Text(r, "worker_id"), la_code_), start.ToDmy(), Dmy(end),
+              end ? w.Text(r, "change_reason") : ""});
+  }
+}
+
+// previous_permanence: what is known of an earlier order, for the children who came into care in the year.
+void Ssda903Writing::PreviousPermanence() {
+  ReturnFile& f = File("previous_permanence.csv", {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"});
+  RecordFields p(d_, "previous_permanence");
+  for (size_t r = 0; r < p.size(); ++r) {
+    std::string_view child = p.Text(r, "child_id");
+    if (*p.DateOf(r, "as_at_date") != last_ || !looked_after_.count(child)) continue;
+    std::string date;
+    if (auto d = p.DateOf(r, "permanence_date")) date = d->ToDmy();
+    else if (std::string year = p.Format(r, "permanence_year"); !year.empty()) date = "ZZ/ZZ/" + year;
+    f.CsvRow({Local(child), Dob(child), p.Text(r, "previous_permanence"), p.Text(r, "permanence_la"), date});
+  }
+}
+
+// DoLo, a table of the return from 2026-27: deprivation of liberty orders in the year.
+void Ssda903Writing::LibertyDeprivations() {
+  if (year_ < kSsda903DoLoFrom) return;
+  ReturnFile& f = File("DoLo.csv", {"CHILD", "DOB", "DOLO_START", "DOLO_END"});
+  RecordFields o(d_, "liberty_deprivations");
+  for (size_t r = 0; r < o.size(); ++r) {
+    std::string_view child = o.Text(r, "child_id");
+    Date start = *o.DateOf(r, "start_date");
+    auto end = o.DateOf(r, "end_date");
     if (start > last_ || (end && *end < first_) || !looked_after_.count(child)) continue;
-    f.CsvRow({Local(child), Dob(child), LocalId(a.Text(r, "worker_id"), la_code_), start.ToDmy(), Dmy(By(end, last_)), ""});
+    f.CsvRow({Local(child), Dob(child), start.ToDmy(), Dmy(By(end, last_))});
   }
 }
 

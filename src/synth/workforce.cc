@@ -115,13 +115,19 @@ Assignment Simulation::Allocate(const SimChild& child, const std::string& area, 
     if (first.worker_id.empty()) first.worker_id = w.id;
     std::optional<Date> stop = until;
     if (w.leave && (!stop || *w.leave < *stop)) stop = w.leave;
-    if (FirstTime(child.id + w.id + from.ToIso()))
+    if (FirstTime(child.id + w.id + from.ToIso())) {
       allocations.Add()
           .Text("child_id", child.id)
           .Text("worker_id", w.id)
           .Text("team_id", teams_[team].id)
           .Date("start_date", from)
           .Date("end_date", stop);
+      if (area == "CLA") {  // the return's social worker episodes of a looked-after child
+        RecordWriter episodes(out_, "social_worker_episodes");
+        episodes.Add().Text("child_id", child.id).Text("worker_id", w.id).Date("start_date", from).Date("end_date", stop);
+        if (stop && stop == w.leave && (!until || *stop < *until)) episodes.Text("change_reason", "LEFTRL");
+      }
+    }
     if (!stop || (until && *stop >= *until)) break;
     from = *stop;
   }

@@ -63,17 +63,66 @@ TEST(Ssda903Reader, FindsFilesByHeaderWithByteOrderMarkAndAnyCase) {
   EXPECT_EQ(Rows(r, "children"), 1u);
 }
 
-TEST(Ssda903Reader, ReportsFilesItCannotReadOrDoesNotUseYet) {
-  Read r = ReadWith({{"odd.csv", "NAME,AGE\nx,1\n"},
-                     {"half.csv", "CHILD,DECOM,RNE\n"},
-                     {"dolo.csv", "CHILD,DOB,DOLO_START,DOLO_END\nA1,01/02/2015,01/01/2024,\n"}});
+TEST(Ssda903Reader, ReportsFilesItCannotRead) {
+  Read r = ReadWith({{"odd.csv", "NAME,AGE\nx,1\n"}, {"half.csv", "CHILD,DECOM,RNE\n"}});
   ASSERT_TRUE(r.result.ok());
   EXPECT_EQ(r.problems,
             "odd.csv:1: column 'header', value '': the header is that of no SSDA903 table; file not read\n"
             "half.csv:1: column 'header', value 'LS, CIN, PLACE, PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE, "
-            "HOME_POST, PL_POST, URN': the header is nearest that of episodes.csv but lacks these columns; file not read\n"
-            "dolo.csv:1: column 'header', value 'DoLo.csv': Scrutiny does not read this table of the return yet; "
-            "file skipped\n");
+            "HOME_POST, PL_POST, URN': the header is nearest that of episodes.csv but lacks these columns; file not read\n");
+}
+
+// previous_permanence, sw_episodes and DoLo: what the child had before care,
+// its social workers and its deprivation of liberty orders.
+TEST(Ssda903Reader, ReadsPreviousPermanenceSocialWorkersAndLibertyDeprivations) {
+  Read r = ReadWith(
+      {{"pp.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nA1,01/02/2015,P2,202,ZZ/ZZ/2019\n"},
+       {"sw.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nA1,01/02/2015,SW7,01/05/2023,01/09/2023,LEFTRL\n"
+                  "A1,01/02/2015,SW8,01/09/2023,,\n"},
+       {"dolo.csv", "CHILD,DOB,DOLO_START,DOLO_END\nA1,01/02/2015,01/01/2024,\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems, "");
+  const Table& permanence = r.result->dataset.table("previous_permanence");
+  ASSERT_EQ(permanence.size(), 1u);
+  EXPECT_EQ(permanence.Format(permanence.type().IndexOf("previous_permanence"), 0), "P2");
+  EXPECT_EQ(permanence.Format(permanence.type().IndexOf("as_at_date"), 0), "2024-03-31");
+  EXPECT_EQ(permanence.Format(permanence.type().IndexOf("permanence_year"), 0), "2019");
+  EXPECT_EQ(permanence.Format(permanence.type().IndexOf("permanence_date"), 0), "");
+  const Table& workers = r.result->dataset.table("social_worker_episodes");
+  ASSERT_EQ(workers.size(), 2u);
+  EXPECT_EQ(workers.Format(workers.type().IndexOf("worker_id"), 0), "SW7");
+  EXPECT_EQ(workers.Format(workers.type().IndexOf("change_reason"), 0), "LEFTRL");
+  EXPECT_EQ(workers.Format(workers.type().IndexOf("end_date"), 1), "");
+  EXPECT_EQ(Rows(r, "liberty_deprivations"), 1u);
+  ExpectModelAccepts(*r.result);
+}
+
+TEST(Ssda903Reader, LeavesOutBadPermanenceSocialWorkerAndLibertyRows) {
+  Read r = ReadWith(
+      {{"pp.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nA1,01/02/2015,P9,,\nA1,01/02/2015,P1,,31/02/2019\n"
+                  "A1,01/02/2015,P1,,ZZ/13/2019\nA1,01/02/2015,P3,,ZZ/06/2030\nA1,01/02/2015,P1,,zz/06/2019\n"},
+       {"sw.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nA1,01/02/2015,SW7,01/05/2023,01/04/2023,SWLAZY\n"
+                  "A1,01/02/2015,,01/05/2023,,\n"},
+       {"dolo.csv", "CHILD,DOB,DOLO_START,DOLO_END\nCHILD10,05/12/1993,01/01/2025,02/01/2025\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems,
+            "pp.csv:2: column 'PREV_PERM', value 'P9': PREV_PERM in 2023-24 is one of: P1, P2, P3, P4, Z1\n"
+            "pp.csv:3: column 'DATE_PERM', value '31/02/2019': DATE_PERM is DD/MM/YYYY, with ZZ for a day or month "
+            "not known\n"
+            "pp.csv:4: column 'DATE_PERM', value 'ZZ/13/2019': DATE_PERM is DD/MM/YYYY, with ZZ for a day or month "
+            "not known\n"
+            "pp.csv:5: column 'DATE_PERM', value 'ZZ/06/2030': DATE_PERM is after 1900 and not after the end of the "
+            "collection year\n"
+            "sw.csv:2: column 'SW_REASON', value 'SWLAZY': SW_REASON in 2023-24 is one of: MANAGE, FCONTA, LEFTRL, "
+            "ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, SWDIED, OTHERS\n"
+            "sw.csv:3: column 'SW_ID', value '': a value is required\n"
+            "dolo.csv:2: column 'CHILD', value 'CHILD10': the child is not in the header file (or was left out of it)\n"
+            "dolo.csv:2: column 'DOLO_START', value '01/01/2025': a date of the 2023-24 return is not after 31/03/2024\n"
+            "dolo.csv:2: column 'DOLO_END', value '02/01/2025': a date of the 2023-24 return is not after 31/03/2024\n");
+  EXPECT_EQ(Rows(r, "previous_permanence"), 1u);  // zz/06/2019: June 2019, day not known
+  EXPECT_EQ(Rows(r, "social_worker_episodes"), 0u);
+  EXPECT_EQ(Rows(r, "liberty_deprivations"), 0u);
+  EXPECT_EQ(r.result->left_out(), 7u);
 }
 
 // A file of the return that is not CSV text would lose all its records: the
@@ -269,11 +318,19 @@ TEST(Ssda903Reader, ReadsThePublicSampleReportingItsFaults) {
   // oc3.csv: ACCOM 01 and 02.
   EXPECT_EQ(by_rule["ACCOM in 2017-18 is one of: B1, B2, C1, C2, D1, D2, E1, E2, G1, G2, H1, H2, K1, K2, R1, R2, S1, "
                     "S2, T1, T2, U1, U2, V1, V2, W1, W2, X1, X2, Y1, Y2, Z1, Z2, 0"], 2u);
-  // Counted from the files: 12 DEC of 01/04/2018; 5042 reviews after 31/03/2018 (the fake reviews run to 2030).
+  // Counted from the files: 12 DEC of 01/04/2018; 5042 reviews after 31/03/2018 (the fake reviews run to 2030),
+  // and the one row of sw_episodes and of DoLo, each with two dates of 2020 or 2025.
   EXPECT_EQ(by_rule["DEC is after the end of the collection year: the episode is taken as open at the year end"], 12u);
-  EXPECT_EQ(by_rule["a date of the 2017-18 return is not after 31/03/2018"], 5042u);
-  EXPECT_EQ(by_rule["Scrutiny does not read this table of the return yet; file skipped"], 3u);  // OC2 now read
+  EXPECT_EQ(by_rule["a date of the 2017-18 return is not after 31/03/2018"], 5042u + 2u + 2u);
   EXPECT_EQ(r->dataset.table("looked_after_episodes").size(), 5050u);
+  // previous_permanence: 2675 rows, all Z1, of which 552 are of a child with no episode (counted with Python).
+  EXPECT_EQ(r->dataset.table("previous_permanence").size(), 2675u - 552u);
+  // sw_episodes and DoLo: their one row each is of CHILD10, in no header; SW_REASON SWLAZY is no code.
+  EXPECT_EQ(by_rule["the child is not in the header file (or was left out of it)"], 2u);
+  EXPECT_EQ(by_rule["SW_REASON in 2017-18 is one of: MANAGE, FCONTA, LEFTRL, ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, "
+                    "SWDIED, OTHERS"], 1u);
+  EXPECT_EQ(r->dataset.table("social_worker_episodes").size(), 0u);
+  EXPECT_EQ(r->dataset.table("liberty_deprivations").size(), 0u);
   ExpectModelAccepts(*r);
 }
 

@@ -110,17 +110,18 @@ TEST(Ssda903Xml, ReadsThePublicSample) {
   std::map<std::string, size_t> by_rule;
   for (const Problem& p : problems.kept()) ++by_rule[p.rule];
   EXPECT_EQ(by_rule["the child has no episode, care leaver or adoption record; left out"], 53u);
-  // 298 reviews, one AMISSING and 55 of the 253 OC2 of children with no episode.
-  EXPECT_EQ(by_rule["the child has no episode in the episodes file: not looked after"], 354u);
+  // 298 reviews, one AMISSING, and 55 of the 253 OC2 and 55 of the 253 PERMANENCE (all Z1), of children with no
+  // episode.
+  EXPECT_EQ(by_rule["the child has no episode in the episodes file: not looked after"], 354u + 55u);
+  EXPECT_EQ(r->dataset.table("previous_permanence").size(), 253u - 55u);
   // After the DEC past the year end is cleared: 133 last episodes with REC but no DEC,
   // 6 overlapping the next and 1 open before the next.
   EXPECT_EQ(by_rule["REC without DEC on the child's last episode: the episode is open at the year end; REC dropped"],
             133u);
   EXPECT_EQ(by_rule["episode overlaps the next: ended at the next episode's start (REC X1)"], 6u);
   EXPECT_EQ(by_rule["open episode that is not the child's last: ended at the next episode's start (REC X1)"], 1u);
-  // The three AD_PLACED have REASON_PLACED_CEASED XXX; PERMANENCE is not read yet.
+  // The three AD_PLACED have REASON_PLACED_CEASED XXX.
   EXPECT_EQ(by_rule["REASON_PLACED_CEASED in 2017-18 is one of: RD1, RD2, RD3, RD4"], 3u);
-  EXPECT_EQ(by_rule["Scrutiny does not read this table of the return yet; file skipped"], 1u);
   EXPECT_EQ(r->dataset.table("looked_after_outcomes").size(), 253u - 55u);
   ExpectModelAccepts(*r);
 }

@@ -102,6 +102,33 @@ TEST(Ssda903Years, KeepsAReviewOrMissingEpisodeGivenInTwoYearsOnce) {
   ExpectModelAccepts(*r.result);
 }
 
+// A social worker episode or deprivation of liberty order open at a year end is
+// in the next year's return again: kept once, its end filled in; a changed SW_ID reported.
+TEST(Ssda903Years, KeepsSocialWorkerEpisodesAndLibertyOrdersGivenInTwoYearsOnce) {
+  const std::string workers = "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n";
+  const std::string orders = "CHILD,DOB,DOLO_START,DOLO_END\n";
+  std::string episode = "A1,01/05/2021,S,C2,N1,U4,PR1,,,,,,\n";
+  Read r = ReadYears(
+      {Year("y21", kChild, episode,
+            {{"w.csv", workers + "A1,01/02/2015,SW1,01/05/2021,,\nA1,01/02/2015,SW2,01/03/2022,,\n"},
+             {"d.csv", orders + "A1,01/02/2015,01/02/2022,\n"}}),
+       Year("y22", kChild + kNewChild, episode + kNewEpisode,
+            {{"w.csv", workers + "A1,01/02/2015,SW1,01/05/2021,01/06/2022,LEFTRL\nA1,01/02/2015,SW3,01/03/2022,,\n"},
+             {"d.csv", orders + "A1,01/02/2015,01/02/2022,01/08/2022\n"}})});
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
+  EXPECT_EQ(r.problems,
+            "y22/w.csv:3: column 'SW_ID', value 'CHILD A1: SW3 (was SW2 in y21/w.csv:3)': the social worker episode "
+            "starting 01/03/2022 differs from the 2021-22 return; the latest year's value is kept\n");
+  ASSERT_EQ(r.result->dataset.table("social_worker_episodes").size(), 2u);
+  EXPECT_EQ(Cell(r, "social_worker_episodes", "end_date", 0), "2022-06-01");
+  EXPECT_EQ(Cell(r, "social_worker_episodes", "change_reason", 0), "LEFTRL");
+  EXPECT_EQ(Cell(r, "social_worker_episodes", "worker_id", 1), "SW3");
+  ASSERT_EQ(r.result->dataset.table("liberty_deprivations").size(), 1u);
+  EXPECT_EQ(Cell(r, "liberty_deprivations", "end_date", 0), "2022-08-01");
+  EXPECT_EQ(r.result->combined, 5u);  // header, episode, two social worker episodes, the order
+  ExpectModelAccepts(*r.result);
+}
+
 TEST(Ssda903Years, ReportsAMissingYearAndCleansTheWholeHistory) {
   // Open at the end of 2021-22; 2022-23 not given; 2023-24 starts a new episode.
   Read r = ReadYears({Year("y21", kChild, "A1,01/05/2021,S,C2,N1,U4,PR1,,,,,,\n"),
