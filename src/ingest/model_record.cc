@@ -26,7 +26,10 @@ ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view
 }
 
 ModelRecord& ModelRecord::Set(std::string_view field, std::string_view value) {
-  values_[static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field))] = value;
+  const std::vector<Field>& fields = dataset_.tables()[index_].type().fields;
+  if (next_field_ >= fields.size() || fields[next_field_].name != field)  // fields are mostly set in order
+    next_field_ = static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field));
+  values_[next_field_++] = value;
   return *this;
 }
 

@@ -51,6 +51,7 @@ class ModelRecord {
   Dataset& dataset_;
   RowSources& sources_;
   size_t index_ = 0;
+  size_t next_field_ = 0;  // where the next field set is looked for first
   std::vector<std::string> values_;
 };
 

@@ -57,6 +57,7 @@ Result<std::optional<Ssda903File>> Ssda903File::Read(std::string name, std::stri
       continue;
     }
     Ssda903Row row{reader.line(), {}};
+    row.cells.reserve(positions.size());
     for (size_t p : positions) row.cells.emplace_back(TrimSpace(fields[p]));
     file.rows_.push_back(std::move(row));
   }
@@ -82,7 +83,9 @@ std::string_view Ssda903FileCount::Label(std::string_view column) const { return
 
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
-  return row.cells[static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin())];
+  size_t i = 0;  // column names are short: compared inline, not by memcmp
+  while (i < columns.size() && !std::equal(column.begin(), column.end(), columns[i].begin(), columns[i].end())) ++i;
+  return row.cells[i];
 }
 
 }  // namespace scrutiny

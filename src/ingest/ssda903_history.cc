@@ -108,15 +108,15 @@ void Combining::Add(Ssda903Year& year) {
   ReportOpenNotCarried(year);
   history_.years.push_back(year.collection_year);
   Ssda903Records& records = year.records;
-  for (const auto& [id, child] : records.children) AddChild(id, child);
-  for (auto& [child, episodes] : records.episodes) Merge(history_.records.episodes[child], episodes, kEpisodeRule);
+  for (const auto* entry : ByChild(records.children)) AddChild(entry->first, entry->second);
+  for (auto* entry : ByChild(records.episodes)) Merge(history_.records.episodes[entry->first], entry->second, kEpisodeRule);
   Merge(history_.records.reviews, records.reviews, kReviewRule);
   Merge(history_.records.missing, records.missing, kMissingRule);
   auto& leavers = history_.records.care_leavers;
   leavers.insert(leavers.end(), records.care_leavers.begin(), records.care_leavers.end());
   auto& outcomes = history_.records.outcomes;  // each year's at its own 31 March: none repeat
   outcomes.insert(outcomes.end(), records.outcomes.begin(), records.outcomes.end());
-  for (const auto& [child, adoption] : records.adoptions) AddAdoption(child, adoption);
+  for (const auto* entry : ByChild(records.adoptions)) AddAdoption(entry->first, entry->second);
   auto& permanence = history_.records.previous_permanence;  // each year's at its own 31 March
   permanence.insert(permanence.end(), records.previous_permanence.begin(), records.previous_permanence.end());
   Merge(history_.records.social_workers, records.social_workers, kSocialWorkerRule);
@@ -199,7 +199,8 @@ void Combining::AddAdoption(std::string_view child, const Ssda903Adoption& adopt
 // An episode open at the end of the year before `year` should be in its return.
 void Combining::ReportOpenNotCarried(const Ssda903Year& year) {
   if (history_.years.empty() || history_.years.back() != year.collection_year - 1) return;
-  for (const auto& [child, episodes] : history_.records.episodes) {
+  for (const auto* entry : ByChild(history_.records.episodes)) {
+    const auto& [child, episodes] = *entry;
     auto now = year.records.episodes.find(child);
     for (const Ssda903Episode& e : episodes) {
       if (e.dec || e.from.year != year.collection_year - 1) continue;

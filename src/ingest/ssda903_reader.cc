@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -44,22 +44,22 @@ class RecordMaking {
   void AddMissing(const std::vector<Ssda903Missing>& missing);
   void AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers);
   void AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes);
-  void AddAdoptions(const std::map<std::string_view, Ssda903Adoption>& adoptions);
+  void AddAdoptions(ChildMap<Ssda903Adoption>& adoptions);
   void AddPreviousPermanence(const std::vector<Ssda903PreviousPermanence>& rows);
   void AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode>& episodes);
   void AddLibertyDeprivations(const std::vector<Ssda903LibertyDeprivation>& orders);
-  void AddChildren(const std::map<std::string_view, Ssda903Child>& children);
+  void AddChildren(ChildMap<Ssda903Child>& children);
 
   const Ssda903Options& options_;
   Ssda903Return& out_;
   Problems& problems_;
-  std::set<std::string_view> looked_after_, with_records_;
+  std::unordered_set<std::string_view> looked_after_, with_records_;
 };
 
 void RecordMaking::Run(Ssda903History& history) {
   AddCouncil(out_.dataset, out_.sources, options_.la_code, options_.council_name, problems_);
-  for (auto& [child, episodes] : history.records.episodes)
-    if (!episodes.empty()) AddEpisodes(child, episodes);
+  for (auto* entry : ByChild(history.records.episodes))
+    if (!entry->second.empty()) AddEpisodes(entry->first, entry->second);
   AddReviews(history.records.reviews);
   AddMissing(history.records.missing);
   AddCareLeavers(history.records.care_leavers);
@@ -157,8 +157,9 @@ void RecordMaking::AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes) {
   }
 }
 
-void RecordMaking::AddAdoptions(const std::map<std::string_view, Ssda903Adoption>& adoptions) {
-  for (const auto& [child, a] : adoptions) {
+void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
+  for (const auto* entry : ByChild(adoptions)) {
+    const auto& [child, a] = *entry;
     bool kept = Add(ModelRecord(out_.dataset, out_.sources, "adoptions")
                         .Set("adoption_id", ChildId(child) + "-A").Set("child_id", ChildId(child))
                         .Set("decision_date", a.decision).Set("match_date", a.match)
@@ -198,8 +199,9 @@ void RecordMaking::AddLibertyDeprivations(const std::vector<Ssda903LibertyDepriv
   }
 }
 
-void RecordMaking::AddChildren(const std::map<std::string_view, Ssda903Child>& children) {
-  for (const auto& [id, child] : children) {
+void RecordMaking::AddChildren(ChildMap<Ssda903Child>& children) {
+  for (const auto* entry : ByChild(children)) {
+    const auto& [id, child] = *entry;
     if (!with_records_.count(id)) {
       Report(child.from, "CHILD", std::string(id), "the child has no episode, care leaver or adoption record; left out");
       ++out_.files[child.from.file].left_out;

@@ -43,8 +43,9 @@ const Ssda903TableSpec& SpecOf(Ssda903Table table) {
 }
 
 std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };  // as isspace in the C locale
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
 }
 

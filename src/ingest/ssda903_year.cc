@@ -1,6 +1,7 @@
 #include "ingest/ssda903_year.h"
 
 #include <charconv>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -34,7 +35,17 @@ class YearReading {
   bool ReadChild(Ssda903RowCheck& check);
   bool ReadUasc(Ssda903RowCheck& check);
   bool ReadEpisode(Ssda903RowCheck& check);
-  bool ReadReview(Ssda903RowCheck& check, std::map<std::pair<std::string_view, Date>, uint64_t>& seen);
+  // The line of each child's review on a day.
+  struct ChildDay {
+    std::string_view child;
+    int32_t day;
+    bool operator==(const ChildDay&) const = default;
+  };
+  struct ChildDayHash {
+    size_t operator()(const ChildDay& k) const { return std::hash<std::string_view>()(k.child) * 31 + static_cast<size_t>(k.day); }
+  };
+  using ReviewLines = std::unordered_map<ChildDay, uint64_t, ChildDayHash>;
+  bool ReadReview(Ssda903RowCheck& check, ReviewLines& seen);
   bool ReadMissing(Ssda903RowCheck& check);
   bool ReadCareLeaver(Ssda903RowCheck& check);
   bool ReadOutcomes(Ssda903RowCheck& check);
@@ -62,7 +73,7 @@ Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File>
   EachRow(T::kHeader, [&](Ssda903RowCheck& c) { return ReadChild(c); });
   EachRow(T::kUasc, [&](Ssda903RowCheck& c) { return ReadUasc(c); });
   EachRow(T::kEpisodes, [&](Ssda903RowCheck& c) { return ReadEpisode(c); });
-  std::map<std::pair<std::string_view, Date>, uint64_t> reviews;
+  ReviewLines reviews;
   EachRow(T::kReviews, [&](Ssda903RowCheck& c) { return ReadReview(c, reviews); });
   EachRow(T::kMissing, [&](Ssda903RowCheck& c) { return ReadMissing(c); });
   EachRow(T::kOc3, [&](Ssda903RowCheck& c) { return ReadCareLeaver(c); });
@@ -184,16 +195,18 @@ bool YearReading::ReadEpisode(Ssda903RowCheck& check) {
   return true;
 }
 
-bool YearReading::ReadReview(Ssda903RowCheck& check, std::map<std::pair<std::string_view, Date>, uint64_t>& seen) {
+bool YearReading::ReadReview(Ssda903RowCheck& check, ReviewLines& seen) {
   Ssda903Child* child = LookedAfterChild(check);
   auto date = check.DateIn("REVIEW", true);
   std::string_view participation = check.Code("REVIEW_CODE", C::kReviewCode, false);
   if (check.ok() && *date < child->dob) check.Fail("REVIEW", check.Text("REVIEW"), "REVIEW is not before the child's DOB");
-  if (check.ok() && seen.count({check.Text("CHILD"), *date}))
-    check.Fail("REVIEW", fmt::format("{} (first on line {})", check.Text("REVIEW"), seen[{check.Text("CHILD"), *date}]),
-               "a second review of the child that day");
   if (!check.ok()) return false;
-  seen[{check.Text("CHILD"), *date}] = check.line();
+  auto [first, added] = seen.try_emplace(ChildDay{check.Text("CHILD"), date->days()}, check.line());
+  if (!added) {
+    check.Fail("REVIEW", fmt::format("{} (first on line {})", check.Text("REVIEW"), first->second),
+               "a second review of the child that day");
+    return false;
+  }
   year_.records.reviews.push_back({Origin(check), check.Text("CHILD"), *date, participation});
   return true;
 }

@@ -7,7 +7,9 @@
 // history per child (ssda903_history.h) and made the model's records
 // (ssda903_reader.h). See docs/ssda903.md.
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,16 +104,30 @@ struct Ssda903LibertyDeprivation {
   std::optional<Date> end;
 };
 
+// What is known of each child, by its CHILD: found by hashing, listed in
+// CHILD order (ByChild) so that records and problems come out in one order.
+template <typename T>
+using ChildMap = std::unordered_map<std::string_view, T>;
+
+template <typename T>
+std::vector<std::pair<const std::string_view, T>*> ByChild(ChildMap<T>& map) {
+  std::vector<std::pair<const std::string_view, T>*> entries;
+  entries.reserve(map.size());
+  for (auto& entry : map) entries.push_back(&entry);
+  std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  return entries;
+}
+
 // Ssda903Records is what one year's return, or several combined, say of each
 // child. Their texts are views of the rows of the files they were read from.
 struct Ssda903Records {
-  std::map<std::string_view, Ssda903Child> children;
-  std::map<std::string_view, std::vector<Ssda903Episode>> episodes;  // by child, in the order read
+  ChildMap<Ssda903Child> children;
+  ChildMap<std::vector<Ssda903Episode>> episodes;  // by child, in the order read
   std::vector<Ssda903Review> reviews;
   std::vector<Ssda903Missing> missing;
   std::vector<Ssda903CareLeaver> care_leavers;
   std::vector<Ssda903Outcomes> outcomes;
-  std::map<std::string_view, Ssda903Adoption> adoptions;  // by child
+  ChildMap<Ssda903Adoption> adoptions;
   std::vector<Ssda903PreviousPermanence> previous_permanence;
   std::vector<Ssda903SocialWorkerEpisode> social_workers;
   std::vector<Ssda903LibertyDeprivation> liberty_deprivations;
