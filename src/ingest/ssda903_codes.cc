@@ -89,9 +89,8 @@ std::variant<std::string_view, CodeRefusal> ToModelCode(Ssda903Coded column, std
     return found;
   }();
   const CodeList& list = *lists[static_cast<size_t>(column)];
-  for (const Code& code : list.codes)  // short codes: compared inline, not by memcmp
-    if (std::equal(value.begin(), value.end(), code.code.begin(), code.code.end()) && InUseIn(column, value, year))
-      return code.code;
+  for (const Code& code : list.codes)
+    if (code.code == value && InUseIn(column, value, year)) return code.code;
   return CodeRefusal{fmt::format("{} in {} is one of: {}", codes.column, FinancialYear{year}.Label(),
                                  CodesInUse(column, list, year))};
 }

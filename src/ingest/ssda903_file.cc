@@ -83,9 +83,7 @@ std::string_view Ssda903FileCount::Label(std::string_view column) const { return
 
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
-  size_t i = 0;  // column names are short: compared inline, not by memcmp
-  while (i < columns.size() && !std::equal(column.begin(), column.end(), columns[i].begin(), columns[i].end())) ++i;
-  return row.cells[i];
+  return row.cells[static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin())];
 }
 
 }  // namespace scrutiny
