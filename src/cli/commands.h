@@ -38,7 +38,8 @@ ExitCode UsageError(std::string_view message);
 
 // Why --year is refused with several SSDA903 returns (convert and load).
 inline constexpr std::string_view kYearOfSeveralReturns =
-    "--year is for one SSDA903 return; of several, each one's year is that of its latest DECOM";
+    "--year is for one return; of several SSDA903 returns or CIN censuses, each one's year is its own (its latest "
+    "DECOM; the census's header)";
 
 // Prints how many problems break each rule, then the first of them.
 void PrintProblems(const Problems& problems);

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "ingest/annex_a_reader.h"
 #include "ingest/cin_census_reader.h"
+#include "ingest/cin_census_years.h"
 #include "ingest/mapped_file.h"
 #include "ingest/return_file_size.h"
 #include "ingest/ssda903_reader.h"
@@ -64,9 +65,12 @@ void PrintCounts(const Ssda903Return& r) {
 }
 
 void PrintCounts(const CinCensusReturn& r) {
-  std::cout << fmt::format("CIN census {}: {} of {} children and {} of {} CINdetails left out\n",
-                           FinancialYear{r.collection_year}.Label(), r.children_left_out, r.children,
-                           r.episodes_left_out, r.episodes);
+  std::string years = FinancialYear{r.collection_year}.Label();
+  if (r.years.size() > 1) years = fmt::format("{} to {}", FinancialYear{r.years.front()}.Label(), years);
+  std::cout << fmt::format("CIN census {}: {} of {} children and {} of {} CINdetails left out", years,
+                           r.children_left_out, r.children, r.episodes_left_out, r.episodes);
+  if (r.years.size() > 1) std::cout << fmt::format(", {} found in two censuses kept once", r.combined);
+  std::cout << "\n";
   PrintRecords(r.dataset);
 }
 
@@ -116,6 +120,24 @@ ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
   return Finish(*read, problems, o);
 }
 
+ExitCode ConvertCinCensus(const ConvertOptions& o, Problems& problems) {
+  std::vector<CinCensusReturn> years;
+  for (const std::string& path : o.in) {
+    if (Status s = CheckReturnFileSize(path, o.council.max_file_bytes); !s.ok()) return Report(s);
+    auto file = MappedFile::Open(path);
+    if (!file.ok()) return Report(file.status());
+    auto read = ReadCinCensus(path, file->text(), o.council, problems);
+    if (!read.ok()) {
+      PrintProblems(problems);
+      return Report(read.status());
+    }
+    years.push_back(std::move(*read));
+  }
+  auto read = CombineCinCensusYears(std::move(years), problems);
+  if (!read.ok()) return Report(read.status());
+  return Finish(*read, problems, o);
+}
+
 ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
   AnnexAOptions options{o.council.la_code, o.council.council_name, std::nullopt, o.council.max_file_bytes};
   if (!o.as_at.empty()) {
@@ -128,12 +150,12 @@ ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
 }
 
 ExitCode RunConvert(ConvertOptions& o) {
-  if (o.in.size() > 1 && o.from != "ssda903") return UsageError("--from " + o.from + " takes one IN");
+  if (o.in.size() > 1 && o.from != "ssda903" && o.from != "cin-census") return UsageError("--from " + o.from + " takes one IN");
   if (o.in.size() > 1 && o.year) return UsageError(kYearOfSeveralReturns);
   if (o.year) o.council.collection_year = o.year;
   o.council.max_file_bytes = o.max_file_mb << 20;
   Problems problems(SIZE_MAX);
-  if (o.from == "cin-census") return ConvertXml(o, problems, ReadCinCensus);
+  if (o.from == "cin-census") return ConvertCinCensus(o, problems);
   if (o.from == "csww") return ConvertXml(o, problems, ReadWorkforce);
   if (o.from == "annex-a") return ConvertAnnexA(o, problems);
   return ConvertSsda903(o, problems);
@@ -160,8 +182,8 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
                 "30 September census's year for csww (default: the return's header; SSDA903: the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
   cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files or its XML file, several for several years (one history\n"
-                  "per child); the XML file of a CIN census or CSWW return; the Annex A workbook (.xlsx) or a folder\n"
-                  "of one CSV per list")
+                  "per child); the XML file of a CIN census (several for several years) or CSWW return; the Annex A\n"
+                  "workbook (.xlsx) or a folder of one CSV per list")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("--out", o->out_dir, "Folder to write scrutiny CSV files to")->required();

@@ -99,6 +99,7 @@ Status CensusReading::ReadYear() {
   auto year = file_->CollectionYear(options_.collection_year, 1);  // census of March 2023: 2022-23
   if (!year.ok()) return year.status();
   out_.collection_year = *year;
+  out_.years = {*year};
   last_day_ = FinancialYear{out_.collection_year}.last_day();
   auto reference = Date::ParseIso(file_->HeaderItem("CollectionDetails", "ReferenceDate"));
   if (reference && *reference > last_day_) last_day_ = *reference;

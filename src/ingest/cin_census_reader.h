@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "ingest/model_record.h"
@@ -21,9 +22,11 @@ namespace scrutiny {
 struct CinCensusReturn {
   Dataset dataset;
   RowSources sources;   // file and line of every record, for CheckDataset
-  int collection_year = 0;  // 2022 for the census of 31 March 2023
+  int collection_year = 0;  // 2022 for the census of 31 March 2023; the latest of several
+  std::vector<int> years;   // every census read, earliest first
   uint64_t children = 0, children_left_out = 0;
   uint64_t episodes = 0, episodes_left_out = 0;  // CINdetails
+  uint64_t combined = 0;  // children and episodes found in two censuses and kept once
 };
 
 // Reads one census file. Fails only when nothing can be read: no council

@@ -7,6 +7,7 @@
 
 #include "ingest/annex_a_reader.h"
 #include "ingest/cin_census_reader.h"
+#include "ingest/cin_census_years.h"
 #include "ingest/csv_loader.h"
 #include "ingest/mapped_file.h"
 #include "ingest/return_file_size.h"
@@ -77,6 +78,30 @@ Result<LoadSource> ReadSsda903Source(const LoadInput& given, const ReturnOptions
               fmt::format("{} records, {} left out ({})", read->dataset.TotalRows(), read->left_out(), years));
 }
 
+// Every CIN census given, read and combined into one history.
+Result<LoadSource> ReadCinCensusSource(const LoadInput& given, const ReturnOptions& options, Problems& problems) {
+  if (given.paths.size() > 1 && options.collection_year)
+    return Status::InvalidInput("a collection year is given for one census only: of several, each one's year is in "
+                                "its header");
+  std::vector<CinCensusReturn> years;
+  for (const std::string& path : given.paths) {
+    if (Status s = CheckReturnFileSize(path, options.max_file_bytes); !s.ok()) return s;
+    auto file = MappedFile::Open(path);
+    if (!file.ok()) return file.status();
+    auto read = ReadCinCensus(path, file->text(), options, problems);
+    if (!read.ok()) return read.status();
+    years.push_back(std::move(*read));
+  }
+  auto read = CombineCinCensusYears(std::move(years), problems);
+  if (!read.ok()) return read.status();
+  std::string summary = fmt::format("{} records", read->dataset.TotalRows());
+  if (read->years.size() > 1)
+    summary += fmt::format(" (censuses {} to {}, {} children and episodes found in two kept once)",
+                           FinancialYear{read->years.front()}.Label(), FinancialYear{read->collection_year}.Label(),
+                           read->combined);
+  return Made(fmt::format("{}", fmt::join(given.paths, " + ")), ReturnFormat::kCinCensus, *read, summary);
+}
+
 Result<LoadSource> ReadAnnexASource(const std::string& path, const LoadSourceOptions& options, Problems& problems) {
   AnnexAOptions annex_a{options.council.la_code, options.council.council_name, options.as_at,
                         options.council.max_file_bytes};
@@ -109,14 +134,17 @@ std::string LoadInput::Describe() const {
 
 std::vector<LoadInput> GroupLoadInputs(const std::vector<std::string>& paths, const std::vector<ReturnFormat>& formats) {
   std::vector<LoadInput> inputs;
-  std::optional<size_t> ssda903;  // the input holding the SSDA903 returns
+  std::optional<size_t> ssda903, cin_census;  // the inputs holding the years of those returns
   for (size_t i = 0; i < paths.size(); ++i) {
-    if (IsSsda903(formats[i]) && ssda903) {
-      inputs[*ssda903].paths.push_back(paths[i]);
-      inputs[*ssda903].formats.push_back(formats[i]);
+    std::optional<size_t>* years = IsSsda903(formats[i])                   ? &ssda903
+                                   : formats[i] == ReturnFormat::kCinCensus ? &cin_census
+                                                                            : nullptr;
+    if (years && *years) {
+      inputs[**years].paths.push_back(paths[i]);
+      inputs[**years].formats.push_back(formats[i]);
       continue;
     }
-    if (IsSsda903(formats[i])) ssda903 = inputs.size();
+    if (years) *years = inputs.size();
     inputs.push_back({{paths[i]}, {formats[i]}});
   }
   return inputs;
@@ -129,7 +157,7 @@ Result<LoadSource> ReadLoadSource(const LoadInput& input, const LoadSourceOption
     case ReturnFormat::kScrutinyCsv: return ReadScrutinyFolder(path, problems);
     case ReturnFormat::kSsda903Csv:
     case ReturnFormat::kSsda903Xml: return ReadSsda903Source(input, options.council, problems);
-    case ReturnFormat::kCinCensus: return ReadXml(path, format, options.council, problems, ReadCinCensus);
+    case ReturnFormat::kCinCensus: return ReadCinCensusSource(input, options.council, problems);
     case ReturnFormat::kCsww: return ReadXml(path, format, options.council, problems, ReadWorkforce);
     case ReturnFormat::kAnnexA: return ReadAnnexASource(path, options, problems);
   }
