@@ -123,7 +123,7 @@ void Combining::AddChildren(const CinCensusReturn& census) {
 void Combining::AddEpisodes(const CinCensusReturn& census) {
   const Table& episodes = census.dataset.table("cin_episodes");
   std::map<std::string, EpisodeKey> of_episode, of_referral;  // this census's identifiers -> episode
-  std::map<std::pair<std::string, std::string>, int> same_day;       // how many before on that day
+  std::map<std::pair<std::string, std::string>, int> same_day;  // how many before on that day
   auto nth = [&](std::string a, std::string b) { return same_day[{std::move(a), std::move(b)}]++; };
   for (size_t r = 0; r < episodes.size(); ++r) {
     SourceRow episode = RowOf(census, "cin_episodes", r);

@@ -108,6 +108,10 @@ void Combining::Add(Ssda903Year& year) {
   ReportOpenNotCarried(year);
   history_.years.push_back(year.collection_year);
   Ssda903Records& records = year.records;
+  if (history_.years.size() == 1) {  // the first year: nothing to match, so taken whole
+    history_.records = std::move(records);
+    return;
+  }
   for (const auto* entry : ByChild(records.children)) AddChild(entry->first, entry->second);
   for (auto* entry : ByChild(records.episodes)) Merge(history_.records.episodes[entry->first], entry->second, kEpisodeRule);
   Merge(history_.records.reviews, records.reviews, kReviewRule);
