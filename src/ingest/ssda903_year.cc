@@ -294,26 +294,22 @@ bool YearReading::ReadAdoption(Ssda903RowCheck& check, T table) {
 void PermanenceDate(Ssda903RowCheck& check, Ssda903PreviousPermanence& read) {
   std::string_view v = check.Text("DATE_PERM");
   if (v.empty()) return;
-  auto upper = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-  };
-  std::string text = upper(v);
+  std::string text(v);
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   int year = 0;
   auto [end, ec] = std::from_chars(text.data() + std::min<size_t>(text.size(), 6), text.data() + text.size(), year);
   bool shaped = text.size() == 10 && text[2] == '/' && text[5] == '/' && ec == std::errc() && end == text.data() + 10;
-  if (shaped && text.substr(0, 6) == "ZZ/ZZ/") {
-    read.year = year;
-  } else if (shaped && text.substr(0, 3) == "ZZ/" && Date::ParseDmy("01" + text.substr(2))) {
-    read.year = year;
-  } else if (auto d = Date::ParseDmy(v)) {
-    read.date = d, read.year = d->year();
-  } else {
+  std::optional<Date> earliest;  // the first day the date can be
+  if (shaped && text.substr(0, 6) == "ZZ/ZZ/") earliest = Date::ParseDmy("01/01/" + text.substr(6));
+  else if (shaped && text.substr(0, 3) == "ZZ/") earliest = Date::ParseDmy("01" + text.substr(2));
+  else if ((read.date = Date::ParseDmy(v))) earliest = read.date;
+  if (!earliest) {
+    read.date.reset();
     check.Fail("DATE_PERM", v, "DATE_PERM is DD/MM/YYYY, with ZZ for a day or month not known");
     return;
   }
-  if (*read.year < 1900 || (read.date ? *read.date : Date::FromCivil(*read.year, 1, 1)) > read.as_at)
+  read.year = earliest->year();
+  if (*read.year < 1900 || *earliest > read.as_at)
     check.Fail("DATE_PERM", v, "DATE_PERM is after 1900 and not after the end of the collection year");
 }
 

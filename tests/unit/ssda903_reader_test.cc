@@ -100,7 +100,8 @@ TEST(Ssda903Reader, ReadsPreviousPermanenceSocialWorkersAndLibertyDeprivations) 
 TEST(Ssda903Reader, LeavesOutBadPermanenceSocialWorkerAndLibertyRows) {
   Read r = ReadWith(
       {{"pp.csv", "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nA1,01/02/2015,P9,,\nA1,01/02/2015,P1,,31/02/2019\n"
-                  "A1,01/02/2015,P1,,ZZ/13/2019\nA1,01/02/2015,P3,,ZZ/06/2030\nA1,01/02/2015,P1,,zz/06/2019\n"},
+                  "A1,01/02/2015,P1,,ZZ/13/2019\nA1,01/02/2015,P3,,ZZ/06/2030\nA1,01/02/2015,P1,,zz/06/2019\n"
+                  "A1,01/02/2015,P1,,ZZ/04/2024\n"},
        {"sw.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\nA1,01/02/2015,SW7,01/05/2023,01/04/2023,SWLAZY\n"
                   "A1,01/02/2015,,01/05/2023,,\n"},
        {"dolo.csv", "CHILD,DOB,DOLO_START,DOLO_END\nCHILD10,05/12/1993,01/01/2025,02/01/2025\n"}});
@@ -113,6 +114,8 @@ TEST(Ssda903Reader, LeavesOutBadPermanenceSocialWorkerAndLibertyRows) {
             "not known\n"
             "pp.csv:5: column 'DATE_PERM', value 'ZZ/06/2030': DATE_PERM is after 1900 and not after the end of the "
             "collection year\n"
+            "pp.csv:7: column 'DATE_PERM', value 'ZZ/04/2024': DATE_PERM is after 1900 and not after the end of the "
+            "collection year\n"
             "sw.csv:2: column 'SW_REASON', value 'SWLAZY': SW_REASON in 2023-24 is one of: MANAGE, FCONTA, LEFTRL, "
             "ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, SWDIED, OTHERS\n"
             "sw.csv:3: column 'SW_ID', value '': a value is required\n"
@@ -122,7 +125,7 @@ TEST(Ssda903Reader, LeavesOutBadPermanenceSocialWorkerAndLibertyRows) {
   EXPECT_EQ(Rows(r, "previous_permanence"), 1u);  // zz/06/2019: June 2019, day not known
   EXPECT_EQ(Rows(r, "social_worker_episodes"), 0u);
   EXPECT_EQ(Rows(r, "liberty_deprivations"), 0u);
-  EXPECT_EQ(r.result->left_out(), 7u);
+  EXPECT_EQ(r.result->left_out(), 8u);
 }
 
 // A file of the return that is not CSV text would lose all its records: the
