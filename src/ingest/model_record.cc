@@ -25,21 +25,43 @@ ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view
   values_.resize(tables[index_].type().fields.size());
 }
 
-ModelRecord& ModelRecord::Set(std::string_view field, std::string_view value) {
-  const std::vector<Field>& fields = dataset_.tables()[index_].type().fields;
-  if (next_field_ >= fields.size() || fields[next_field_].name != field)  // fields are mostly set in order
-    next_field_ = static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field));
-  values_[next_field_++] = value;
+ModelRecord& ModelRecord::Clear() {
+  std::fill(values_.begin(), values_.end(), Value{});
+  text_.clear();
+  next_field_ = 0;
   return *this;
 }
 
-bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems) const {
-  std::vector<std::string_view> cells(values_.begin(), values_.end());
-  if (!AddRecord(dataset_.tables()[index_], cells, file, line, problems)) return false;
+size_t ModelRecord::FieldIndex(std::string_view field) {
+  const std::vector<Field>& fields = dataset_.tables()[index_].type().fields;
+  // Fields are mostly set in order, and named by the literal that names them in the catalogue.
+  bool next = next_field_ < fields.size() && fields[next_field_].name.size() == field.size() &&
+              (fields[next_field_].name.data() == field.data() || fields[next_field_].name == field);
+  if (!next) next_field_ = static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field));
+  return next_field_++;
+}
+
+ModelRecord& ModelRecord::Set(std::string_view field, std::initializer_list<std::string_view> pieces) {
+  Value& v = values_[FieldIndex(field)];
+  v = {static_cast<uint32_t>(text_.size()), 0, kNull};
+  for (std::string_view piece : pieces) text_.append(piece);
+  v.size = static_cast<uint32_t>(text_.size() - v.offset);
+  return *this;
+}
+
+ModelRecord& ModelRecord::Set(std::string_view field, std::optional<Date> d) {
+  values_[FieldIndex(field)] = {0, 0, d ? d->days() : kNull};
+  return *this;
+}
+
+bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems) {
+  given_.clear();
+  for (const Value& v : values_) given_.push_back({std::string_view(text_).substr(v.offset, v.size), v.day});
+  if (!AddRecord(dataset_.tables()[index_], given_, file, line, problems)) return false;
   size_t tables = dataset_.tables().size();
   if (sources_.files.size() < tables) sources_.files.resize(tables), sources_.lines.resize(tables);
   sources_.lines[index_].push_back(static_cast<uint32_t>(line));
-  sources_.files[index_] = file;
+  if (sources_.files[index_] != file) sources_.files[index_] = file;
   return true;
 }
 
@@ -96,7 +118,7 @@ ModelRecord& RecordGroup::Record(std::string_view type, std::string file, uint64
 
 bool RecordGroup::Commit(Problems& problems) {
   std::vector<const ModelRecord*> added;
-  for (const Pending& p : pending_)
+  for (Pending& p : pending_)
     if (p.record.Add(p.file, p.line, problems)) added.push_back(&p.record);
   bool all = added.size() == pending_.size();
   if (!all)  // newest first, so each is its table's last row

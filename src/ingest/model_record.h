@@ -4,6 +4,7 @@
 // by the readers of the SSDA903, CIN census and workforce returns.
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,24 +36,38 @@ std::string PostcodeDistrict(std::string_view postcode);
 // Sources sized for every table of the dataset, none noted yet.
 RowSources EmptySources(const Dataset& dataset);
 
-// ModelRecord collects one record's values as scrutiny CSV text and adds it
-// through the model's validator, noting the file and line it came from.
+// ModelRecord collects one record's values (text, or dates as dates) and adds
+// it through the model's validator, noting the file and line it came from.
+// Values are copied, so a temporary may be given. Clear() readies it for the
+// next record of its type, reusing its memory.
 class ModelRecord {
  public:
   ModelRecord(Dataset& dataset, RowSources& sources, std::string_view type);
-  ModelRecord& Set(std::string_view field, std::string_view value);
-  ModelRecord& Set(std::string_view field, std::optional<Date> d) { return Set(field, d ? d->ToIso() : ""); }
+  ModelRecord& Clear();
+  ModelRecord& Set(std::string_view field, std::string_view value) { return Set(field, {value}); }
+  // The pieces joined: Set("child_id", {la_code, "-", child}).
+  ModelRecord& Set(std::string_view field, std::initializer_list<std::string_view> pieces);
+  ModelRecord& Set(std::string_view field, std::optional<Date> d);
   // Adds the record; false (and problems) if the model refuses it.
-  bool Add(const std::string& file, uint64_t line, Problems& problems) const;
+  bool Add(const std::string& file, uint64_t line, Problems& problems);
   // Takes the record added last out of its table again (it must still be its table's last row).
   void Remove() const;
 
  private:
+  size_t FieldIndex(std::string_view field);
+
+  // A value: text at [offset, offset + size) of text_, or a date's day number.
+  struct Value {
+    uint32_t offset = 0, size = 0;
+    int32_t day = kNull;
+  };
   Dataset& dataset_;
   RowSources& sources_;
   size_t index_ = 0;
   size_t next_field_ = 0;  // where the next field set is looked for first
-  std::vector<std::string> values_;
+  std::vector<Value> values_;
+  std::string text_;
+  std::vector<FieldValue> given_;  // for Add
 };
 
 // The councils.csv record of the council whose return is read.

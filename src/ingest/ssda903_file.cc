@@ -56,23 +56,43 @@ Result<std::optional<Ssda903File>> Ssda903File::Read(std::string name, std::stri
       ++file.rows_refused_;
       continue;
     }
-    Ssda903Row row{reader.line(), {}};
-    row.cells.reserve(positions.size());
-    for (size_t p : positions) row.cells.emplace_back(TrimSpace(fields[p]));
-    file.rows_.push_back(std::move(row));
+    file.rows_.push_back({reader.line(), file.cells_.size()});
+    for (size_t p : positions) {
+      std::string_view cell = TrimSpace(fields[p]);
+      auto at = reinterpret_cast<uintptr_t>(cell.data()), start = reinterpret_cast<uintptr_t>(text.data());
+      bool in_text = at >= start && at <= start + text.size();
+      file.cells_.push_back(in_text ? cell : file.Copy(cell));  // a quoted field, unescaped
+    }
   }
   if (!reader.error().empty()) problems.Add({file.name_, reader.line(), "", "", reader.error()});
   return std::optional<Ssda903File>(std::move(file));
 }
 
-Ssda903File Ssda903File::FromXml(std::string name, Ssda903Table table, std::string element,
-                                 std::vector<Ssda903Row> rows) {
+Ssda903File Ssda903File::ForXml(std::string name, Ssda903Table table, std::string element) {
   Ssda903File file;
   file.name_ = std::move(name);
   file.element_ = std::move(element);
   file.spec_ = &SpecOf(table);
-  file.rows_ = std::move(rows);
   return file;
+}
+
+void Ssda903File::AddRow(uint64_t line, const std::vector<std::string_view>& cells) {
+  rows_.push_back({line, cells_.size()});
+  for (std::string_view cell : cells) cells_.push_back(Copy(cell));
+}
+
+std::string_view Ssda903File::Copy(std::string_view cell) {
+  constexpr size_t kBlock = 64 * 1024;
+  if (cell.empty()) return {};
+  if (copies_.empty() || copies_size_ - copies_used_ < cell.size()) {
+    copies_size_ = std::max(kBlock, cell.size());
+    copies_.push_back(std::make_unique_for_overwrite<char[]>(copies_size_));
+    copies_used_ = 0;
+  }
+  char* at = copies_.back().get() + copies_used_;
+  std::copy(cell.begin(), cell.end(), at);
+  copies_used_ += cell.size();
+  return {at, cell.size()};
 }
 
 std::string_view Ssda903File::Label(std::string_view column) const {
@@ -83,7 +103,13 @@ std::string_view Ssda903FileCount::Label(std::string_view column) const { return
 
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
-  return row.cells[static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin())];
+  // The same literal is one string in the program, so most names match by address; others by
+  // length and last letter before their text.
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].size() == column.size() &&
+        (columns[i].data() == column.data() || (columns[i].back() == column.back() && columns[i] == column)))
+      return cells_[row.first + i];
+  return {};  // not a column of the table
 }
 
 }  // namespace scrutiny

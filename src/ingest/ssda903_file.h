@@ -5,6 +5,7 @@
 // cells, each knowing its line.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,9 +17,11 @@
 
 namespace scrutiny {
 
+// Ssda903Row is one row of a table: its line, and where its cells (one per
+// column of the table, in order) start among the file's cells.
 struct Ssda903Row {
   uint64_t line = 0;
-  std::vector<std::string> cells;  // in the order of the table's columns
+  size_t first = 0;
 };
 
 // Ssda903FileCount says what became of the rows of one file of a return.
@@ -42,13 +45,16 @@ struct Ssda903Origin {
 
 class Ssda903File {
  public:
-  // Reads a file's text. Text that is not CSV text (empty, binary, not UTF-8)
-  // is an error naming the file and line; problems say why a file whose header
-  // is no table's (then no file), or a row of it, could not be read.
+  // Reads a file's text, which the file's cells view: it must outlive the file.
+  // Text that is not CSV text (empty, binary, not UTF-8) is an error naming the
+  // file and line; problems say why a file whose header is no table's (then no
+  // file), or a row of it, could not be read.
   static Result<std::optional<Ssda903File>> Read(std::string name, std::string_view text, Problems& problems);
-  // A table of the XML file `name`, its rows made from `element`s (cells in
-  // the order of the table's columns, lines those of the elements).
-  static Ssda903File FromXml(std::string name, Ssda903Table table, std::string element, std::vector<Ssda903Row> rows);
+  // An empty table of the XML file `name`, whose rows are made from `element`s.
+  static Ssda903File ForXml(std::string name, Ssda903Table table, std::string element);
+  // Adds a row of the XML form: its element's line, and its cells (copied) in
+  // the order of the table's columns.
+  void AddRow(uint64_t line, const std::vector<std::string_view>& cells);
 
   const std::string& name() const { return name_; }
   const Ssda903TableSpec& spec() const { return *spec_; }
@@ -66,6 +72,12 @@ class Ssda903File {
   std::string element_;
   const Ssda903TableSpec* spec_ = nullptr;
   std::vector<Ssda903Row> rows_;
+  std::vector<std::string_view> cells_;  // row after row
+  // Cells not in the text read (unquoted CSV fields, XML items), copied into
+  // blocks that stay where they are when the file moves.
+  std::string_view Copy(std::string_view cell);
+  std::vector<std::unique_ptr<char[]>> copies_;
+  size_t copies_used_ = 0, copies_size_ = 0;  // of the last block
   uint64_t rows_refused_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "ingest/ssda903_reader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -33,9 +34,16 @@ class RecordMaking {
   void Run(Ssda903History& history);
 
  private:
-  std::string ChildId(std::string_view child) const { return options_.la_code + "-" + std::string(child); }
+  // The record emptied and given the child's child_id, <la_code>-<CHILD>, its first field.
+  ModelRecord& Begin(ModelRecord& record, std::string_view child) const {
+    return record.Clear().Set("child_id", {options_.la_code, "-", child});
+  }
+  // A number's decimal digits, valid until the next call.
+  std::string_view Digits(int n) {
+    return {digits_, static_cast<size_t>(std::to_chars(digits_, digits_ + sizeof digits_, n).ptr - digits_)};
+  }
   // Adds a record; one the model refuses is counted as left out of its file.
-  bool Add(const ModelRecord& record, const Ssda903Origin& from);
+  bool Add(ModelRecord& record, const Ssda903Origin& from);
   void Report(const Ssda903Origin& from, std::string_view column, std::string value, std::string rule);
   void AddEpisodes(std::string_view child, std::vector<Ssda903Episode>& episodes);
   // Whether the child has an episode kept; if not, the record is reported and left out.
@@ -53,7 +61,8 @@ class RecordMaking {
   const Ssda903Options& options_;
   Ssda903Return& out_;
   Problems& problems_;
-  std::unordered_set<std::string_view> looked_after_, with_records_;
+  std::unordered_set<std::string_view, ChildHash> looked_after_, with_records_;
+  char digits_[16];
 };
 
 void RecordMaking::Run(Ssda903History& history) {
@@ -71,7 +80,7 @@ void RecordMaking::Run(Ssda903History& history) {
   AddChildren(history.records.children);
 }
 
-bool RecordMaking::Add(const ModelRecord& record, const Ssda903Origin& from) {
+bool RecordMaking::Add(ModelRecord& record, const Ssda903Origin& from) {
   Ssda903FileCount& file = out_.files[from.file];
   bool kept = record.Add(file.name, from.line, problems_);
   if (!kept) ++file.left_out;
@@ -92,11 +101,12 @@ void RecordMaking::AddEpisodes(std::string_view child, std::vector<Ssda903Episod
     last.rec = {};
     ++out_.fixed;
   }
-  size_t number = 0;
+  ModelRecord record(out_.dataset, out_.sources, "looked_after_episodes");
+  int number = 0;
   for (const Ssda903Episode& e : episodes) {
-    ModelRecord record(out_.dataset, out_.sources, "looked_after_episodes");
-    record.Set("episode_id", fmt::format("{}-E{}", ChildId(child), ++number))
-        .Set("child_id", ChildId(child))
+    record.Clear()
+        .Set("episode_id", {options_.la_code, "-", child, "-E", Digits(++number)})
+        .Set("child_id", {options_.la_code, "-", child})
         .Set("decom", e.decom).Set("rne", e.rne).Set("ls", e.ls).Set("cin", e.cin).Set("place", e.place)
         .Set("place_provider", e.place_provider).Set("dec", e.dec).Set("rec", e.rec)
         .Set("reason_place_change", e.reason_place_change).Set("home_postcode_district", e.home_district)
@@ -113,30 +123,30 @@ bool RecordMaking::LookedAfter(std::string_view child, const Ssda903Origin& from
 }
 
 void RecordMaking::AddReviews(const std::vector<Ssda903Review>& reviews) {
+  ModelRecord record(out_.dataset, out_.sources, "looked_after_reviews");
   for (const Ssda903Review& r : reviews) {
     if (!LookedAfter(r.child, r.from)) continue;
-    Add(ModelRecord(out_.dataset, out_.sources, "looked_after_reviews")
-            .Set("child_id", ChildId(r.child)).Set("review_date", r.date).Set("participation", r.participation),
-        r.from);
+    Add(Begin(record, r.child).Set("review_date", r.date).Set("participation", r.participation), r.from);
   }
 }
 
 void RecordMaking::AddMissing(const std::vector<Ssda903Missing>& missing) {
+  ModelRecord record(out_.dataset, out_.sources, "missing_episodes");
   int number = 0;
   for (const Ssda903Missing& m : missing) {
     if (!LookedAfter(m.child, m.from)) continue;
-    Add(ModelRecord(out_.dataset, out_.sources, "missing_episodes")
-            .Set("missing_id", fmt::format("{}-M{}", options_.la_code, ++number))
-            .Set("child_id", ChildId(m.child)).Set("start_date", m.start).Set("end_date", m.end)
-            .Set("missing_type", m.type),
+    Add(record.Clear()
+            .Set("missing_id", {options_.la_code, "-M", Digits(++number)})
+            .Set("child_id", {options_.la_code, "-", m.child})
+            .Set("start_date", m.start).Set("end_date", m.end).Set("missing_type", m.type),
         m.from);
   }
 }
 
 void RecordMaking::AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers) {
+  ModelRecord record(out_.dataset, out_.sources, "care_leavers");
   for (const Ssda903CareLeaver& c : leavers) {
-    bool kept = Add(ModelRecord(out_.dataset, out_.sources, "care_leavers")
-                        .Set("child_id", ChildId(c.child)).Set("as_at_date", c.as_at)
+    bool kept = Add(Begin(record, c.child).Set("as_at_date", c.as_at)
                         .Set("eligibility", c.relevant ? "RELEVANT" : "FORMER_RELEVANT")
                         .Set("in_touch", c.in_touch).Set("activity", c.activity).Set("accommodation", c.accommodation),
                     c.from);
@@ -145,23 +155,25 @@ void RecordMaking::AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers)
 }
 
 void RecordMaking::AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes) {
+  ModelRecord record(out_.dataset, out_.sources, "looked_after_outcomes");
   for (const Ssda903Outcomes& o : outcomes) {
     if (!LookedAfter(o.child, o.from)) continue;
-    Add(ModelRecord(out_.dataset, out_.sources, "looked_after_outcomes")
-            .Set("child_id", ChildId(o.child)).Set("as_at_date", o.as_at)
+    Add(Begin(record, o.child).Set("as_at_date", o.as_at)
             .Set("health_check", o.health_check).Set("teeth_check", o.teeth_check)
             .Set("immunisations", o.immunisations).Set("convicted", o.convicted)
             .Set("substance_misuse", o.substance_misuse)
-            .Set("sdq_score", o.sdq_score ? std::to_string(*o.sdq_score) : ""),
+            .Set("sdq_score", o.sdq_score ? Digits(*o.sdq_score) : ""),
         o.from);
   }
 }
 
 void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
+  ModelRecord record(out_.dataset, out_.sources, "adoptions");
   for (const auto* entry : ByChild(adoptions)) {
     const auto& [child, a] = *entry;
-    bool kept = Add(ModelRecord(out_.dataset, out_.sources, "adoptions")
-                        .Set("adoption_id", ChildId(child) + "-A").Set("child_id", ChildId(child))
+    bool kept = Add(record.Clear()
+                        .Set("adoption_id", {options_.la_code, "-", child, "-A"})
+                        .Set("child_id", {options_.la_code, "-", child})
                         .Set("decision_date", a.decision).Set("match_date", a.match)
                         .Set("decision_reversed_date", a.reversed).Set("reversal_reason", a.reversal_reason),
                     a.from);
@@ -170,36 +182,36 @@ void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
 }
 
 void RecordMaking::AddPreviousPermanence(const std::vector<Ssda903PreviousPermanence>& rows) {
+  ModelRecord record(out_.dataset, out_.sources, "previous_permanence");
   for (const Ssda903PreviousPermanence& p : rows) {
     if (!LookedAfter(p.child, p.from)) continue;
-    Add(ModelRecord(out_.dataset, out_.sources, "previous_permanence")
-            .Set("child_id", ChildId(p.child)).Set("as_at_date", p.as_at).Set("previous_permanence", p.option)
+    Add(Begin(record, p.child).Set("as_at_date", p.as_at).Set("previous_permanence", p.option)
             .Set("permanence_la", p.la).Set("permanence_date", p.date)
-            .Set("permanence_year", p.year ? std::to_string(*p.year) : ""),
+            .Set("permanence_year", p.year ? Digits(*p.year) : ""),
         p.from);
   }
 }
 
 void RecordMaking::AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode>& episodes) {
+  ModelRecord record(out_.dataset, out_.sources, "social_worker_episodes");
   for (const Ssda903SocialWorkerEpisode& w : episodes) {
     if (!LookedAfter(w.child, w.from)) continue;
-    Add(ModelRecord(out_.dataset, out_.sources, "social_worker_episodes")
-            .Set("child_id", ChildId(w.child)).Set("worker_id", w.worker).Set("start_date", w.start)
+    Add(Begin(record, w.child).Set("worker_id", w.worker).Set("start_date", w.start)
             .Set("end_date", w.end).Set("change_reason", w.reason),
         w.from);
   }
 }
 
 void RecordMaking::AddLibertyDeprivations(const std::vector<Ssda903LibertyDeprivation>& orders) {
+  ModelRecord record(out_.dataset, out_.sources, "liberty_deprivations");
   for (const Ssda903LibertyDeprivation& d : orders) {
     if (!LookedAfter(d.child, d.from)) continue;
-    Add(ModelRecord(out_.dataset, out_.sources, "liberty_deprivations")
-            .Set("child_id", ChildId(d.child)).Set("start_date", d.start).Set("end_date", d.end),
-        d.from);
+    Add(Begin(record, d.child).Set("start_date", d.start).Set("end_date", d.end), d.from);
   }
 }
 
 void RecordMaking::AddChildren(ChildMap<Ssda903Child>& children) {
+  ModelRecord record(out_.dataset, out_.sources, "children");
   for (const auto* entry : ByChild(children)) {
     const auto& [id, child] = *entry;
     if (!with_records_.count(id)) {
@@ -207,8 +219,7 @@ void RecordMaking::AddChildren(ChildMap<Ssda903Child>& children) {
       ++out_.files[child.from.file].left_out;
       continue;
     }
-    Add(ModelRecord(out_.dataset, out_.sources, "children")
-            .Set("child_id", ChildId(id)).Set("la_code", options_.la_code).Set("sex", child.sex)
+    Add(Begin(record, id).Set("la_code", options_.la_code).Set("sex", child.sex)
             .Set("date_of_birth", child.dob).Set("ethnicity", child.ethnicity).Set("uasc", child.uasc ? "Y" : "N")
             .Set("uasc_ceased_date", child.uasc_ceased),
         child.from);

@@ -25,20 +25,21 @@ class TableRows {
   bool AnyItem(pugi::xml_node header, T table) const;
 
   const XmlReturn& file_;
-  std::map<T, std::pair<std::string, std::vector<Ssda903Row>>> rows_;
+  std::map<T, Ssda903File> files_;
+  std::vector<std::string_view> cells_;  // of the row being added
 };
 
 void TableRows::Add(T table, pugi::xml_node element, pugi::xml_node header, const char* element_name) {
-  Ssda903Row row{file_.LineOf(element), {}};
+  cells_.clear();
   for (std::string_view column : SpecOf(table).columns) {
     std::string name(XmlItemName(column));
     pugi::xml_node node = element.child(name.c_str());
     if (!node) node = header.child(name.c_str());
-    row.cells.emplace_back(TrimmedText(node));
+    cells_.push_back(TrimmedText(node));
   }
-  auto& [element_of_table, rows] = rows_[table];
-  element_of_table = element_name;
-  rows.push_back(std::move(row));
+  auto file = files_.find(table);
+  if (file == files_.end()) file = files_.emplace(table, Ssda903File::ForXml(file_.name(), table, element_name)).first;
+  file->second.AddRow(file_.LineOf(element), cells_);
 }
 
 // Whether the header holds an item of the table other than the child's own (CHILD, SEX, DOB).
@@ -69,9 +70,7 @@ void TableRows::AddChild(pugi::xml_node child) {
 
 std::vector<Ssda903File> TableRows::Files() && {
   std::vector<Ssda903File> files;
-  for (auto& [table, element_rows] : rows_)
-    files.push_back(Ssda903File::FromXml(file_.name(), table, std::move(element_rows.first),
-                                         std::move(element_rows.second)));
+  for (auto& [table, file] : files_) files.push_back(std::move(file));
   return files;
 }
 

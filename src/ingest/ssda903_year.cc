@@ -42,7 +42,7 @@ class YearReading {
     bool operator==(const ChildDay&) const = default;
   };
   struct ChildDayHash {
-    size_t operator()(const ChildDay& k) const { return std::hash<std::string_view>()(k.child) * 31 + static_cast<size_t>(k.day); }
+    size_t operator()(const ChildDay& k) const { return ChildHash()(k.child) * 31 + static_cast<size_t>(k.day); }
   };
   using ReviewLines = std::unordered_map<ChildDay, uint64_t, ChildDayHash>;
   bool ReadReview(Ssda903RowCheck& check, ReviewLines& seen);

@@ -20,6 +20,7 @@
 #include "ingest/episode_cleaning.h"
 #include "ingest/model_record.h"
 #include "ingest/ssda903_file.h"
+#include "model/fingerprint.h"
 #include "model/validator.h"
 
 namespace scrutiny {
@@ -106,8 +107,12 @@ struct Ssda903LibertyDeprivation {
 
 // What is known of each child, by its CHILD: found by hashing, listed in
 // CHILD order (ByChild) so that records and problems come out in one order.
+struct ChildHash {
+  // Not noexcept, so that the maps keep each key's hash rather than compute it again.
+  size_t operator()(std::string_view child) const { return Fingerprint::Of(child).low; }
+};
 template <typename T>
-using ChildMap = std::unordered_map<std::string_view, T>;
+using ChildMap = std::unordered_map<std::string_view, T, ChildHash>;
 
 template <typename T>
 std::vector<std::pair<const std::string_view, T>*> ByChild(ChildMap<T>& map) {

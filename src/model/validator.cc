@@ -102,6 +102,23 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
   return "unknown field type";
 }
 
+// Checks and stores one non-empty value: a date given as a date is only
+// checked against the years a date may have.
+std::string ParseCell(Table& t, int col, const FieldValue& v) {
+  if (v.day == kNull) return ParseCell(t, col, v.text);
+  Date d = Date::FromDays(v.day);
+  if (t.type().field(col).type != FieldType::kDate) return ParseCell(t, col, d.ToIso());
+  static const Date first = Date::FromCivil(kFirstYear, 1, 1), last = Date::FromCivil(kLastYear, 12, 31);
+  if (d < first || d > last) return "a date is between 1900 and 2100";
+  t.SetDate(col, d);
+  return {};
+}
+
+std::string_view TextOf(std::string_view cell) { return cell; }
+std::string TextOf(const FieldValue& v) { return v.day == kNull ? std::string(v.text) : Date::FromDays(v.day).ToIso(); }
+bool IsEmpty(std::string_view cell) { return cell.empty(); }
+bool IsEmpty(const FieldValue& v) { return v.empty(); }
+
 // Stores one non-empty cell known to be valid; false if it does not convert.
 bool ConvertCell(Table& t, int col, std::string_view v) {
   switch (t.type().field(col).type) {
@@ -173,28 +190,31 @@ void Problems::Add(Problem p) {
   ++total_;
 }
 
-bool AddRecord(Table& t, std::span<const std::string_view> cells, const std::string& file,
-               uint64_t line, Problems& problems) {
+namespace {
+
+// AddRecord of cells given as text (std::string_view) or as FieldValues.
+template <typename Cell>
+bool AddCells(Table& t, std::span<const Cell> cells, const std::string& file, uint64_t line, Problems& problems) {
   const RecordType& type = t.type();
   t.AddRow();
   bool ok = true;
   auto child_id = [&] {
     int child = type.IndexOf("child_id");
-    return std::string(child >= 0 ? cells[static_cast<size_t>(child)] : std::string_view());
+    return child >= 0 ? std::string(TextOf(cells[static_cast<size_t>(child)])) : std::string();
   };
-  auto report = [&](std::string column, std::string_view value, std::string rule, std::string_view kind) {
-    problems.Add({file, line, std::move(column), std::string(value), std::move(rule), child_id(), kind});
+  auto report = [&](std::string column, std::string value, std::string rule, std::string_view kind) {
+    problems.Add({file, line, std::move(column), std::move(value), std::move(rule), child_id(), kind});
     ok = false;
   };
   for (int c = 0; c < static_cast<int>(type.fields.size()); ++c) {
     const Field& f = type.field(c);
-    std::string_view v = cells[static_cast<size_t>(c)];
-    if (v.empty()) {
-      if (f.required) report(std::string(f.name), v, "a value is required", kMissingValue);
+    const Cell& v = cells[static_cast<size_t>(c)];
+    if (IsEmpty(v)) {
+      if (f.required) report(std::string(f.name), "", "a value is required", kMissingValue);
       continue;
     }
     std::string rule = ParseCell(t, c, v);
-    if (!rule.empty()) report(std::string(f.name), v, std::move(rule), kInvalidValue);
+    if (!rule.empty()) report(std::string(f.name), std::string(TextOf(v)), std::move(rule), kInvalidValue);
   }
   if (ok) {
     for (const FieldRule& r : type.rules) {
@@ -209,6 +229,18 @@ bool AddRecord(Table& t, std::span<const std::string_view> cells, const std::str
   }
   if (!ok) t.PopRow();
   return ok;
+}
+
+}  // namespace
+
+bool AddRecord(Table& t, std::span<const std::string_view> cells, const std::string& file, uint64_t line,
+               Problems& problems) {
+  return AddCells(t, cells, file, line, problems);
+}
+
+bool AddRecord(Table& t, std::span<const FieldValue> values, const std::string& file, uint64_t line,
+               Problems& problems) {
+  return AddCells(t, values, file, line, problems);
 }
 
 bool AddCheckedRecord(Table& t, std::span<const std::string_view> cells) {

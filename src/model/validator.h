@@ -68,6 +68,19 @@ struct RowSources {
 bool AddRecord(Table& table, std::span<const std::string_view> cells, const std::string& file,
                uint64_t line, Problems& problems);
 
+// FieldValue is one value of a record given to AddRecord: text as a scrutiny
+// CSV file writes it, or for a date field the date itself (a reader that has
+// read the date need not write it out for the validator to read again).
+struct FieldValue {
+  std::string_view text;
+  int32_t day = kNull;  // a date's day number, or kNull for text
+  bool empty() const { return day == kNull && text.empty(); }
+};
+
+// AddRecord of values, one per field in catalogue order, checked by the same rules.
+bool AddRecord(Table& table, std::span<const FieldValue> values, const std::string& file, uint64_t line,
+               Problems& problems);
+
 // Adds a record that AddRecord has already accepted (the second reading of a
 // load's files): converts each cell without checking it again. False, with the
 // row dropped, if a cell does not convert (the text changed).

@@ -63,6 +63,27 @@ TEST(Ssda903Reader, FindsFilesByHeaderWithByteOrderMarkAndAnyCase) {
   EXPECT_EQ(Rows(r, "children"), 1u);
 }
 
+// A quoted field is unescaped into text the reader keeps only until its next
+// row: the file must keep its own copy of every such cell it will read later.
+TEST(Ssda903Reader, ReadsQuotedCellsLikeOthers) {
+  Read r = ReadTexts({{"h.csv", kHeader + "\"A1\",1,\"01/02/2015\",WBRI,,,\n\"B2\",2,01/03/2016,\" WBRI \",,,\n"},
+                      {"e.csv", kEpisodes + "\"A1\",01/05/2023,S,\"C2\",N1,U4,PR1,,,,\"BR1 2AB\",,\n"
+                                            "B2,\"02/05/2023\",S,C2,N1,\"U4\",PR1,,,,,,\n"}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.problems, "");
+  const Table& children = r.result->dataset.table("children");
+  ASSERT_EQ(children.size(), 2u);
+  EXPECT_EQ(children.Format(0, 0), "900-A1");
+  EXPECT_EQ(children.Format(0, 1), "900-B2");
+  EXPECT_EQ(children.Format(children.type().IndexOf("ethnicity"), 1), "WBRI");
+  const Table& episodes = r.result->dataset.table("looked_after_episodes");
+  ASSERT_EQ(episodes.size(), 2u);
+  EXPECT_EQ(episodes.Format(episodes.type().IndexOf("ls"), 0), "C2");
+  EXPECT_EQ(episodes.Format(episodes.type().IndexOf("home_postcode_district"), 0), "BR1");
+  EXPECT_EQ(episodes.Format(episodes.type().IndexOf("decom"), 1), "2023-05-02");
+  EXPECT_EQ(episodes.Format(episodes.type().IndexOf("place"), 1), "U4");
+}
+
 TEST(Ssda903Reader, ReportsFilesItCannotRead) {
   Read r = ReadWith({{"odd.csv", "NAME,AGE\nx,1\n"}, {"half.csv", "CHILD,DECOM,RNE\n"}});
   ASSERT_TRUE(r.result.ok());

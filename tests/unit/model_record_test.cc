@@ -1,0 +1,67 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ingest/model_record.h"
+#include "model/validator.h"
+
+namespace scrutiny {
+namespace {
+
+std::string Joined(const Problems& problems) {
+  std::string s;
+  for (const Problem& p : problems.kept()) s += p.ToString() + "\n";
+  return s;
+}
+
+TEST(ModelRecord, AddsDatesGivenAsDatesAndReusesItselfForTheNextRecord) {
+  Dataset d;
+  RowSources sources = EmptySources(d);
+  Problems problems(100);
+  ModelRecord record(d, sources, "looked_after_reviews");
+  for (int day = 1; day <= 3; ++day) {
+    std::string child = "900-C" + std::to_string(day);
+    ASSERT_TRUE(record.Clear()
+                    .Set("child_id", {"900", "-C", std::to_string(day)})
+                    .Set("review_date", Date::FromCivil(2024, 5, day))
+                    .Set("participation", "PN1")
+                    .Add("reviews.csv", static_cast<uint64_t>(day + 1), problems))
+        << Joined(problems);
+  }
+  const Table& t = d.table("looked_after_reviews");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t.Format(0, 2), "900-C3");
+  EXPECT_EQ(t.Format(t.type().IndexOf("review_date"), 2), "2024-05-03");
+  EXPECT_EQ(t.Format(t.type().IndexOf("participation"), 0), "PN1");
+  EXPECT_EQ(sources.lines[static_cast<size_t>(&t - d.tables().data())].back(), 4u);
+}
+
+TEST(ModelRecord, RefusesADateOutsideTheModelsYearsAsTheTextWouldBe) {
+  Dataset d;
+  RowSources sources = EmptySources(d);
+  Problems problems(100);
+  ModelRecord record(d, sources, "looked_after_reviews");
+  EXPECT_FALSE(record.Clear().Set("child_id", "900-C1").Set("review_date", Date::FromCivil(1899, 12, 31))
+                   .Add("reviews.csv", 7, problems));
+  EXPECT_FALSE(record.Clear().Set("child_id", "900-C1").Set("review_date", std::optional<Date>())
+                   .Add("reviews.csv", 8, problems));
+  EXPECT_EQ(d.table("looked_after_reviews").size(), 0u);
+  EXPECT_EQ(Joined(problems),
+            "reviews.csv:7: column 'review_date', value '1899-12-31': a date is between 1900 and 2100\n"
+            "reviews.csv:8: column 'review_date', value '': a value is required\n");
+}
+
+TEST(ModelRecord, ChecksAFieldsValueGivenAsTextOrAsFieldValuesAlike) {
+  Dataset d;
+  Problems by_text(100), by_value(100);
+  Table& t = d.table("looked_after_reviews");
+  std::vector<std::string_view> cells = {"900-C1", "2024-02-30", "PN9"};
+  EXPECT_FALSE(AddRecord(t, cells, "r.csv", 2, by_text));
+  std::vector<FieldValue> values = {{"900-C1"}, {"2024-02-30"}, {"PN9"}};
+  EXPECT_FALSE(AddRecord(t, values, "r.csv", 2, by_value));
+  EXPECT_EQ(Joined(by_text), Joined(by_value));
+  EXPECT_NE(Joined(by_text), "");
+}
+
+}  // namespace
+}  // namespace scrutiny
