@@ -1,6 +1,7 @@
 #include "core/code_lists.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace scrutiny {
 namespace {
@@ -242,11 +243,44 @@ std::vector<CodeList> Build() {
 
 }  // namespace
 
-bool CodeList::Contains(std::string_view code) const {
-  // Most codes are a character or two: compare the first before calling memcmp.
-  return std::any_of(codes.begin(), codes.end(), [&](const Code& c) {
-    return c.code.size() == code.size() && (code.empty() || c.code[0] == code[0]) && c.code == code;
-  });
+namespace {
+
+uint64_t FirstEightBytes(std::string_view s) {
+  uint64_t word = 0;
+  std::memcpy(&word, s.data(), std::min(s.size(), sizeof word));
+  return word;
+}
+
+size_t WordSlot(uint64_t word, size_t mask) { return static_cast<size_t>((word * 0x9E3779B97F4A7C15ULL) >> 40) & mask; }
+
+// Fills in a list's words and its table of codes by word, at most a quarter full.
+void IndexWords(CodeList& list) {
+  size_t size = 4;
+  while (size < 4 * list.codes.size()) size *= 2;
+  list.by_word.assign(size, 0);
+  for (size_t i = 0; i < list.codes.size(); ++i) {
+    list.words.push_back(FirstEightBytes(list.codes[i].code));
+    size_t slot = WordSlot(list.words.back(), size - 1);
+    while (list.by_word[slot] != 0) slot = (slot + 1) & (size - 1);
+    list.by_word[slot] = static_cast<uint16_t>(i + 1);
+  }
+}
+
+}  // namespace
+
+int CodeList::IndexOf(std::string_view code) const {
+  if (by_word.empty()) {  // a list made outside the catalogue
+    auto it = std::find_if(codes.begin(), codes.end(), [&](const Code& c) { return c.code == code; });
+    return it == codes.end() ? -1 : static_cast<int>(it - codes.begin());
+  }
+  uint64_t word = FirstEightBytes(code);
+  size_t mask = by_word.size() - 1;
+  for (size_t slot = WordSlot(word, mask);; slot = (slot + 1) & mask) {
+    if (by_word[slot] == 0) return -1;
+    size_t i = by_word[slot] - 1u;  // equal words and lengths of eight or less: equal codes
+    if (words[i] == word && codes[i].code.size() == code.size() && (code.size() <= 8 || codes[i].code == code))
+      return static_cast<int>(i);
+  }
 }
 
 std::string_view CodeList::LabelOf(std::string_view code) const {
@@ -256,7 +290,11 @@ std::string_view CodeList::LabelOf(std::string_view code) const {
 }
 
 const std::vector<CodeList>& CodeLists() {
-  static const std::vector<CodeList> lists = Build();
+  static const std::vector<CodeList> lists = [] {
+    std::vector<CodeList> built = Build();
+    for (CodeList& list : built) IndexWords(list);
+    return built;
+  }();
   return lists;
 }
 

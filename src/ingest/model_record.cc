@@ -33,12 +33,15 @@ ModelRecord& ModelRecord::Clear() {
 }
 
 size_t ModelRecord::FieldIndex(std::string_view field) {
+  // Fields are mostly set in order, so the search starts after the last one set, and each is named
+  // by the literal that names it in the catalogue, so most match by address.
   const std::vector<Field>& fields = dataset_.tables()[index_].type().fields;
-  // Fields are mostly set in order, and named by the literal that names them in the catalogue.
-  bool next = next_field_ < fields.size() && fields[next_field_].name.size() == field.size() &&
-              (fields[next_field_].name.data() == field.data() || fields[next_field_].name == field);
-  if (!next) next_field_ = static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field));
-  return next_field_++;
+  size_t i = next_field_ < fields.size() ? next_field_ : 0;
+  for (size_t n = 0; n < fields.size(); ++n, i = i + 1 < fields.size() ? i + 1 : 0) {
+    std::string_view name = fields[i].name;
+    if (name.size() == field.size() && (name.data() == field.data() || name == field)) return (next_field_ = i + 1) - 1;
+  }
+  return static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field));  // -1: not a field, as before
 }
 
 ModelRecord& ModelRecord::Set(std::string_view field, std::initializer_list<std::string_view> pieces) {

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
-#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -79,42 +77,20 @@ std::variant<std::string_view, CodeRefusal> SexCode(std::string_view value, int 
   return CodeRefusal{fmt::format("SEX in {} is M, F or U", FinancialYear{year}.Label())};
 }
 
-// PackedCodes is a column's code list ready for lookup: each code's first eight
-// bytes as one word, so a value is found by comparing words, not strings.
-struct PackedCodes {
-  const CodeList* list = nullptr;
-  std::vector<uint64_t> words;  // of list->codes, in order
-
-  static uint64_t Word(std::string_view s) {
-    uint64_t w = 0;
-    std::memcpy(&w, s.data(), std::min<size_t>(s.size(), sizeof w));
-    return w;
-  }
-  std::optional<std::string_view> Find(std::string_view value) const {
-    uint64_t w = Word(value);
-    for (size_t i = 0; i < words.size(); ++i)
-      if (words[i] == w && list->codes[i].code == value) return list->codes[i].code;
-    return std::nullopt;
-  }
-};
-
 }  // namespace
 
 std::variant<std::string_view, CodeRefusal> ToModelCode(Ssda903Coded column, std::string_view value, int year) {
   if (column == Ssda903Coded::kSex) return SexCode(value, year);
-  // The list of each column, found by name and packed once.
-  static const auto packed = [] {
-    std::array<PackedCodes, static_cast<size_t>(Ssda903Coded::kSwReason) + 1> found{};
-    for (size_t c = 0; c < found.size(); ++c) {
-      found[c].list = FindCodeList(CodesOf(static_cast<Ssda903Coded>(c)).code_list);
-      for (const Code& code : found[c].list->codes) found[c].words.push_back(PackedCodes::Word(code.code));
-    }
+  // The list of each column, found by name once.
+  static const auto lists = [] {
+    std::array<const CodeList*, static_cast<size_t>(Ssda903Coded::kSwReason) + 1> found{};
+    for (size_t c = 0; c < found.size(); ++c) found[c] = FindCodeList(CodesOf(static_cast<Ssda903Coded>(c)).code_list);
     return found;
   }();
-  const PackedCodes& codes = packed[static_cast<size_t>(column)];
-  if (auto code = codes.Find(value); code && InUseIn(column, value, year)) return *code;
+  const CodeList& list = *lists[static_cast<size_t>(column)];
+  if (int i = list.IndexOf(value); i >= 0 && InUseIn(column, value, year)) return list.codes[static_cast<size_t>(i)].code;
   return CodeRefusal{fmt::format("{} in {} is one of: {}", CodesOf(column).column, FinancialYear{year}.Label(),
-                                 CodesInUse(column, *codes.list, year))};
+                                 CodesInUse(column, list, year))};
 }
 
 }  // namespace scrutiny

@@ -103,12 +103,15 @@ std::string_view Ssda903FileCount::Label(std::string_view column) const { return
 
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
-  // The same literal is one string in the program, so most names match by address; others by
-  // length and last letter before their text.
-  for (size_t i = 0; i < columns.size(); ++i)
-    if (columns[i].size() == column.size() &&
-        (columns[i].data() == column.data() || (columns[i].back() == column.back() && columns[i] == column)))
-      return cells_[row.first + i];
+  // A name at the address of one of the table's own column names is that column.
+  uint8_t& known = by_address_[(reinterpret_cast<uintptr_t>(column.data()) >> 2) % by_address_.size()];
+  if (known < columns.size() && columns[known].data() == column.data() && columns[known].size() == column.size())
+    return cells_[row.first + known];
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].size() != column.size()) continue;
+    if (columns[i].data() == column.data()) known = static_cast<uint8_t>(i);
+    if (columns[i].data() == column.data() || columns[i] == column) return cells_[row.first + i];
+  }
   return {};  // not a column of the table
 }
 

@@ -4,6 +4,7 @@
 // elements of the XML form that make the table; split into rows of trimmed
 // cells, each knowing its line.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -73,6 +74,9 @@ class Ssda903File {
   const Ssda903TableSpec* spec_ = nullptr;
   std::vector<Ssda903Row> rows_;
   std::vector<std::string_view> cells_;  // row after row
+  // The column last found at each of 64 places chosen by the address of the
+  // name asked for: the same literal asks again for every row.
+  mutable std::array<uint8_t, 64> by_address_{};
   // Cells not in the text read (unquoted CSV fields, XML items), copied into
   // blocks that stay where they are when the file moves.
   std::string_view Copy(std::string_view cell);

@@ -63,6 +63,8 @@ class RecordMaking {
   Problems& problems_;
   std::unordered_set<std::string_view, ChildHash> looked_after_, with_records_;
   char digits_[16];
+  std::string_view last_child_;  // LookedAfter's last answer, asked again for the child's next row
+  bool last_looked_after_ = false;
 };
 
 void RecordMaking::Run(Ssda903History& history) {
@@ -102,7 +104,7 @@ void RecordMaking::AddEpisodes(std::string_view child, std::vector<Ssda903Episod
     ++out_.fixed;
   }
   ModelRecord record(out_.dataset, out_.sources, "looked_after_episodes");
-  int number = 0;
+  int number = 0, kept = 0;
   for (const Ssda903Episode& e : episodes) {
     record.Clear()
         .Set("episode_id", {options_.la_code, "-", child, "-E", Digits(++number)})
@@ -111,12 +113,14 @@ void RecordMaking::AddEpisodes(std::string_view child, std::vector<Ssda903Episod
         .Set("place_provider", e.place_provider).Set("dec", e.dec).Set("rec", e.rec)
         .Set("reason_place_change", e.reason_place_change).Set("home_postcode_district", e.home_district)
         .Set("placement_postcode_district", e.placement_district).Set("urn", e.urn);
-    if (Add(record, e.from)) looked_after_.insert(child), with_records_.insert(child);
+    kept += Add(record, e.from);
   }
+  if (kept) looked_after_.insert(child), with_records_.insert(child);
 }
 
 bool RecordMaking::LookedAfter(std::string_view child, const Ssda903Origin& from) {
-  if (looked_after_.count(child)) return true;
+  if (child != last_child_) last_child_ = child, last_looked_after_ = looked_after_.count(child) > 0;
+  if (last_looked_after_) return true;
   Report(from, "CHILD", std::string(child), "every episode of the child was left out: not looked after");
   ++out_.files[from.file].left_out;
   return false;

@@ -10,7 +10,7 @@ constexpr int kFirstYear = 1900;
 }  // namespace
 
 Ssda903RowCheck::Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Problems& problems)
-    : file_(file), row_(row), year_(year), problems_(problems) {}
+    : file_(file), row_(row), year_(year), last_day_(FinancialYear{year}.last_day()), problems_(problems) {}
 
 void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std::string rule) {
   Note(column, std::string(value), std::move(rule));
@@ -30,8 +30,9 @@ bool Ssda903RowCheck::Present(std::string_view column, bool required) {
 std::optional<Date> Ssda903RowCheck::AnyDate(std::string_view column, bool required) {
   if (!Present(column, required)) return std::nullopt;
   std::string_view v = Text(column);
+  static const Date first = Date::FromCivil(kFirstYear, 1, 1);
   auto d = Date::ParseDmy(v);
-  if (!d || d->year() < kFirstYear) {
+  if (!d || *d < first) {
     Fail(column, v, "a date is DD/MM/YYYY, names a real day and is after 1900");
     return std::nullopt;
   }
@@ -41,10 +42,9 @@ std::optional<Date> Ssda903RowCheck::AnyDate(std::string_view column, bool requi
 std::optional<Date> Ssda903RowCheck::DateIn(std::string_view column, bool required) {
   auto d = AnyDate(column, required);
   if (!d) return d;
-  std::string_view v = Text(column);
-  FinancialYear year{year_};
-  if (*d > year.last_day()) {
-    Fail(column, v, fmt::format("a date of the {} return is not after {}", year.Label(), year.last_day().ToDmy()));
+  if (*d > last_day_) {
+    FinancialYear year{year_};
+    Fail(column, Text(column), fmt::format("a date of the {} return is not after {}", year.Label(), last_day_.ToDmy()));
     return std::nullopt;
   }
   return d;

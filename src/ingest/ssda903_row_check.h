@@ -38,6 +38,7 @@ class Ssda903RowCheck {
   const Ssda903File& file_;
   const Ssda903Row& row_;
   int year_;
+  Date last_day_;  // of the collection year
   Problems& problems_;
   bool ok_ = true;
 };

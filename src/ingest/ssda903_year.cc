@@ -60,6 +60,13 @@ class YearReading {
   std::map<T, size_t> file_of_table_;   // in year_.files
   std::map<T, size_t> count_of_table_;  // in counts_
   size_t file_ = 0;                     // in counts_, of the rows being read
+  // The child of the last row of the table that named a known one: a table's
+  // rows mostly come child by child, so most rows need no search.
+  struct {
+    std::string_view id;
+    Ssda903Child* child = nullptr;
+    std::optional<bool> looked_after;  // whether it has an episode, once asked
+  } last_;
   Ssda903Year year_;
 };
 
@@ -121,6 +128,7 @@ void YearReading::EachRow(T table, OnRow on_row) {
   if (it == file_of_table_.end()) return;
   const Ssda903File& file = year_.files[it->second];
   file_ = count_of_table_.at(table);
+  last_ = {};
   for (const Ssda903Row& row : file.rows()) {
     Ssda903RowCheck check(file, row, year_.collection_year, problems_);
     if (!on_row(check)) ++counts_[file_].left_out;
@@ -128,16 +136,23 @@ void YearReading::EachRow(T table, OnRow on_row) {
 }
 
 Ssda903Child* YearReading::KnownChild(Ssda903RowCheck& check) {
+  std::string_view id = check.Text("CHILD");
+  if (last_.child && id == last_.id) return last_.child;
   auto& children = year_.records.children;
-  auto it = children.find(check.Text("CHILD"));
-  if (it != children.end()) return &it->second;
-  check.Fail("CHILD", check.Text("CHILD"), "the child is not in the header file (or was left out of it)");
+  auto it = children.find(id);
+  if (it != children.end()) {
+    last_ = {id, &it->second, std::nullopt};
+    return &it->second;
+  }
+  check.Fail("CHILD", id, "the child is not in the header file (or was left out of it)");
   return nullptr;
 }
 
 Ssda903Child* YearReading::LookedAfterChild(Ssda903RowCheck& check) {
   Ssda903Child* child = KnownChild(check);
-  if (!child || year_.records.episodes.count(check.Text("CHILD"))) return child;
+  if (!child) return nullptr;
+  if (!last_.looked_after) last_.looked_after = year_.records.episodes.count(last_.id) > 0;
+  if (*last_.looked_after) return child;
   check.Fail("CHILD", check.Text("CHILD"), "the child has no episode in the episodes file: not looked after");
   return nullptr;
 }

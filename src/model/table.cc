@@ -41,14 +41,26 @@ int32_t StringPool::Intern(std::string_view s) {
     views_.push_back(s);
     return static_cast<int32_t>(views_.size() - 1);
   }
+  int32_t& recent = recent_[RecentOf(s)];
+  if (recent && views_[static_cast<size_t>(recent - 1)] == s) return recent - 1;
   if (2 * (views_.size() + 1) > slots_.size()) Grow();
   uint64_t hash = HashOf(s);
   size_t i = SlotOf(s, hash);
-  if (slots_[i] != 0) return static_cast<int32_t>((slots_[i] & 0xffffffffULL) - 1);
+  if (slots_[i] != 0) {
+    recent = static_cast<int32_t>(slots_[i] & 0xffffffffULL);
+    return recent - 1;
+  }
   auto id = static_cast<int32_t>(views_.size());
   views_.push_back(Store(s));
   slots_[i] = (hash & 0xffffffff00000000ULL) | static_cast<uint64_t>(id + 1);
+  recent = id + 1;
   return id;
+}
+
+size_t StringPool::RecentOf(std::string_view s) {
+  if (s.empty()) return 0;
+  auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(s[i])); };
+  return (s.size() * 0x9E37 ^ byte(0) * 0x3B ^ byte(s.size() - 1) * 0x61 ^ byte(s.size() / 2) * 0x1F) & (kRecent - 1);
 }
 
 int32_t StringPool::Find(std::string_view s) const {
@@ -91,6 +103,7 @@ void StringPool::Grow() {
 }
 
 void StringPool::Clear() {
+  recent_.fill(0);
   views_.clear();
   std::fill(slots_.begin(), slots_.end(), 0);
   block_ = 0;

@@ -3,6 +3,7 @@
 // numbers, flags as 0/1, identifiers, codes and text as indexes into the
 // table's string pool. Columnar storage keeps loading and counting fast.
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -47,6 +48,13 @@ class StringPool {
   size_t SlotOf(std::string_view s, uint64_t hash) const;
   std::string_view Store(std::string_view s);
   void Grow();
+
+  // Where a string may have been interned lately, by a hash of its length and
+  // three of its bytes: a value just seen again (a code, the same child's id)
+  // is found without computing its fingerprint.
+  static size_t RecentOf(std::string_view s);
+  static constexpr size_t kRecent = 256;
+  std::array<int32_t, kRecent> recent_{};  // id + 1, or 0
 
   std::vector<std::string_view> views_;  // by id
   std::vector<uint64_t> slots_;          // size a power of two, at most half full

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "model/fingerprint.h"
 #include "model/table.h"
@@ -17,6 +18,26 @@ TEST(StringPool, EqualStringsShareOneId) {
   EXPECT_EQ(pool.Find("903-C2"), b);
   EXPECT_EQ(pool.Find("903-C3"), -1);
   EXPECT_EQ(pool.size(), 2u);
+}
+
+// Strings of one length whose first, middle and last bytes agree share a
+// place among the recently interned: each must still keep its own id.
+TEST(StringPool, StringsSharingARecentPlaceKeepTheirOwnIds) {
+  StringPool pool;
+  std::vector<std::string> texts;
+  for (char c = 'a'; c <= 'z'; ++c) texts.push_back(std::string("X") + c + "-M-" + c + "Z");  // "Xa-M-aZ"...
+  for (char c = 'a'; c <= 'z'; ++c) texts.push_back(std::string("X") + c + c + "M" + c + "-Z");
+  std::vector<int32_t> ids;
+  for (const std::string& t : texts) ids.push_back(pool.Intern(t));
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = texts.size(); i-- > 0;) {
+      ASSERT_EQ(pool.Intern(texts[i]), ids[i]) << texts[i];
+      ASSERT_EQ(pool.Get(ids[i]), texts[i]);
+    }
+  EXPECT_EQ(pool.size(), texts.size());
+  pool.Clear();
+  EXPECT_EQ(pool.Intern(texts[5]), 0);  // what was recent before Clear is forgotten with it
+  EXPECT_EQ(pool.Intern(texts[0]), 1);
 }
 
 TEST(StringPool, KeepsManyStringsOfEveryLengthThroughGrowth) {
