@@ -364,6 +364,13 @@ bool YearReading::ReadLibertyDeprivation(Ssda903RowCheck& check) {
 
 }  // namespace
 
+uint64_t ChildPrefix(std::string_view child) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i)
+    prefix = prefix << 8 | (i < child.size() ? static_cast<unsigned char>(child[i]) : 0u);
+  return prefix;
+}
+
 Result<Ssda903Year> ReadSsda903Year(std::string input, std::vector<Ssda903File> files, const ReturnOptions& options,
                                     std::vector<Ssda903FileCount>& counts, Problems& problems) {
   return YearReading(options, counts, problems).Run(std::move(input), std::move(files));

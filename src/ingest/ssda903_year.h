@@ -114,12 +114,21 @@ struct ChildHash {
 template <typename T>
 using ChildMap = std::unordered_map<std::string_view, T, ChildHash>;
 
+// A CHILD's first eight bytes as a number that orders as the text does.
+uint64_t ChildPrefix(std::string_view child);
+
 template <typename T>
 std::vector<std::pair<const std::string_view, T>*> ByChild(ChildMap<T>& map) {
-  std::vector<std::pair<const std::string_view, T>*> entries;
-  entries.reserve(map.size());
-  for (auto& entry : map) entries.push_back(&entry);
-  std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  using Entry = std::pair<const std::string_view, T>;
+  std::vector<std::pair<uint64_t, Entry*>> keyed;  // most comparisons settled by the prefix alone
+  keyed.reserve(map.size());
+  for (auto& entry : map) keyed.push_back({ChildPrefix(entry.first), &entry});
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->first < b.second->first;
+  });
+  std::vector<Entry*> entries;
+  entries.reserve(keyed.size());
+  for (const auto& k : keyed) entries.push_back(k.second);
   return entries;
 }
 
