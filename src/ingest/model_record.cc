@@ -1,6 +1,8 @@
 #include "ingest/model_record.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <cctype>
 
 namespace scrutiny {
@@ -23,6 +25,7 @@ ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view
   auto& tables = dataset.tables();
   while (tables[index_].type().name != type) ++index_;
   values_.resize(tables[index_].type().fields.size());
+  text_.reserve(kTextReserved);
 }
 
 ModelRecord& ModelRecord::Clear() {
@@ -58,9 +61,13 @@ ModelRecord& ModelRecord::Set(std::string_view field, std::optional<Date> d) {
 }
 
 bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems) {
-  given_.clear();
-  for (const Value& v : values_) given_.push_back({std::string_view(text_).substr(v.offset, v.size), v.day});
-  if (!AddRecord(dataset_.tables()[index_], given_, file, line, problems)) return false;
+  std::array<FieldValue, kFieldsOnStack> on_stack;
+  std::vector<FieldValue> on_heap;
+  std::span<FieldValue> given(on_stack.data(), values_.size());
+  if (values_.size() > on_stack.size()) on_heap.resize(values_.size()), given = on_heap;
+  for (size_t i = 0; i < values_.size(); ++i)
+    given[i] = {std::string_view(text_).substr(values_[i].offset, values_[i].size), values_[i].day};
+  if (!AddRecord(dataset_.tables()[index_], given, file, line, problems)) return false;
   size_t tables = dataset_.tables().size();
   if (sources_.files.size() < tables) sources_.files.resize(tables), sources_.lines.resize(tables);
   sources_.lines[index_].push_back(static_cast<uint32_t>(line));

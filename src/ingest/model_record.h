@@ -66,8 +66,9 @@ class ModelRecord {
   size_t index_ = 0;
   size_t next_field_ = 0;  // where the next field set is looked for first
   std::vector<Value> values_;
+  static constexpr size_t kTextReserved = 128;  // bytes of text a record's values mostly fit in
+  static constexpr size_t kFieldsOnStack = 48;   // more than any record type has; others use the heap
   std::string text_;
-  std::vector<FieldValue> given_;  // for Add
 };
 
 // The councils.csv record of the council whose return is read.

@@ -37,6 +37,7 @@ class WorkforceReading {
   std::set<std::string> seen_;
   double employed_fte_in_post_ = 0;
   WorkforceReturn out_;
+  ModelRecord worker_{out_.dataset, out_.sources, "workers"};  // reused for each worker
 };
 
 Result<WorkforceReturn> WorkforceReading::Run(const std::string& name, std::string_view text) {
@@ -85,7 +86,7 @@ bool WorkforceReading::ReadWorker(Node worker) {
   if (XmlItemCheck::Text(worker, "RoleEndDate").empty() && !reason.empty()) check.Fail(worker, "ReasonLeave", reason, "ReasonLeave is given only with RoleEndDate");
   check.InOrder(worker, "RoleStartDate", start, "RoleEndDate", end);
   if (!check.ok()) return false;
-  bool kept = ModelRecord(out_.dataset, out_.sources, "workers")
+  bool kept = worker_.Clear()
                   .Set("worker_id", id).Set("la_code", options_.la_code).Set("team_id", team_id_).Set("role", role)
                   .Set("qualified_social_worker", "Y").Set("fte", fmt::format("{}", *fte)).Set("agency", agency)
                   .Set("start_date", start).Set("leave_date", end).Set("leave_reason", reason)

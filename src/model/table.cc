@@ -41,20 +41,31 @@ int32_t StringPool::Intern(std::string_view s) {
     views_.push_back(s);
     return static_cast<int32_t>(views_.size() - 1);
   }
-  int32_t& recent = recent_[RecentOf(s)];
-  if (recent && views_[static_cast<size_t>(recent - 1)] == s) return recent - 1;
+  Recent& recent = recent_[RecentOf(s)];
+  uint64_t tail = TailOf(s);
+  if (recent.id && recent.tail == tail) {
+    std::string_view seen = views_[static_cast<size_t>(recent.id - 1)];
+    if (seen.size() == s.size() && (s.size() <= sizeof tail || seen == s)) return recent.id - 1;
+  }
   if (2 * (views_.size() + 1) > slots_.size()) Grow();
   uint64_t hash = HashOf(s);
   size_t i = SlotOf(s, hash);
   if (slots_[i] != 0) {
-    recent = static_cast<int32_t>(slots_[i] & 0xffffffffULL);
-    return recent - 1;
+    recent = {static_cast<int32_t>(slots_[i] & 0xffffffffULL), tail};
+    return recent.id - 1;
   }
   auto id = static_cast<int32_t>(views_.size());
   views_.push_back(Store(s));
   slots_[i] = (hash & 0xffffffff00000000ULL) | static_cast<uint64_t>(id + 1);
-  recent = id + 1;
+  recent = {id + 1, tail};
   return id;
+}
+
+uint64_t StringPool::TailOf(std::string_view s) {
+  uint64_t tail = 0;
+  size_t n = std::min(s.size(), sizeof tail);
+  if (n) std::memcpy(&tail, s.data() + s.size() - n, n);
+  return tail;
 }
 
 size_t StringPool::RecentOf(std::string_view s) {
@@ -103,7 +114,7 @@ void StringPool::Grow() {
 }
 
 void StringPool::Clear() {
-  recent_.fill(0);
+  recent_.fill({});
   views_.clear();
   std::fill(slots_.begin(), slots_.end(), 0);
   block_ = 0;

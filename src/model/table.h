@@ -52,9 +52,16 @@ class StringPool {
   // Where a string may have been interned lately, by a hash of its length and
   // three of its bytes: a value just seen again (a code, the same child's id)
   // is found without computing its fingerprint.
+  // Each place holds the id + 1 (or 0) and the last eight bytes of its string,
+  // which tell most others apart without comparing the text.
+  struct Recent {
+    int32_t id = 0;
+    uint64_t tail = 0;
+  };
   static size_t RecentOf(std::string_view s);
+  static uint64_t TailOf(std::string_view s);
   static constexpr size_t kRecent = 256;
-  std::array<int32_t, kRecent> recent_{};  // id + 1, or 0
+  std::array<Recent, kRecent> recent_{};
 
   std::vector<std::string_view> views_;  // by id
   std::vector<uint64_t> slots_;          // size a power of two, at most half full
