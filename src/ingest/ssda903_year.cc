@@ -66,6 +66,7 @@ class YearReading {
     std::string_view id;
     Ssda903Child* child = nullptr;
     std::optional<bool> looked_after;  // whether it has an episode, once asked
+    std::vector<Ssda903Episode>* episodes = nullptr;  // its episodes, once one is read
   } last_;
   Ssda903Year year_;
 };
@@ -141,7 +142,7 @@ Ssda903Child* YearReading::KnownChild(Ssda903RowCheck& check) {
   auto& children = year_.records.children;
   auto it = children.find(id);
   if (it != children.end()) {
-    last_ = {id, &it->second, std::nullopt};
+    last_ = {id, &it->second, std::nullopt, nullptr};
     return &it->second;
   }
   check.Fail("CHILD", id, "the child is not in the header file (or was left out of it)");
@@ -206,7 +207,8 @@ bool YearReading::ReadEpisode(Ssda903RowCheck& check) {
     e.rec = {};
     ++year_.fixed;
   }
-  year_.records.episodes[e.child].push_back(std::move(e));
+  if (!last_.episodes) last_.episodes = &year_.records.episodes[e.child];  // last_ is this child's (KnownChild)
+  last_.episodes->push_back(std::move(e));
   return true;
 }
 
