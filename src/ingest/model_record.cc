@@ -78,6 +78,7 @@ bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems
 namespace {
 
 constexpr size_t kPostcodeInwardLength = 3;  // "7TT" of "EG19 7TT"
+constexpr size_t kLongestPostcode = 7;       // "EG19 7TT" without its space
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -98,13 +99,18 @@ bool IsInward(std::string_view s) {
 }  // namespace
 
 std::string PostcodeDistrict(std::string_view postcode) {
-  std::string compact;
-  for (char c : postcode)
-    if (c != ' ') compact += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (IsDistrict(compact)) return compact;
+  char letters[kLongestPostcode];  // without spaces, upper case
+  size_t n = 0;
+  for (char c : postcode) {
+    if (c == ' ') continue;
+    if (n == sizeof letters) return "";  // too long to be a postcode
+    letters[n++] = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  std::string_view compact(letters, n);
+  if (IsDistrict(compact)) return std::string(compact);
   if (compact.size() <= kPostcodeInwardLength) return "";
-  std::string_view outward(compact.data(), compact.size() - kPostcodeInwardLength);
-  if (!IsDistrict(outward) || !IsInward(std::string_view(compact).substr(outward.size()))) return "";
+  std::string_view outward = compact.substr(0, compact.size() - kPostcodeInwardLength);
+  if (!IsDistrict(outward) || !IsInward(compact.substr(outward.size()))) return "";
   return std::string(outward);
 }
 

@@ -37,12 +37,14 @@ class YearReading {
   bool ReadEpisode(Ssda903RowCheck& check);
   // The line of each child's review on a day.
   struct ChildDay {
-    std::string_view child;
+    const Ssda903Child* child;  // one per CHILD: no need to hash its text
     int32_t day;
     bool operator==(const ChildDay&) const = default;
   };
   struct ChildDayHash {
-    size_t operator()(const ChildDay& k) const { return ChildHash()(k.child) * 31 + static_cast<size_t>(k.day); }
+    size_t operator()(const ChildDay& k) const {
+      return (reinterpret_cast<uintptr_t>(k.child) >> 4) * 0x9E3779B97F4A7C15ULL ^ static_cast<uint32_t>(k.day);
+    }
   };
   using ReviewLines = std::unordered_map<ChildDay, uint64_t, ChildDayHash>;
   bool ReadReview(Ssda903RowCheck& check, ReviewLines& seen);
@@ -82,6 +84,7 @@ Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File>
   EachRow(T::kUasc, [&](Ssda903RowCheck& c) { return ReadUasc(c); });
   EachRow(T::kEpisodes, [&](Ssda903RowCheck& c) { return ReadEpisode(c); });
   ReviewLines reviews;
+  if (auto f = file_of_table_.find(T::kReviews); f != file_of_table_.end()) reviews.reserve(year_.files[f->second].rows().size());
   EachRow(T::kReviews, [&](Ssda903RowCheck& c) { return ReadReview(c, reviews); });
   EachRow(T::kMissing, [&](Ssda903RowCheck& c) { return ReadMissing(c); });
   EachRow(T::kOc3, [&](Ssda903RowCheck& c) { return ReadCareLeaver(c); });
@@ -218,7 +221,7 @@ bool YearReading::ReadReview(Ssda903RowCheck& check, ReviewLines& seen) {
   std::string_view participation = check.Code("REVIEW_CODE", C::kReviewCode, false);
   if (check.ok() && *date < child->dob) check.Fail("REVIEW", check.Text("REVIEW"), "REVIEW is not before the child's DOB");
   if (!check.ok()) return false;
-  auto [first, added] = seen.try_emplace(ChildDay{check.Text("CHILD"), date->days()}, check.line());
+  auto [first, added] = seen.try_emplace(ChildDay{child, date->days()}, check.line());
   if (!added) {
     check.Fail("REVIEW", fmt::format("{} (first on line {})", check.Text("REVIEW"), first->second),
                "a second review of the child that day");

@@ -355,6 +355,10 @@ TEST(PostcodeDistrict, KeepsTheOutwardCodeOfAPostcodeOrADistrict) {
   EXPECT_EQ(PostcodeDistrict("Home Town"), "");
   EXPECT_EQ(PostcodeDistrict("12345"), "");
   EXPECT_EQ(PostcodeDistrict(""), "");
+  EXPECT_EQ(PostcodeDistrict("  EG19   7TT  "), "EG19");
+  EXPECT_EQ(PostcodeDistrict("EG19 7TTX"), "");  // one letter too many
+  EXPECT_EQ(PostcodeDistrict("EG19 TT7"), "");   // an inward code is a digit and two letters
+  EXPECT_EQ(PostcodeDistrict(std::string(100, 'A')), "");
 }
 
 TEST_F(AnnexAReaderTest, RefusesAFileThatIsNotAWorkbook) {
