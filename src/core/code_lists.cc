@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace scrutiny {
 namespace {
@@ -299,9 +300,13 @@ const std::vector<CodeList>& CodeLists() {
 }
 
 const CodeList* FindCodeList(std::string_view name) {
-  for (const CodeList& l : CodeLists())
-    if (l.name == name) return &l;
-  return nullptr;
+  static const auto by_name = [] {  // readers ask for a list by name for every coded cell
+    std::unordered_map<std::string_view, const CodeList*> lists;
+    for (const CodeList& l : CodeLists()) lists.emplace(l.name, &l);
+    return lists;
+  }();
+  auto it = by_name.find(name);
+  return it == by_name.end() ? nullptr : it->second;
 }
 
 }  // namespace scrutiny

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -74,9 +74,10 @@ class WorkbookReading {
   const std::string& file_;
   const AnnexAOptions& options_;
   Problems& problems_;
-  std::set<std::string> children_;
+  std::unordered_set<std::string> children_;  // those whose record is made
   std::string child_id_;  // of the row being read
   AnnexAReturn out_;
+  ModelRecord child_{out_.dataset, out_.sources, "children"};  // reused for each child
 };
 
 Result<AnnexAReturn> WorkbookReading::Run(const XlsxWorkbook& workbook) {
@@ -307,7 +308,7 @@ bool WorkbookReading::ReadAdopter(AnnexARow& row) {
 // The first row that names a child makes its record; later rows' details are not compared.
 void WorkbookReading::AddChild(const ChildFields& child, const AnnexARow& row) {
   if (!children_.insert(child.id).second) return;
-  ModelRecord(out_.dataset, out_.sources, "children")
+  child_.Clear()
       .Set("child_id", child.id)
       .Set("la_code", options_.la_code)
       .Set("sex", child.sex)
