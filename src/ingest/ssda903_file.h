@@ -77,7 +77,7 @@ class Ssda903File {
   // The column last found at each of 64 places chosen by the address of the
   // name asked for: the same literal asks again for every row.
   mutable std::array<uint8_t, 64> by_address_{};
-  // Cells not in the text read (unquoted CSV fields, XML items), copied into
+  // Cells not in the text read (quoted CSV fields, unescaped; XML items), copied into
   // blocks that stay where they are when the file moves.
   std::string_view Copy(std::string_view cell);
   std::vector<std::unique_ptr<char[]>> copies_;

@@ -51,9 +51,9 @@ class StringPool {
 
   // Where a string may have been interned lately, by a hash of its length and
   // three of its bytes: a value just seen again (a code, the same child's id)
-  // is found without computing its fingerprint.
-  // Each place holds the id + 1 (or 0) and the last eight bytes of its string,
-  // which tell most others apart without comparing the text.
+  // is found without computing its fingerprint. Each place holds the id + 1
+  // (or 0) and the last eight bytes of its string, which tell most others
+  // apart without comparing the text.
   struct Recent {
     int32_t id = 0;
     uint64_t tail = 0;
