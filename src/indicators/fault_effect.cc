@@ -75,8 +75,9 @@ RecordFaults MissingNumeratorDates(const Indicator& ind) {
     std::vector<std::string> missing;
     if (r.role != "denominator") return missing;
     for (const auto& [field, value] : r.fields) {
+      const std::string& name = field;  // clang 14 cannot capture a structured binding
       bool used = std::any_of(ind.numerator.begin(), ind.numerator.end(),
-                              [&](const std::string& n) { return n.find(field) != std::string::npos; });
+                              [&](const std::string& n) { return n.find(name) != std::string::npos; });
       if (used && value.empty() && field.find('(') == std::string::npos) missing.push_back(field);
     }
     return missing;
