@@ -15,6 +15,9 @@ class TomlScan {
   explicit TomlScan(std::string_view text) : text_(text) {}
   // The offset of the first byte beyond ASCII outside strings and comments, if any.
   std::optional<size_t> FirstNonAsciiOutsideStrings();
+  // The offset of the first table header ("[" or "[[" opening a line outside
+  // any value) whose key does not start with a bare key character or a quote.
+  std::optional<size_t> FirstHeaderWithoutKey();
   uint64_t line() const { return line_; }
 
  private:
@@ -52,6 +55,42 @@ std::optional<size_t> TomlScan::FirstNonAsciiOutsideStrings() {
   return std::nullopt;
 }
 
+bool IsBareKeyCharacter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+std::optional<size_t> TomlScan::FirstHeaderWithoutKey() {
+  bool line_start = true, in_value = false, in_header = false;
+  int depth = 0;  // of the arrays and inline tables open in a value
+  while (pos_ < text_.size()) {
+    char c = text_[pos_];
+    if (At("#")) { SkipComment(); continue; }
+    if (c == '"' || c == '\'') {
+      line_start = false;
+      if (At("\"\"\"")) SkipString("\"\"\"", true, true);
+      else if (At("'''")) SkipString("'''", false, true);
+      else SkipString(std::string_view(&text_[pos_], 1), c == '"', false);
+      continue;
+    }
+    if (c == '\n') {
+      if (depth == 0) in_value = false;
+      in_header = false, line_start = true;
+    } else if (c == '[' && line_start && !in_value && depth == 0) {
+      size_t at = pos_ + (At("[[") ? 2 : 1);
+      while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
+      if (at == text_.size() || !(IsBareKeyCharacter(text_[at]) || text_[at] == '"' || text_[at] == '\'')) return pos_;
+      in_header = true, line_start = false;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      line_start = false;
+      if (c == '=' && depth == 0 && !in_header) in_value = true;
+      if (in_value && (c == '[' || c == '{')) ++depth;
+      if (in_value && (c == ']' || c == '}') && depth > 0) --depth;
+    }
+    Advance();
+  }
+  return std::nullopt;
+}
+
 // The offset of the first control character (but tab, CR, LF), which TOML allows nowhere.
 std::optional<size_t> FirstControlCharacter(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
@@ -73,6 +112,11 @@ Result<toml::table> ParseTomlDocument(std::string_view text, const std::string& 
     return Status::InvalidInput(fmt::format(
         "{}:{}: byte 0x{:02X} is not ASCII and stands outside a quoted string or comment, where TOML allows only "
         "ASCII", path, scan.line(), static_cast<unsigned char>(text[*at])));
+  TomlScan headers(text);
+  if (headers.FirstHeaderWithoutKey())
+    return Status::InvalidInput(fmt::format("{}:{}: a table header ([name] or [[name]]) names no key: a name of "
+                                            "letters, digits, _ and -, or a quoted one, follows its [", path,
+                                            headers.line()));
   try {
     return toml::parse(text, path);
   } catch (const toml::parse_error& e) {

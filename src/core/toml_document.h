@@ -3,8 +3,8 @@
 // with toml++, refusing first what toml++ 3.3 (Debian 12) must not see, where
 // it reaches an unreachable point or a false assumption (undefined behaviour,
 // found by fuzz/config_fuzzer.cc): a character beyond ASCII outside a quoted
-// string or comment, and a control character (a NUL...), both of which TOML
-// allows nowhere.
+// string or comment, a control character (a NUL...), both of which TOML
+// allows nowhere, and a table header with no key after its [.
 
 #include <string>
 #include <string_view>

@@ -31,6 +31,34 @@ TEST(TomlDocument, ReadsCharactersBeyondAsciiInStringsAndComments) {
   EXPECT_EQ((*t)["d"].value_or(std::string()), "\xC3\xA9");
 }
 
+// Found by fuzz/config_fuzzer.cc: a table header whose [ no key follows made
+// toml++ 3.3 parse a key at a character no key starts with (an assertion in a
+// build without NDEBUG, an assumption under clang with it).
+TEST(TomlDocument, RefusesATableHeaderWithoutAKey) {
+  for (std::string text : {"a = 1\n[\nb = 2\n", "a = 1\n  [[ \n", "# x\n[ # y\n", "[]\n", "[=]\n"}) {
+    auto t = ParseTomlDocument(text, "pack.toml");
+    ASSERT_FALSE(t.ok()) << text;
+    EXPECT_NE(t.status().message().find("names no key"), std::string::npos) << t.status().message();
+  }
+  auto t = ParseTomlDocument("[\n", "pack.toml");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message().substr(0, 12), "pack.toml:1:");
+}
+
+// Lines opening with [ inside a value (an array of arrays over several lines)
+// are not table headers; nor is a [ within a string.
+TEST(TomlDocument, ReadsArraysOverSeveralLinesAndQuotedHeaders) {
+  auto t = ParseTomlDocument("a = [\n  [\n    1, 2\n  ],\n  [ 3 ]\n]\nb = \"[\"\nc = '''\n[\n'''\n"
+                             "[\"quoted key\"]\nx = { y = [\n1] }\n[[ list ]]\nz = 1\n[ 'single' ]\n",
+                             "pack.toml");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ((*t)["a"].as_array()->size(), 2u);
+  EXPECT_EQ((*t)["b"].value_or(std::string()), "[");
+  EXPECT_TRUE((*t)["quoted key"].is_table());
+  EXPECT_TRUE((*t)["list"].is_array_of_tables());
+  EXPECT_TRUE((*t)["single"].is_table());
+}
+
 TEST(TomlDocument, NamesTheLineOfASyntaxError) {
   auto t = ParseTomlDocument("a = 1\nb = [\n", "suite.toml");
   ASSERT_FALSE(t.ok());
