@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/code_lists.h"
 #include "model/fingerprint.h"
 
 namespace scrutiny {
@@ -114,6 +115,7 @@ void StringPool::Grow() {
 }
 
 void StringPool::Clear() {
+  ++generation_;
   recent_.fill({});
   views_.clear();
   std::fill(slots_.begin(), slots_.end(), 0);
@@ -139,6 +141,19 @@ void Table::PopRow() {
     if (type_->fields[c].type == FieldType::kDecimal) decimals_[c].pop_back();
   }
   --rows_;
+}
+
+void Table::SetCode(int col, size_t index) {
+  if (code_generation_ != pool_->generation() || code_ids_.empty()) {
+    code_ids_.assign(cells_.size(), {});
+    code_generation_ = pool_->generation();
+  }
+  std::vector<int32_t>& ids = code_ids_[static_cast<size_t>(col)];
+  const CodeList& list = *type_->field(col).codes;
+  if (ids.empty()) ids.assign(list.codes.size(), -1);
+  int32_t& id = ids[index];
+  if (id < 0) id = pool_->Intern(list.codes[index].code);
+  last(col) = id;
 }
 
 void Table::SetNull(int col) {

@@ -41,6 +41,9 @@ class StringPool {
   size_t size() const { return views_.size(); }
   // Forgets every string but keeps the memory, for the next chunk of rows.
   void Clear();
+  // How many times the pool has been cleared: ids kept from an earlier
+  // generation name nothing.
+  uint64_t generation() const { return generation_; }
 
  private:
   // A slot holds 0 (empty) or the string's id + 1 in its low half and the
@@ -69,6 +72,7 @@ class StringPool {
   std::vector<size_t> block_sizes_;
   size_t block_ = 0, used_ = 0;  // the block being filled and the bytes used in it
   bool referencing_ = false;     // see Referencing()
+  uint64_t generation_ = 0;
 };
 
 class Table {
@@ -88,6 +92,9 @@ class Table {
   void SetFlag(int col, bool v) { last(col) = v ? 1 : 0; }
   void SetDate(int col, Date d) { last(col) = d.days(); }
   void SetText(int col, std::string_view s) { last(col) = pool_->Intern(s); }
+  // Sets a code field to the code at `index` of its code list, as SetText of
+  // the code's text would, but interning each code once per table.
+  void SetCode(int col, size_t index);
   void SetDecimal(int col, double v);
   // Drops the last row (after a validation failure).
   void PopRow();
@@ -117,6 +124,10 @@ class Table {
   std::vector<std::vector<int32_t>> cells_;   // every column; unused for decimals
   std::vector<std::vector<double>> decimals_; // decimal columns only (NaN = empty)
   std::shared_ptr<StringPool> pool_;
+  // Per code column, the pool id of each code of its list once interned (-1
+  // before), valid for the pool's generation code_generation_.
+  std::vector<std::vector<int32_t>> code_ids_;
+  uint64_t code_generation_ = 0;
 };
 
 // Dataset is one table per record type, in catalogue order, sharing one string pool.

@@ -83,12 +83,17 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
       if (v != "Y" && v != "N") return "Y or N";
       t.SetFlag(col, v == "Y");
       return {};
-    case FieldType::kCode:
+    case FieldType::kCode: {
+      int index = f.codes->IndexOf(v);
+      if (index < 0) return fmt::format("'{}' is not in code list {}: {}", v, f.code_list, CodesOf(*f.codes));
+      t.SetCode(col, static_cast<size_t>(index));
+      return {};
+    }
     case FieldType::kCodeSet: {
       const CodeList* list = f.codes;
       size_t start = 0;
       while (true) {
-        size_t end = f.type == FieldType::kCodeSet ? v.find(';', start) : std::string_view::npos;
+        size_t end = v.find(';', start);
         std::string_view code = v.substr(start, end == std::string_view::npos ? end : end - start);
         if (!list->Contains(code))
           return fmt::format("'{}' is not in code list {}: {}", code, f.code_list, CodesOf(*list));

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/code_lists.h"
 #include "model/fingerprint.h"
 #include "model/table.h"
 
@@ -82,6 +83,41 @@ TEST(StringPool, StringsSurviveMovingThePool) {
   StringPool moved = std::move(pool);
   EXPECT_EQ(moved.Get(id), "looked_after_episode");
   EXPECT_EQ(moved.Get(id).data(), before.data());
+}
+
+// A code set by its place in the list has the id its text would have, in a
+// pool shared with other tables, and again after the pool is cleared.
+TEST(Table, CodeSetByPlaceHasTheIdOfItsText) {
+  Dataset dataset;
+  Table& episodes = dataset.table("looked_after_episodes");
+  int ls = episodes.type().IndexOf("ls");
+  const CodeList& list = *episodes.type().field(ls).codes;
+  ASSERT_GE(list.codes.size(), 2u);
+  const StringPool& pool = episodes.pool();
+  for (int round = 0; round < 2; ++round) {
+    Table& children = dataset.table("children");
+    children.AddRow();
+    children.SetText(children.type().IndexOf("child_id"), list.codes[1].code);  // interned first by another table
+    for (size_t i : {size_t{1}, size_t{0}, size_t{1}}) {
+      episodes.AddRow();
+      episodes.SetCode(ls, i);
+      EXPECT_EQ(episodes.Text(ls, episodes.size() - 1), list.codes[i].code);
+      EXPECT_EQ(episodes.Int(ls, episodes.size() - 1), pool.Find(list.codes[i].code));
+    }
+    EXPECT_EQ(pool.size(), 2u);
+    episodes.Clear();  // the pool is shared, so kept: the next round's ids are those of the same pool
+    children.Clear();
+  }
+  Table alone(episodes.type());
+  alone.AddRow();
+  alone.SetCode(ls, 0);
+  alone.Clear();  // its own pool: cleared, so the code is interned again
+  alone.AddRow();
+  alone.SetText(ls, list.codes[1].code);
+  alone.AddRow();
+  alone.SetCode(ls, 0);
+  EXPECT_EQ(alone.Text(ls, 1), list.codes[0].code);
+  EXPECT_EQ(alone.pool().size(), 2u);
 }
 
 TEST(FingerprintMap, KeepsTheFirstValueOfEachKey) {
