@@ -95,7 +95,8 @@ class Combining {
                const std::string& before, const std::string& after, const std::string& what);
   template <typename Record>
   void Merge(std::vector<Record>& history, std::vector<Record>& records, const CombineRule<Record>& rule);
-  void AddChild(std::string_view id, const Ssda903Child& child);
+  // The child's header taken into the history (its episodes are merged apart).
+  Ssda903Child& AddChild(std::string_view id, const Ssda903Child& child);
   void AddAdoption(std::string_view child, const Ssda903Adoption& adoption);
   void ReportOpenNotCarried(const Ssda903Year& year);
 
@@ -112,8 +113,12 @@ void Combining::Add(Ssda903Year& year) {
     history_.records = std::move(records);
     return;
   }
-  for (const auto* entry : ByChild(records.children)) AddChild(entry->first, entry->second);
-  for (auto* entry : ByChild(records.episodes)) Merge(history_.records.episodes[entry->first], entry->second, kEpisodeRule);
+  auto children = ByChild(records.children);
+  std::vector<Ssda903Child*> kept;  // each child's entry in the history
+  kept.reserve(children.size());
+  for (const auto* entry : children) kept.push_back(&AddChild(entry->first, entry->second));
+  for (size_t i = 0; i < children.size(); ++i)
+    if (!children[i]->second.episodes.empty()) Merge(kept[i]->episodes, children[i]->second.episodes, kEpisodeRule);
   Merge(history_.records.reviews, records.reviews, kReviewRule);
   Merge(history_.records.missing, records.missing, kMissingRule);
   auto& leavers = history_.records.care_leavers;
@@ -167,17 +172,20 @@ void Combining::Merge(std::vector<Record>& history, std::vector<Record>& records
   history.insert(history.end(), records.begin(), records.end());
 }
 
-void Combining::AddChild(std::string_view id, const Ssda903Child& child) {
-  auto [it, first] = history_.records.children.emplace(id, child);
-  if (first) return;
+Ssda903Child& Combining::AddChild(std::string_view id, const Ssda903Child& child) {
+  auto [it, first] = history_.records.children.try_emplace(id);
   Ssda903Child& kept = it->second;
-  Compare(kept, child, id, kChildFields, false, "the child's header");
-  ++history_.combined;
-  bool uasc = kept.uasc || child.uasc;
-  std::optional<Date> ceased = child.uasc_ceased ? child.uasc_ceased : kept.uasc_ceased;
-  kept = child;
-  kept.uasc = uasc;
-  kept.uasc_ceased = ceased;
+  if (!first) {
+    Compare(kept, child, id, kChildFields, false, "the child's header");
+    ++history_.combined;
+  }
+  kept.from = child.from;
+  kept.sex = child.sex;
+  kept.ethnicity = child.ethnicity;
+  kept.dob = child.dob;
+  kept.uasc = kept.uasc || child.uasc;
+  if (child.uasc_ceased) kept.uasc_ceased = child.uasc_ceased;
+  return kept;
 }
 
 void Combining::AddAdoption(std::string_view child, const Ssda903Adoption& adoption) {
@@ -203,13 +211,14 @@ void Combining::AddAdoption(std::string_view child, const Ssda903Adoption& adopt
 // An episode open at the end of the year before `year` should be in its return.
 void Combining::ReportOpenNotCarried(const Ssda903Year& year) {
   if (history_.years.empty() || history_.years.back() != year.collection_year - 1) return;
-  for (const auto* entry : ByChild(history_.records.episodes)) {
-    const auto& [child, episodes] = *entry;
-    auto now = year.records.episodes.find(child);
-    for (const Ssda903Episode& e : episodes) {
+  for (const auto* entry : ByChild(history_.records.children)) {
+    const auto& [child, earlier] = *entry;
+    auto now = year.records.children.find(child);
+    for (const Ssda903Episode& e : earlier.episodes) {
       if (e.dec || e.from.year != year.collection_year - 1) continue;
-      if (now != year.records.episodes.end() &&
-          std::any_of(now->second.begin(), now->second.end(), [&](const Ssda903Episode& n) { return n.decom == e.decom; }))
+      if (now != year.records.children.end() &&
+          std::any_of(now->second.episodes.begin(), now->second.episodes.end(),
+                      [&](const Ssda903Episode& n) { return n.decom == e.decom; }))
         continue;
       problems_.Add({files_[e.from.file].name, e.from.line, "DEC", fmt::format("CHILD {}: open", child),
                      fmt::format("the episode is open at the end of {} but not in the {} return ({}); kept as this "

@@ -7,7 +7,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -45,9 +44,11 @@ class RecordMaking {
   // Adds a record; one the model refuses is counted as left out of its file.
   bool Add(ModelRecord& record, const Ssda903Origin& from);
   void Report(const Ssda903Origin& from, std::string_view column, std::string value, std::string rule);
-  void AddEpisodes(std::string_view child, std::vector<Ssda903Episode>& episodes);
+  void AddEpisodes(ModelRecord& record, std::string_view id, Ssda903Child& child);
+  // The child's entry in the history: every record's child is in it.
+  Ssda903Child& Child(std::string_view id);
   // Whether the child has an episode kept; if not, the record is reported and left out.
-  bool LookedAfter(std::string_view child, const Ssda903Origin& from);
+  bool LookedAfter(std::string_view id, const Ssda903Origin& from);
   void AddReviews(const std::vector<Ssda903Review>& reviews);
   void AddMissing(const std::vector<Ssda903Missing>& missing);
   void AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers);
@@ -56,21 +57,25 @@ class RecordMaking {
   void AddPreviousPermanence(const std::vector<Ssda903PreviousPermanence>& rows);
   void AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode>& episodes);
   void AddLibertyDeprivations(const std::vector<Ssda903LibertyDeprivation>& orders);
-  void AddChildren(ChildMap<Ssda903Child>& children);
+  void AddChildren(const std::vector<std::pair<const std::string_view, Ssda903Child>*>& children);
 
   const Ssda903Options& options_;
   Ssda903Return& out_;
   Problems& problems_;
-  std::unordered_set<std::string_view, ChildHash> looked_after_, with_records_;
+  ChildMap<Ssda903Child>* children_ = nullptr;  // the history's
   char digits_[16];
-  std::string_view last_child_;  // LookedAfter's last answer, asked again for the child's next row
-  bool last_looked_after_ = false;
+  // Child's last answer, asked again for the child's next row.
+  std::string_view last_id_;
+  Ssda903Child* last_child_ = nullptr;
 };
 
 void RecordMaking::Run(Ssda903History& history) {
   AddCouncil(out_.dataset, out_.sources, options_.la_code, options_.council_name, problems_);
-  for (auto* entry : ByChild(history.records.episodes))
-    if (!entry->second.empty()) AddEpisodes(entry->first, entry->second);
+  children_ = &history.records.children;
+  auto children = ByChild(history.records.children);
+  ModelRecord episode(out_.dataset, out_.sources, "looked_after_episodes");
+  for (auto* entry : children)
+    if (!entry->second.episodes.empty()) AddEpisodes(episode, entry->first, entry->second);
   AddReviews(history.records.reviews);
   AddMissing(history.records.missing);
   AddCareLeavers(history.records.care_leavers);
@@ -79,7 +84,7 @@ void RecordMaking::Run(Ssda903History& history) {
   AddPreviousPermanence(history.records.previous_permanence);
   AddSocialWorkers(history.records.social_workers);
   AddLibertyDeprivations(history.records.liberty_deprivations);
-  AddChildren(history.records.children);
+  AddChildren(children);
 }
 
 bool RecordMaking::Add(ModelRecord& record, const Ssda903Origin& from) {
@@ -94,34 +99,38 @@ void RecordMaking::Report(const Ssda903Origin& from, std::string_view column, st
   problems_.Add({file.name, from.line, std::string(file.Label(column)), std::move(value), std::move(rule)});
 }
 
-void RecordMaking::AddEpisodes(std::string_view child, std::vector<Ssda903Episode>& episodes) {
+void RecordMaking::AddEpisodes(ModelRecord& record, std::string_view id, Ssda903Child& child) {
+  std::vector<Ssda903Episode>& episodes = child.episodes;
   out_.fixed += CleanEpisodes(episodes, out_.files, problems_);
   Ssda903Episode& last = episodes.back();
   if (!last.dec && !last.rec.empty()) {
-    Report(last.from, "REC", fmt::format("CHILD {}: {}", child, last.rec),
+    Report(last.from, "REC", fmt::format("CHILD {}: {}", id, last.rec),
            "REC without DEC on the child's last episode: the episode is open at the year end; REC dropped");
     last.rec = {};
     ++out_.fixed;
   }
-  ModelRecord record(out_.dataset, out_.sources, "looked_after_episodes");
   int number = 0, kept = 0;
   for (const Ssda903Episode& e : episodes) {
     record.Clear()
-        .Set("episode_id", {options_.la_code, "-", child, "-E", Digits(++number)})
-        .Set("child_id", {options_.la_code, "-", child})
+        .Set("episode_id", {options_.la_code, "-", id, "-E", Digits(++number)})
+        .Set("child_id", {options_.la_code, "-", id})
         .Set("decom", e.decom).Set("rne", e.rne).Set("ls", e.ls).Set("cin", e.cin).Set("place", e.place)
         .Set("place_provider", e.place_provider).Set("dec", e.dec).Set("rec", e.rec)
         .Set("reason_place_change", e.reason_place_change).Set("home_postcode_district", e.home_district)
         .Set("placement_postcode_district", e.placement_district).Set("urn", e.urn);
     kept += Add(record, e.from);
   }
-  if (kept) looked_after_.insert(child), with_records_.insert(child);
+  if (kept) child.looked_after = child.with_records = true;
 }
 
-bool RecordMaking::LookedAfter(std::string_view child, const Ssda903Origin& from) {
-  if (child != last_child_) last_child_ = child, last_looked_after_ = looked_after_.count(child) > 0;
-  if (last_looked_after_) return true;
-  Report(from, "CHILD", std::string(child), "every episode of the child was left out: not looked after");
+Ssda903Child& RecordMaking::Child(std::string_view id) {
+  if (!last_child_ || id != last_id_) last_id_ = id, last_child_ = &children_->find(id)->second;
+  return *last_child_;
+}
+
+bool RecordMaking::LookedAfter(std::string_view id, const Ssda903Origin& from) {
+  if (Child(id).looked_after) return true;
+  Report(from, "CHILD", std::string(id), "every episode of the child was left out: not looked after");
   ++out_.files[from.file].left_out;
   return false;
 }
@@ -154,7 +163,7 @@ void RecordMaking::AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers)
                         .Set("eligibility", c.relevant ? "RELEVANT" : "FORMER_RELEVANT")
                         .Set("in_touch", c.in_touch).Set("activity", c.activity).Set("accommodation", c.accommodation),
                     c.from);
-    if (kept) with_records_.insert(c.child);
+    if (kept) Child(c.child).with_records = true;
   }
 }
 
@@ -181,7 +190,7 @@ void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
                         .Set("decision_date", a.decision).Set("match_date", a.match)
                         .Set("decision_reversed_date", a.reversed).Set("reversal_reason", a.reversal_reason),
                     a.from);
-    if (kept) with_records_.insert(child);
+    if (kept) Child(child).with_records = true;
   }
 }
 
@@ -214,11 +223,11 @@ void RecordMaking::AddLibertyDeprivations(const std::vector<Ssda903LibertyDepriv
   }
 }
 
-void RecordMaking::AddChildren(ChildMap<Ssda903Child>& children) {
+void RecordMaking::AddChildren(const std::vector<std::pair<const std::string_view, Ssda903Child>*>& children) {
   ModelRecord record(out_.dataset, out_.sources, "children");
-  for (const auto* entry : ByChild(children)) {
+  for (const auto* entry : children) {
     const auto& [id, child] = *entry;
-    if (!with_records_.count(id)) {
+    if (!child.with_records) {
       Report(child.from, "CHILD", std::string(id), "the child has no episode, care leaver or adoption record; left out");
       ++out_.files[child.from.file].left_out;
       continue;

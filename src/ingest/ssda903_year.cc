@@ -67,8 +67,6 @@ class YearReading {
   struct {
     std::string_view id;
     Ssda903Child* child = nullptr;
-    std::optional<bool> looked_after;  // whether it has an episode, once asked
-    std::vector<Ssda903Episode>* episodes = nullptr;  // its episodes, once one is read
   } last_;
   Ssda903Year year_;
 };
@@ -145,7 +143,7 @@ Ssda903Child* YearReading::KnownChild(Ssda903RowCheck& check) {
   auto& children = year_.records.children;
   auto it = children.find(id);
   if (it != children.end()) {
-    last_ = {id, &it->second, std::nullopt, nullptr};
+    last_ = {id, &it->second};
     return &it->second;
   }
   check.Fail("CHILD", id, "the child is not in the header file (or was left out of it)");
@@ -155,8 +153,7 @@ Ssda903Child* YearReading::KnownChild(Ssda903RowCheck& check) {
 Ssda903Child* YearReading::LookedAfterChild(Ssda903RowCheck& check) {
   Ssda903Child* child = KnownChild(check);
   if (!child) return nullptr;
-  if (!last_.looked_after) last_.looked_after = year_.records.episodes.count(last_.id) > 0;
-  if (*last_.looked_after) return child;
+  if (!child->episodes.empty()) return child;
   check.Fail("CHILD", check.Text("CHILD"), "the child has no episode in the episodes file: not looked after");
   return nullptr;
 }
@@ -164,13 +161,16 @@ Ssda903Child* YearReading::LookedAfterChild(Ssda903RowCheck& check) {
 bool YearReading::ReadChild(Ssda903RowCheck& check) {
   std::string_view id = check.Text("CHILD");
   if (!IsIdText(id) || options_.la_code.size() + 1 + id.size() > kMaxIdLength) check.Fail("CHILD", id, "CHILD is 1 to 60 letters, digits or - _ . /");
-  Ssda903Child child{Origin(check), check.Code("SEX", C::kSex, true), check.Code("ETHNIC", C::kEthnic, true), {}, false, {}};
+  Ssda903Child child;
+  child.from = Origin(check);
+  child.sex = check.Code("SEX", C::kSex, true);
+  child.ethnicity = check.Code("ETHNIC", C::kEthnic, true);
   auto dob = check.DateIn("DOB", true);
-  if (check.ok() && year_.records.children.count(id)) check.Fail("CHILD", id, "the child appears twice in the header file");
   if (!check.ok()) return false;
   child.dob = *dob;
-  year_.records.children.emplace(id, child);
-  return true;
+  if (year_.records.children.try_emplace(id, std::move(child)).second) return true;
+  check.Fail("CHILD", id, "the child appears twice in the header file");
+  return false;
 }
 
 bool YearReading::ReadUasc(Ssda903RowCheck& check) {
@@ -210,8 +210,7 @@ bool YearReading::ReadEpisode(Ssda903RowCheck& check) {
     e.rec = {};
     ++year_.fixed;
   }
-  if (!last_.episodes) last_.episodes = &year_.records.episodes[e.child];  // last_ is this child's (KnownChild)
-  last_.episodes->push_back(std::move(e));
+  child->episodes.push_back(std::move(e));
   return true;
 }
 

@@ -25,13 +25,16 @@
 
 namespace scrutiny {
 
-// Ssda903Child is what the header (and uasc) table says of a child.
+// Ssda903Child is what the header (and uasc) table says of a child, and its episodes.
 struct Ssda903Child {
   Ssda903Origin from;  // the header row
   std::string_view sex, ethnicity;
   Date dob;
   bool uasc = false;
   std::optional<Date> uasc_ceased;
+  std::vector<Ssda903Episode> episodes;  // in the order read; none if not looked after
+  // Noted while its records are made: whether an episode of it was kept, and any record.
+  bool looked_after = false, with_records = false;
 };
 
 // Ssda903Review is one row of reviews.
@@ -135,8 +138,7 @@ std::vector<std::pair<const std::string_view, T>*> ByChild(ChildMap<T>& map) {
 // Ssda903Records is what one year's return, or several combined, say of each
 // child. Their texts are views of the rows of the files they were read from.
 struct Ssda903Records {
-  ChildMap<Ssda903Child> children;
-  ChildMap<std::vector<Ssda903Episode>> episodes;  // by child, in the order read
+  ChildMap<Ssda903Child> children;  // with their episodes
   std::vector<Ssda903Review> reviews;
   std::vector<Ssda903Missing> missing;
   std::vector<Ssda903CareLeaver> care_leavers;
