@@ -49,14 +49,25 @@ size_t ModelRecord::FieldIndex(std::string_view field) {
 
 ModelRecord& ModelRecord::Set(std::string_view field, std::initializer_list<std::string_view> pieces) {
   Value& v = values_[FieldIndex(field)];
-  v = {static_cast<uint32_t>(text_.size()), 0, kNull};
+  v = {static_cast<uint32_t>(text_.size()), 0, kNull, -1};
   for (std::string_view piece : pieces) text_.append(piece);
   v.size = static_cast<uint32_t>(text_.size() - v.offset);
   return *this;
 }
 
 ModelRecord& ModelRecord::Set(std::string_view field, std::optional<Date> d) {
-  values_[FieldIndex(field)] = {0, 0, d ? d->days() : kNull};
+  values_[FieldIndex(field)] = {0, 0, d ? d->days() : kNull, -1};
+  return *this;
+}
+
+int32_t ModelRecord::Intern(std::initializer_list<std::string_view> pieces) {
+  std::string joined;
+  for (std::string_view piece : pieces) joined.append(piece);
+  return dataset_.tables()[index_].Intern(joined);
+}
+
+ModelRecord& ModelRecord::SetInterned(std::string_view field, int32_t id) {
+  values_[FieldIndex(field)] = {0, 0, kNull, id};
   return *this;
 }
 
@@ -65,9 +76,14 @@ bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems
   std::vector<FieldValue> on_heap;
   std::span<FieldValue> given(on_stack.data(), values_.size());
   if (values_.size() > on_stack.size()) on_heap.resize(values_.size()), given = on_heap;
-  for (size_t i = 0; i < values_.size(); ++i)
-    given[i] = {std::string_view(text_).substr(values_[i].offset, values_[i].size), values_[i].day};
-  if (!AddRecord(dataset_.tables()[index_], given, file, line, problems)) return false;
+  Table& table = dataset_.tables()[index_];
+  for (size_t i = 0; i < values_.size(); ++i) {
+    const Value& v = values_[i];
+    bool pooled = v.pooled >= 0 && static_cast<size_t>(v.pooled) < table.pool().size();
+    std::string_view text = pooled ? table.pool().Get(v.pooled) : std::string_view(text_).substr(v.offset, v.size);
+    given[i] = {text, v.day, pooled ? v.pooled : -1};
+  }
+  if (!AddRecord(table, given, file, line, problems)) return false;
   size_t tables = dataset_.tables().size();
   if (sources_.files.size() < tables) sources_.files.resize(tables), sources_.lines.resize(tables);
   sources_.lines[index_].push_back(static_cast<uint32_t>(line));

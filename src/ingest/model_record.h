@@ -48,6 +48,11 @@ class ModelRecord {
   // The pieces joined: Set("child_id", {la_code, "-", child}).
   ModelRecord& Set(std::string_view field, std::initializer_list<std::string_view> pieces);
   ModelRecord& Set(std::string_view field, std::optional<Date> d);
+  // The pieces joined and interned in the dataset's string pool, for a value
+  // many records share (a child's child_id): set with SetInterned, it is
+  // neither copied nor hashed again.
+  int32_t Intern(std::initializer_list<std::string_view> pieces);
+  ModelRecord& SetInterned(std::string_view field, int32_t id);
   // Adds the record; false (and problems) if the model refuses it.
   bool Add(const std::string& file, uint64_t line, Problems& problems);
   // Takes the record added last out of its table again (it must still be its table's last row).
@@ -56,10 +61,12 @@ class ModelRecord {
  private:
   size_t FieldIndex(std::string_view field);
 
-  // A value: text at [offset, offset + size) of text_, or a date's day number.
+  // A value: text at [offset, offset + size) of text_, a date's day number,
+  // or a string of the pool.
   struct Value {
     uint32_t offset = 0, size = 0;
     int32_t day = kNull;
+    int32_t pooled = -1;
   };
   Dataset& dataset_;
   RowSources& sources_;

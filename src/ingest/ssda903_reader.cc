@@ -34,8 +34,13 @@ class RecordMaking {
 
  private:
   // The record emptied and given the child's child_id, <la_code>-<CHILD>, its first field.
-  ModelRecord& Begin(ModelRecord& record, std::string_view child) const {
-    return record.Clear().Set("child_id", {options_.la_code, "-", child});
+  ModelRecord& Begin(ModelRecord& record, std::string_view child) {
+    return record.Clear().SetInterned("child_id", ChildId(record, Child(child), child));
+  }
+  // The child's child_id, interned once.
+  int32_t ChildId(ModelRecord& record, Ssda903Child& child, std::string_view id) const {
+    if (child.model_id < 0) child.model_id = record.Intern({options_.la_code, "-", id});
+    return child.model_id;
   }
   // A number's decimal digits, valid until the next call.
   std::string_view Digits(int n) {
@@ -113,7 +118,7 @@ void RecordMaking::AddEpisodes(ModelRecord& record, std::string_view id, Ssda903
   for (const Ssda903Episode& e : episodes) {
     record.Clear()
         .Set("episode_id", {options_.la_code, "-", id, "-E", Digits(++number)})
-        .Set("child_id", {options_.la_code, "-", id})
+        .SetInterned("child_id", ChildId(record, child, id))
         .Set("decom", e.decom).Set("rne", e.rne).Set("ls", e.ls).Set("cin", e.cin).Set("place", e.place)
         .Set("place_provider", e.place_provider).Set("dec", e.dec).Set("rec", e.rec)
         .Set("reason_place_change", e.reason_place_change).Set("home_postcode_district", e.home_district)
@@ -150,7 +155,7 @@ void RecordMaking::AddMissing(const std::vector<Ssda903Missing>& missing) {
     if (!LookedAfter(m.child, m.from)) continue;
     Add(record.Clear()
             .Set("missing_id", {options_.la_code, "-M", Digits(++number)})
-            .Set("child_id", {options_.la_code, "-", m.child})
+            .SetInterned("child_id", ChildId(record, Child(m.child), m.child))
             .Set("start_date", m.start).Set("end_date", m.end).Set("missing_type", m.type),
         m.from);
   }
@@ -186,7 +191,7 @@ void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
     const auto& [child, a] = *entry;
     bool kept = Add(record.Clear()
                         .Set("adoption_id", {options_.la_code, "-", child, "-A"})
-                        .Set("child_id", {options_.la_code, "-", child})
+                        .SetInterned("child_id", ChildId(record, Child(child), child))
                         .Set("decision_date", a.decision).Set("match_date", a.match)
                         .Set("decision_reversed_date", a.reversed).Set("reversal_reason", a.reversal_reason),
                     a.from);

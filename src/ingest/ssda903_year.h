@@ -33,8 +33,10 @@ struct Ssda903Child {
   bool uasc = false;
   std::optional<Date> uasc_ceased;
   std::vector<Ssda903Episode> episodes;  // in the order read; none if not looked after
-  // Noted while its records are made: whether an episode of it was kept, and any record.
+  // Noted while its records are made: whether an episode of it was kept, and
+  // any record; its child_id interned in the dataset's pool (-1 before).
   bool looked_after = false, with_records = false;
+  int32_t model_id = -1;
 };
 
 // Ssda903Review is one row of reviews.

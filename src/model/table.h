@@ -38,6 +38,10 @@ class StringPool {
   std::string_view Get(int32_t id) const { return views_[static_cast<size_t>(id)]; }
   // -1 if the string has never been interned.
   int32_t Find(std::string_view s) const;
+  // Whether `id` names the string s in this pool.
+  bool Has(int32_t id, std::string_view s) const {
+    return id >= 0 && static_cast<size_t>(id) < views_.size() && views_[static_cast<size_t>(id)] == s;
+  }
   size_t size() const { return views_.size(); }
   // Forgets every string but keeps the memory, for the next chunk of rows.
   void Clear();
@@ -92,6 +96,9 @@ class Table {
   void SetFlag(int col, bool v) { last(col) = v ? 1 : 0; }
   void SetDate(int col, Date d) { last(col) = d.days(); }
   void SetText(int col, std::string_view s) { last(col) = pool_->Intern(s); }
+  // Sets a text field to a string interned in this table's pool (Intern).
+  void SetPooled(int col, int32_t id) { last(col) = id; }
+  int32_t Intern(std::string_view s) { return pool_->Intern(s); }
   // Sets a code field to the code at `index` of its code list, as SetText of
   // the code's text would, but interning each code once per table.
   void SetCode(int col, size_t index);

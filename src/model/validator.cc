@@ -46,17 +46,22 @@ std::optional<N> WholeTextAs(std::string_view v) {
   return n;
 }
 
+// The rule an identifier or free text breaks, or "" if none.
+std::string_view IdRule(std::string_view v) {
+  if (v.size() > kMaxIdLength || !std::all_of(v.begin(), v.end(), IsIdChar))
+    return "an identifier is 1 to 64 letters, digits or - _ . /";
+  return {};
+}
+std::string_view TextRule(std::string_view v) { return v.size() > kMaxTextLength ? "text is at most 500 characters" : ""; }
+
 // Checks and stores one non-empty cell; returns the rule broken, or "" if none.
 std::string ParseCell(Table& t, int col, std::string_view v) {
   const Field& f = t.type().field(col);
   switch (f.type) {
     case FieldType::kId:
-      if (v.size() > kMaxIdLength || !std::all_of(v.begin(), v.end(), IsIdChar))
-        return "an identifier is 1 to 64 letters, digits or - _ . /";
-      t.SetText(col, v);
-      return {};
     case FieldType::kText:
-      if (v.size() > kMaxTextLength) return "text is at most 500 characters";
+      if (std::string_view rule = f.type == FieldType::kId ? IdRule(v) : TextRule(v); !rule.empty())
+        return std::string(rule);
       t.SetText(col, v);
       return {};
     case FieldType::kDate: {
@@ -110,9 +115,16 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
 // Checks and stores one non-empty value: a date given as a date is only
 // checked against the years a date may have.
 std::string ParseCell(Table& t, int col, const FieldValue& v) {
+  FieldType type = t.type().field(col).type;
+  if (v.pooled >= 0 && (type == FieldType::kId || type == FieldType::kText) && t.pool().Has(v.pooled, v.text)) {
+    if (std::string_view rule = type == FieldType::kId ? IdRule(v.text) : TextRule(v.text); !rule.empty())
+      return std::string(rule);
+    t.SetPooled(col, v.pooled);
+    return {};
+  }
   if (v.day == kNull) return ParseCell(t, col, v.text);
   Date d = Date::FromDays(v.day);
-  if (t.type().field(col).type != FieldType::kDate) return ParseCell(t, col, d.ToIso());
+  if (type != FieldType::kDate) return ParseCell(t, col, d.ToIso());
   static const Date first = Date::FromCivil(kFirstYear, 1, 1), last = Date::FromCivil(kLastYear, 12, 31);
   if (d < first || d > last) return "a date is between 1900 and 2100";
   t.SetDate(col, d);

@@ -70,10 +70,13 @@ bool AddRecord(Table& table, std::span<const std::string_view> cells, const std:
 
 // FieldValue is one value of a record given to AddRecord: text as a scrutiny
 // CSV file writes it, or for a date field the date itself (a reader that has
-// read the date need not write it out for the validator to read again).
+// read the date need not write it out for the validator to read again). Text
+// the reader has interned in the table's pool (an id it gives many records)
+// may come with its id: it is checked as text is, and stored without hashing.
 struct FieldValue {
   std::string_view text;
-  int32_t day = kNull;  // a date's day number, or kNull for text
+  int32_t day = kNull;     // a date's day number, or kNull for text
+  int32_t pooled = -1;     // the text's id in the table's pool, or -1
   bool empty() const { return day == kNull && text.empty(); }
 };
 

@@ -36,6 +36,42 @@ TEST(ModelRecord, AddsDatesGivenAsDatesAndReusesItselfForTheNextRecord) {
   EXPECT_EQ(sources.lines[static_cast<size_t>(&t - d.tables().data())].back(), 4u);
 }
 
+// A child_id interned once and given to many records is stored by its id and
+// checked as its text would be: a bad identifier is refused with the same rule.
+TEST(ModelRecord, InternedValuesAreCheckedAsTextAndStoredByTheirId) {
+  Dataset d;
+  RowSources sources = EmptySources(d);
+  Problems problems(100);
+  ModelRecord record(d, sources, "looked_after_reviews");
+  int32_t child = record.Intern({"900", "-", "C1"});
+  for (int day = 1; day <= 2; ++day)
+    ASSERT_TRUE(record.Clear().SetInterned("child_id", child).Set("review_date", Date::FromCivil(2024, 5, day))
+                    .Add("reviews.csv", 2, problems)) << Joined(problems);
+  const Table& t = d.table("looked_after_reviews");
+  EXPECT_EQ(t.Int(0, 0), child);
+  EXPECT_EQ(t.Int(0, 1), child);
+  EXPECT_EQ(t.Format(0, 1), "900-C1");
+  EXPECT_EQ(t.pool().Find("900-C1"), child);
+
+  int32_t bad = record.Intern({"900", "-", "C 2"});
+  EXPECT_FALSE(record.Clear().SetInterned("child_id", bad).Set("review_date", Date::FromCivil(2024, 5, 3))
+                   .Add("reviews.csv", 9, problems));
+  EXPECT_EQ(Joined(problems),
+            "reviews.csv:9: column 'child_id', value '900-C 2': an identifier is 1 to 64 letters, digits or - _ . /\n");
+  EXPECT_EQ(t.size(), 2u);
+}
+
+// An id that does not name the text in the table's pool is not trusted: the text is interned.
+TEST(ModelRecord, AValueWhosePoolIdDoesNotMatchItsTextIsInternedAsText) {
+  Dataset d;
+  Problems problems(100);
+  Table& t = d.table("looked_after_reviews");
+  std::vector<FieldValue> values = {{"900-C7", kNull, 12345}, {"2024-05-01"}, {}};
+  ASSERT_TRUE(AddRecord(t, values, "r.csv", 2, problems)) << Joined(problems);
+  EXPECT_EQ(t.Format(0, 0), "900-C7");
+  EXPECT_EQ(t.Int(0, 0), t.pool().Find("900-C7"));
+}
+
 TEST(ModelRecord, RefusesADateOutsideTheModelsYearsAsTheTextWouldBe) {
   Dataset d;
   RowSources sources = EmptySources(d);
