@@ -4,6 +4,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "core/short_load.h"
+
 namespace scrutiny {
 namespace {
 
@@ -246,11 +248,7 @@ std::vector<CodeList> Build() {
 
 namespace {
 
-uint64_t FirstEightBytes(std::string_view s) {
-  uint64_t word = 0;
-  std::memcpy(&word, s.data(), std::min(s.size(), sizeof word));
-  return word;
-}
+uint64_t FirstEightBytes(std::string_view s) { return LoadShort(s.data(), std::min<size_t>(s.size(), 8)); }
 
 size_t WordSlot(uint64_t word, size_t mask) { return static_cast<size_t>((word * 0x9E3779B97F4A7C15ULL) >> 40) & mask; }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/short_load.h"
+
 namespace scrutiny {
 namespace {
 
@@ -15,11 +17,7 @@ uint64_t Fold(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
 }
 
-uint64_t Load(const char* p, size_t n) {
-  uint64_t word = 0;
-  if (n) std::memcpy(&word, p, n);
-  return word;
-}
+uint64_t Load(const char* p, size_t n) { return LoadShort(p, n); }
 
 }  // namespace
 

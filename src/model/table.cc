@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/code_lists.h"
+#include "core/short_load.h"
 #include "model/fingerprint.h"
 
 namespace scrutiny {
@@ -63,10 +64,8 @@ int32_t StringPool::Intern(std::string_view s) {
 }
 
 uint64_t StringPool::TailOf(std::string_view s) {
-  uint64_t tail = 0;
-  size_t n = std::min(s.size(), sizeof tail);
-  if (n) std::memcpy(&tail, s.data() + s.size() - n, n);
-  return tail;
+  size_t n = std::min<size_t>(s.size(), 8);
+  return LoadShort(s.data() + s.size() - n, n);
 }
 
 size_t StringPool::RecentOf(std::string_view s) {
