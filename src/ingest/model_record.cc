@@ -1,8 +1,6 @@
 #include "ingest/model_record.h"
 
 #include <algorithm>
-#include <array>
-#include <span>
 #include <cctype>
 
 namespace scrutiny {
@@ -25,6 +23,7 @@ ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view
   auto& tables = dataset.tables();
   while (tables[index_].type().name != type) ++index_;
   values_.resize(tables[index_].type().fields.size());
+  given_.resize(values_.size());
   text_.reserve(kTextReserved);
 }
 
@@ -72,18 +71,14 @@ ModelRecord& ModelRecord::SetInterned(std::string_view field, int32_t id) {
 }
 
 bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems) {
-  std::array<FieldValue, kFieldsOnStack> on_stack;
-  std::vector<FieldValue> on_heap;
-  std::span<FieldValue> given(on_stack.data(), values_.size());
-  if (values_.size() > on_stack.size()) on_heap.resize(values_.size()), given = on_heap;
   Table& table = dataset_.tables()[index_];
   for (size_t i = 0; i < values_.size(); ++i) {
     const Value& v = values_[i];
     bool pooled = v.pooled >= 0 && static_cast<size_t>(v.pooled) < table.pool().size();
     std::string_view text = pooled ? table.pool().Get(v.pooled) : std::string_view(text_).substr(v.offset, v.size);
-    given[i] = {text, v.day, pooled ? v.pooled : -1};
+    given_[i] = {text, v.day, pooled ? v.pooled : -1};
   }
-  if (!AddRecord(table, given, file, line, problems)) return false;
+  if (!AddRecord(table, given_, file, line, problems)) return false;
   size_t tables = dataset_.tables().size();
   if (sources_.files.size() < tables) sources_.files.resize(tables), sources_.lines.resize(tables);
   sources_.lines[index_].push_back(static_cast<uint32_t>(line));

@@ -73,8 +73,8 @@ class ModelRecord {
   size_t index_ = 0;
   size_t next_field_ = 0;  // where the next field set is looked for first
   std::vector<Value> values_;
+  std::vector<FieldValue> given_;  // the values as handed to the validator, reused
   static constexpr size_t kTextReserved = 128;  // bytes of text a record's values mostly fit in
-  static constexpr size_t kFieldsOnStack = 48;   // more than any record type has; others use the heap
   std::string text_;
 };
 
