@@ -47,8 +47,9 @@ void EndAt(Ssda903Episode& e, const Ssda903Episode& next, const Files& files, Pr
 }  // namespace
 
 size_t CleanEpisodes(std::vector<Ssda903Episode>& episodes, const Files& files, Problems& problems) {
-  std::stable_sort(episodes.begin(), episodes.end(),
-                   [](const Ssda903Episode& a, const Ssda903Episode& b) { return a.decom < b.decom; });
+  auto by_start = [](const Ssda903Episode& a, const Ssda903Episode& b) { return a.decom < b.decom; };
+  if (!std::is_sorted(episodes.begin(), episodes.end(), by_start))  // mostly they are: no buffer to allocate
+    std::stable_sort(episodes.begin(), episodes.end(), by_start);
   size_t fixes = DropDuplicates(episodes, files, problems);
   for (size_t i = 0; i + 1 < episodes.size(); ++i) {
     Ssda903Episode& e = episodes[i];

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -256,6 +255,16 @@ Result<std::vector<Ssda903File>> InputTables(const Ssda903Input& input, Problems
   return tables;
 }
 
+// The whole file's text, read in one go; an error naming it if it cannot be read.
+Result<std::string> FileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+  std::string text(size > 0 ? static_cast<size_t>(size) : 0, '\0');
+  if (size > 0) in.seekg(0), in.read(text.data(), size);
+  if (!in || size < 0) return Status::IoError(fmt::format("{}: cannot be read", path));
+  return text;
+}
+
 }  // namespace
 
 uint64_t Ssda903Return::left_out() const {
@@ -274,11 +283,9 @@ Result<std::vector<Ssda903Text>> ReadSsda903Folder(const std::string& dir, uint6
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
     if (extension != ".csv") continue;
     if (Status s = CheckReturnFileSize(entry.path().string(), max_file_bytes); !s.ok()) return s;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) return Status::IoError(fmt::format("{}: cannot be read", entry.path().string()));
-    files.push_back({entry.path().string(), std::move(text).str()});
+    auto text = FileText(entry.path().string());
+    if (!text.ok()) return text.status();
+    files.push_back({entry.path().string(), std::move(*text)});
   }
   if (ec) return Status::IoError(fmt::format("{}: {}", dir, ec.message()));
   std::sort(files.begin(), files.end(), [](const Ssda903Text& a, const Ssda903Text& b) { return a.name < b.name; });
@@ -293,11 +300,9 @@ Result<Ssda903Input> ReadSsda903Input(const std::string& path, uint64_t max_file
     return Ssda903Input{path, std::move(*files), false};
   }
   if (Status s = CheckReturnFileSize(path, max_file_bytes); !s.ok()) return s;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) return Status::IoError(fmt::format("{}: cannot be read", path));
-  return Ssda903Input{path, {{path, std::move(text).str()}}, true};
+  auto text = FileText(path);
+  if (!text.ok()) return text.status();
+  return Ssda903Input{path, {{path, std::move(*text)}}, true};
 }
 
 Result<Ssda903Return> ReadSsda903Years(const std::vector<Ssda903Input>& inputs, const Ssda903Options& options,
