@@ -98,6 +98,8 @@ class Combining {
   // The child's header taken into the history (its episodes are merged apart).
   Ssda903Child& AddChild(std::string_view id, const Ssda903Child& child);
   void AddAdoption(std::string_view child, const Ssda903Adoption& adoption);
+  // Points the year's records at their children's entries in the history.
+  static void InHistory(Ssda903Records& records);
   void ReportOpenNotCarried(const Ssda903Year& year);
 
   const std::vector<Ssda903FileCount>& files_;
@@ -116,7 +118,8 @@ void Combining::Add(Ssda903Year& year) {
   auto children = ByChild(records.children);
   std::vector<Ssda903Child*> kept;  // each child's entry in the history
   kept.reserve(children.size());
-  for (const auto* entry : children) kept.push_back(&AddChild(entry->first, entry->second));
+  for (auto* entry : children) kept.push_back(entry->second.in_history = &AddChild(entry->first, entry->second));
+  InHistory(records);
   for (size_t i = 0; i < children.size(); ++i)
     if (!children[i]->second.episodes.empty()) Merge(kept[i]->episodes, children[i]->second.episodes, kEpisodeRule);
   Merge(history_.records.reviews, records.reviews, kReviewRule);
@@ -186,6 +189,19 @@ Ssda903Child& Combining::AddChild(std::string_view id, const Ssda903Child& child
   kept.uasc = kept.uasc || child.uasc;
   if (child.uasc_ceased) kept.uasc_ceased = child.uasc_ceased;
   return kept;
+}
+
+void Combining::InHistory(Ssda903Records& records) {
+  auto repoint = [](auto& rows) {
+    for (auto& row : rows) row.of = row.of->in_history;
+  };
+  repoint(records.reviews);
+  repoint(records.missing);
+  repoint(records.care_leavers);
+  repoint(records.outcomes);
+  repoint(records.previous_permanence);
+  repoint(records.social_workers);
+  repoint(records.liberty_deprivations);
 }
 
 void Combining::AddAdoption(std::string_view child, const Ssda903Adoption& adoption) {

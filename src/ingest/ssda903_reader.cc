@@ -33,9 +33,11 @@ class RecordMaking {
 
  private:
   // The record emptied and given the child's child_id, <la_code>-<CHILD>, its first field.
-  ModelRecord& Begin(ModelRecord& record, std::string_view child) {
-    return record.Clear().SetInterned("child_id", ChildId(record, Child(child), child));
+  ModelRecord& Begin(ModelRecord& record, Ssda903Child& child, std::string_view id) const {
+    return record.Clear().SetInterned("child_id", ChildId(record, child, id));
   }
+  template <typename Row>
+  ModelRecord& Begin(ModelRecord& record, const Row& row) const { return Begin(record, *row.of, row.child); }
   // The child's child_id, interned once.
   int32_t ChildId(ModelRecord& record, Ssda903Child& child, std::string_view id) const {
     if (child.model_id < 0) child.model_id = record.Intern({options_.la_code, "-", id});
@@ -49,10 +51,9 @@ class RecordMaking {
   bool Add(ModelRecord& record, const Ssda903Origin& from);
   void Report(const Ssda903Origin& from, std::string_view column, std::string value, std::string rule);
   void AddEpisodes(ModelRecord& record, std::string_view id, Ssda903Child& child);
-  // The child's entry in the history: every record's child is in it.
-  Ssda903Child& Child(std::string_view id);
-  // Whether the child has an episode kept; if not, the record is reported and left out.
-  bool LookedAfter(std::string_view id, const Ssda903Origin& from);
+  // Whether the row's child has an episode kept; if not, the row is reported and left out.
+  template <typename Row>
+  bool LookedAfter(const Row& row);
   void AddReviews(const std::vector<Ssda903Review>& reviews);
   void AddMissing(const std::vector<Ssda903Missing>& missing);
   void AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers);
@@ -68,9 +69,6 @@ class RecordMaking {
   Problems& problems_;
   ChildMap<Ssda903Child>* children_ = nullptr;  // the history's
   char digits_[16];
-  // Child's last answer, asked again for the child's next row.
-  std::string_view last_id_;
-  Ssda903Child* last_child_ = nullptr;
 };
 
 void RecordMaking::Run(Ssda903History& history) {
@@ -127,23 +125,19 @@ void RecordMaking::AddEpisodes(ModelRecord& record, std::string_view id, Ssda903
   if (kept) child.looked_after = child.with_records = true;
 }
 
-Ssda903Child& RecordMaking::Child(std::string_view id) {
-  if (!last_child_ || id != last_id_) last_id_ = id, last_child_ = &children_->find(id)->second;
-  return *last_child_;
-}
-
-bool RecordMaking::LookedAfter(std::string_view id, const Ssda903Origin& from) {
-  if (Child(id).looked_after) return true;
-  Report(from, "CHILD", std::string(id), "every episode of the child was left out: not looked after");
-  ++out_.files[from.file].left_out;
+template <typename Row>
+bool RecordMaking::LookedAfter(const Row& row) {
+  if (row.of->looked_after) return true;
+  Report(row.from, "CHILD", std::string(row.child), "every episode of the child was left out: not looked after");
+  ++out_.files[row.from.file].left_out;
   return false;
 }
 
 void RecordMaking::AddReviews(const std::vector<Ssda903Review>& reviews) {
   ModelRecord record(out_.dataset, out_.sources, "looked_after_reviews");
   for (const Ssda903Review& r : reviews) {
-    if (!LookedAfter(r.child, r.from)) continue;
-    Add(Begin(record, r.child).Set("review_date", r.date).Set("participation", r.participation), r.from);
+    if (!LookedAfter(r)) continue;
+    Add(Begin(record, r).Set("review_date", r.date).Set("participation", r.participation), r.from);
   }
 }
 
@@ -151,10 +145,10 @@ void RecordMaking::AddMissing(const std::vector<Ssda903Missing>& missing) {
   ModelRecord record(out_.dataset, out_.sources, "missing_episodes");
   int number = 0;
   for (const Ssda903Missing& m : missing) {
-    if (!LookedAfter(m.child, m.from)) continue;
+    if (!LookedAfter(m)) continue;
     Add(record.Clear()
             .Set("missing_id", {options_.la_code, "-M", Digits(++number)})
-            .SetInterned("child_id", ChildId(record, Child(m.child), m.child))
+            .SetInterned("child_id", ChildId(record, *m.of, m.child))
             .Set("start_date", m.start).Set("end_date", m.end).Set("missing_type", m.type),
         m.from);
   }
@@ -163,19 +157,19 @@ void RecordMaking::AddMissing(const std::vector<Ssda903Missing>& missing) {
 void RecordMaking::AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers) {
   ModelRecord record(out_.dataset, out_.sources, "care_leavers");
   for (const Ssda903CareLeaver& c : leavers) {
-    bool kept = Add(Begin(record, c.child).Set("as_at_date", c.as_at)
+    bool kept = Add(Begin(record, c).Set("as_at_date", c.as_at)
                         .Set("eligibility", c.relevant ? "RELEVANT" : "FORMER_RELEVANT")
                         .Set("in_touch", c.in_touch).Set("activity", c.activity).Set("accommodation", c.accommodation),
                     c.from);
-    if (kept) Child(c.child).with_records = true;
+    if (kept) c.of->with_records = true;
   }
 }
 
 void RecordMaking::AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes) {
   ModelRecord record(out_.dataset, out_.sources, "looked_after_outcomes");
   for (const Ssda903Outcomes& o : outcomes) {
-    if (!LookedAfter(o.child, o.from)) continue;
-    Add(Begin(record, o.child).Set("as_at_date", o.as_at)
+    if (!LookedAfter(o)) continue;
+    Add(Begin(record, o).Set("as_at_date", o.as_at)
             .Set("health_check", o.health_check).Set("teeth_check", o.teeth_check)
             .Set("immunisations", o.immunisations).Set("convicted", o.convicted)
             .Set("substance_misuse", o.substance_misuse)
@@ -188,21 +182,22 @@ void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
   ModelRecord record(out_.dataset, out_.sources, "adoptions");
   for (const auto* entry : ByChild(adoptions)) {
     const auto& [child, a] = *entry;
+    Ssda903Child& of = children_->find(child)->second;  // an adoption row's child is in the header
     bool kept = Add(record.Clear()
                         .Set("adoption_id", {options_.la_code, "-", child, "-A"})
-                        .SetInterned("child_id", ChildId(record, Child(child), child))
+                        .SetInterned("child_id", ChildId(record, of, child))
                         .Set("decision_date", a.decision).Set("match_date", a.match)
                         .Set("decision_reversed_date", a.reversed).Set("reversal_reason", a.reversal_reason),
                     a.from);
-    if (kept) Child(child).with_records = true;
+    if (kept) of.with_records = true;
   }
 }
 
 void RecordMaking::AddPreviousPermanence(const std::vector<Ssda903PreviousPermanence>& rows) {
   ModelRecord record(out_.dataset, out_.sources, "previous_permanence");
   for (const Ssda903PreviousPermanence& p : rows) {
-    if (!LookedAfter(p.child, p.from)) continue;
-    Add(Begin(record, p.child).Set("as_at_date", p.as_at).Set("previous_permanence", p.option)
+    if (!LookedAfter(p)) continue;
+    Add(Begin(record, p).Set("as_at_date", p.as_at).Set("previous_permanence", p.option)
             .Set("permanence_la", p.la).Set("permanence_date", p.date)
             .Set("permanence_year", p.year ? Digits(*p.year) : ""),
         p.from);
@@ -212,8 +207,8 @@ void RecordMaking::AddPreviousPermanence(const std::vector<Ssda903PreviousPerman
 void RecordMaking::AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode>& episodes) {
   ModelRecord record(out_.dataset, out_.sources, "social_worker_episodes");
   for (const Ssda903SocialWorkerEpisode& w : episodes) {
-    if (!LookedAfter(w.child, w.from)) continue;
-    Add(Begin(record, w.child).Set("worker_id", w.worker).Set("start_date", w.start)
+    if (!LookedAfter(w)) continue;
+    Add(Begin(record, w).Set("worker_id", w.worker).Set("start_date", w.start)
             .Set("end_date", w.end).Set("change_reason", w.reason),
         w.from);
   }
@@ -222,21 +217,21 @@ void RecordMaking::AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode
 void RecordMaking::AddLibertyDeprivations(const std::vector<Ssda903LibertyDeprivation>& orders) {
   ModelRecord record(out_.dataset, out_.sources, "liberty_deprivations");
   for (const Ssda903LibertyDeprivation& d : orders) {
-    if (!LookedAfter(d.child, d.from)) continue;
-    Add(Begin(record, d.child).Set("start_date", d.start).Set("end_date", d.end), d.from);
+    if (!LookedAfter(d)) continue;
+    Add(Begin(record, d).Set("start_date", d.start).Set("end_date", d.end), d.from);
   }
 }
 
 void RecordMaking::AddChildren(const std::vector<std::pair<const std::string_view, Ssda903Child>*>& children) {
   ModelRecord record(out_.dataset, out_.sources, "children");
-  for (const auto* entry : children) {
-    const auto& [id, child] = *entry;
+  for (auto* entry : children) {
+    auto& [id, child] = *entry;
     if (!child.with_records) {
       Report(child.from, "CHILD", std::string(id), "the child has no episode, care leaver or adoption record; left out");
       ++out_.files[child.from.file].left_out;
       continue;
     }
-    Add(Begin(record, id).Set("la_code", options_.la_code).Set("sex", child.sex)
+    Add(Begin(record, child, id).Set("la_code", options_.la_code).Set("sex", child.sex)
             .Set("date_of_birth", child.dob).Set("ethnicity", child.ethnicity).Set("uasc", child.uasc ? "Y" : "N")
             .Set("uasc_ceased_date", child.uasc_ceased),
         child.from);

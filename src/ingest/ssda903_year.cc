@@ -226,18 +226,18 @@ bool YearReading::ReadReview(Ssda903RowCheck& check, ReviewLines& seen) {
                "a second review of the child that day");
     return false;
   }
-  year_.records.reviews.push_back({Origin(check), check.Text("CHILD"), *date, participation});
+  year_.records.reviews.push_back({Origin(check), check.Text("CHILD"), child, *date, participation});
   return true;
 }
 
 bool YearReading::ReadMissing(Ssda903RowCheck& check) {
-  LookedAfterChild(check);
+  Ssda903Child* child = LookedAfterChild(check);
   auto start = check.DateIn("MIS_START", true);
   auto end = check.DateIn("MIS_END", false);
   std::string_view type = check.Code("MISSING", C::kMissing, true);
   if (check.ok() && end && *end < *start) check.Fail("MIS_END", check.Text("MIS_END"), "MIS_END is not before MIS_START");
   if (!check.ok()) return false;
-  year_.records.missing.push_back({Origin(check), check.Text("CHILD"), *start, end, type});
+  year_.records.missing.push_back({Origin(check), check.Text("CHILD"), child, *start, end, type});
   return true;
 }
 
@@ -254,7 +254,7 @@ bool YearReading::ReadCareLeaver(Ssda903RowCheck& check) {
     check.Fail("CHILD", check.Text("CHILD"), "a care leaver in OC3 is 17 to 21 on their birthday in the collection year");
     return false;
   }
-  year_.records.care_leavers.push_back({Origin(check), check.Text("CHILD"), child->dob.AddYears(age),
+  year_.records.care_leavers.push_back({Origin(check), check.Text("CHILD"), child, child->dob.AddYears(age),
                                         age == kFirstCareLeaverAge, in_touch, activity, accommodation});
   return true;
 }
@@ -270,8 +270,8 @@ std::string_view OutcomeFlag(Ssda903RowCheck& check, std::string_view column) {
 }
 
 bool YearReading::ReadOutcomes(Ssda903RowCheck& check) {
-  LookedAfterChild(check);
-  Ssda903Outcomes read{Origin(check), check.Text("CHILD"), FinancialYear{year_.collection_year}.last_day(),
+  Ssda903Child* child = LookedAfterChild(check);
+  Ssda903Outcomes read{Origin(check), check.Text("CHILD"), child, FinancialYear{year_.collection_year}.last_day(),
                        OutcomeFlag(check, "HEALTH_CHECK"), OutcomeFlag(check, "TEETH_CHECK"),
                        OutcomeFlag(check, "IMMUNISATIONS"), OutcomeFlag(check, "CONVICTED"),
                        OutcomeFlag(check, "SUBSTANCE_MISUSE"), std::nullopt};
@@ -333,8 +333,8 @@ void PermanenceDate(Ssda903RowCheck& check, Ssda903PreviousPermanence& read) {
 }
 
 bool YearReading::ReadPreviousPermanence(Ssda903RowCheck& check) {
-  LookedAfterChild(check);
-  Ssda903PreviousPermanence read{Origin(check), check.Text("CHILD"), FinancialYear{year_.collection_year}.last_day(),
+  Ssda903Child* child = LookedAfterChild(check);
+  Ssda903PreviousPermanence read{Origin(check), check.Text("CHILD"), child, FinancialYear{year_.collection_year}.last_day(),
                                  check.Code("PREV_PERM", C::kPrevPerm, true), check.Text("LA_PERM"), {}, {}};
   PermanenceDate(check, read);
   if (!check.ok()) return false;
@@ -343,7 +343,7 @@ bool YearReading::ReadPreviousPermanence(Ssda903RowCheck& check) {
 }
 
 bool YearReading::ReadSocialWorker(Ssda903RowCheck& check) {
-  LookedAfterChild(check);
+  Ssda903Child* child = LookedAfterChild(check);
   std::string_view worker = check.Text("SW_ID");
   if (worker.empty()) check.Fail("SW_ID", worker, "a value is required");
   else if (!IsIdText(worker)) check.Fail("SW_ID", worker, "SW_ID is letters, digits or - _ . /");
@@ -352,17 +352,17 @@ bool YearReading::ReadSocialWorker(Ssda903RowCheck& check) {
   std::string_view reason = check.Code("SW_REASON", C::kSwReason, false);
   if (check.ok() && end && *end < *start) check.Fail("SW_DEC", check.Text("SW_DEC"), "SW_DEC is not before SW_DECOM");
   if (!check.ok()) return false;
-  year_.records.social_workers.push_back({Origin(check), check.Text("CHILD"), worker, *start, end, reason});
+  year_.records.social_workers.push_back({Origin(check), check.Text("CHILD"), child, worker, *start, end, reason});
   return true;
 }
 
 bool YearReading::ReadLibertyDeprivation(Ssda903RowCheck& check) {
-  LookedAfterChild(check);
+  Ssda903Child* child = LookedAfterChild(check);
   auto start = check.DateIn("DOLO_START", true);
   auto end = check.DateIn("DOLO_END", false);
   if (check.ok() && end && *end < *start) check.Fail("DOLO_END", check.Text("DOLO_END"), "DOLO_END is not before DOLO_START");
   if (!check.ok()) return false;
-  year_.records.liberty_deprivations.push_back({Origin(check), check.Text("CHILD"), *start, end});
+  year_.records.liberty_deprivations.push_back({Origin(check), check.Text("CHILD"), child, *start, end});
   return true;
 }
 

@@ -33,6 +33,8 @@ struct Ssda903Child {
   bool uasc = false;
   std::optional<Date> uasc_ceased;
   std::vector<Ssda903Episode> episodes;  // in the order read; none if not looked after
+  // The history's entry for the child, once its year is combined with earlier ones.
+  Ssda903Child* in_history = nullptr;
   // Noted while its records are made: whether an episode of it was kept, and
   // any record; its child_id interned in the dataset's pool (-1 before).
   bool looked_after = false, with_records = false;
@@ -43,6 +45,7 @@ struct Ssda903Child {
 struct Ssda903Review {
   Ssda903Origin from;
   std::string_view child;
+  Ssda903Child* of;  // its entry in the year's children, then in the history's
   Date date;
   std::string_view participation;
 };
@@ -51,6 +54,7 @@ struct Ssda903Review {
 struct Ssda903Missing {
   Ssda903Origin from;
   std::string_view child;
+  Ssda903Child* of;  // its entry in the year's children, then in the history's
   Date start;
   std::optional<Date> end;
   std::string_view type;
@@ -60,6 +64,7 @@ struct Ssda903Missing {
 struct Ssda903CareLeaver {
   Ssda903Origin from;
   std::string_view child;
+  Ssda903Child* of;  // its entry in the year's children, then in the history's
   Date as_at;
   bool relevant = false;  // 17 on that birthday; otherwise former relevant
   std::string_view in_touch, activity, accommodation;
@@ -70,6 +75,7 @@ struct Ssda903CareLeaver {
 struct Ssda903Outcomes {
   Ssda903Origin from;
   std::string_view child;
+  Ssda903Child* of;  // its entry in the year's children, then in the history's
   Date as_at;
   std::string_view health_check, teeth_check, immunisations, convicted, substance_misuse;
   std::optional<int> sdq_score;
@@ -87,6 +93,7 @@ struct Ssda903Adoption {
 struct Ssda903PreviousPermanence {
   Ssda903Origin from;
   std::string_view child;
+  Ssda903Child* of;  // its entry in the year's children, then in the history's
   Date as_at;  // the 31 March of the return
   std::string_view option, la;
   std::optional<Date> date;  // when DATE_PERM gives day and month
@@ -96,7 +103,9 @@ struct Ssda903PreviousPermanence {
 // Ssda903SocialWorkerEpisode is one row of sw_episodes.
 struct Ssda903SocialWorkerEpisode {
   Ssda903Origin from;
-  std::string_view child, worker;
+  std::string_view child;
+  Ssda903Child* of;  // its entry in the year's children, then in the history's
+  std::string_view worker;
   Date start;
   std::optional<Date> end;
   std::string_view reason;
@@ -106,6 +115,7 @@ struct Ssda903SocialWorkerEpisode {
 struct Ssda903LibertyDeprivation {
   Ssda903Origin from;
   std::string_view child;
+  Ssda903Child* of;  // its entry in the year's children, then in the history's
   Date start;
   std::optional<Date> end;
 };
@@ -138,8 +148,16 @@ std::vector<std::pair<const std::string_view, T>*> ByChild(ChildMap<T>& map) {
 }
 
 // Ssda903Records is what one year's return, or several combined, say of each
-// child. Their texts are views of the rows of the files they were read from.
+// child. Their texts are views of the rows of the files they were read from,
+// and each record points at its child's entry: so records are moved whole
+// (which keeps the entries where they are), never copied.
 struct Ssda903Records {
+  Ssda903Records() = default;
+  Ssda903Records(Ssda903Records&&) noexcept = default;
+  Ssda903Records& operator=(Ssda903Records&&) noexcept = default;
+  Ssda903Records(const Ssda903Records&) = delete;
+  Ssda903Records& operator=(const Ssda903Records&) = delete;
+
   ChildMap<Ssda903Child> children;  // with their episodes
   std::vector<Ssda903Review> reviews;
   std::vector<Ssda903Missing> missing;
