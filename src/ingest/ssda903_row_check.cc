@@ -21,15 +21,15 @@ void Ssda903RowCheck::Note(std::string_view column, std::string value, std::stri
   problems_.Add({file_.name(), row_.line, std::string(file_.Label(column)), std::move(value), std::move(rule)});
 }
 
-bool Ssda903RowCheck::Present(std::string_view column, bool required) {
-  if (!Text(column).empty()) return true;
-  if (required) Fail(column, "", "a value is required");
-  return false;
+std::string_view Ssda903RowCheck::Present(std::string_view column, bool required) {
+  std::string_view v = Text(column);
+  if (v.empty() && required) Fail(column, "", "a value is required");
+  return v;
 }
 
 std::optional<Date> Ssda903RowCheck::AnyDate(std::string_view column, bool required) {
-  if (!Present(column, required)) return std::nullopt;
-  std::string_view v = Text(column);
+  std::string_view v = Present(column, required);
+  if (v.empty()) return std::nullopt;
   static const Date first = Date::FromCivil(kFirstYear, 1, 1);
   auto d = Date::ParseDmy(v);
   if (!d || *d < first) {
@@ -51,8 +51,8 @@ std::optional<Date> Ssda903RowCheck::DateIn(std::string_view column, bool requir
 }
 
 std::string_view Ssda903RowCheck::Code(std::string_view column, Ssda903Coded coded, bool required) {
-  if (!Present(column, required)) return {};
-  std::string_view v = Text(column);
+  std::string_view v = Present(column, required);
+  if (v.empty()) return {};
   auto code = ToModelCode(coded, v, year_);
   if (auto* refusal = std::get_if<CodeRefusal>(&code)) {
     Fail(column, v, std::move(refusal->rule));

@@ -33,7 +33,8 @@ class Ssda903RowCheck {
   uint64_t line() const { return row_.line; }
 
  private:
-  bool Present(std::string_view column, bool required);
+  // The column's text; an empty one is reported if required.
+  std::string_view Present(std::string_view column, bool required);
 
   const Ssda903File& file_;
   const Ssda903Row& row_;
