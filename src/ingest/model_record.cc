@@ -22,7 +22,8 @@ ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view
     : dataset_(dataset), sources_(sources) {
   auto& tables = dataset.tables();
   while (tables[index_].type().name != type) ++index_;
-  values_.resize(tables[index_].type().fields.size());
+  type_ = &tables[index_].type();
+  values_.resize(type_->fields.size());
   given_.resize(values_.size());
   text_.reserve(kTextReserved);
 }
@@ -37,13 +38,13 @@ ModelRecord& ModelRecord::Clear() {
 size_t ModelRecord::FieldIndex(std::string_view field) {
   // Fields are mostly set in order, so the search starts after the last one set, and each is named
   // by the literal that names it in the catalogue, so most match by address.
-  const std::vector<Field>& fields = dataset_.tables()[index_].type().fields;
+  const std::vector<Field>& fields = type_->fields;
   size_t i = next_field_ < fields.size() ? next_field_ : 0;
   for (size_t n = 0; n < fields.size(); ++n, i = i + 1 < fields.size() ? i + 1 : 0) {
     std::string_view name = fields[i].name;
     if (name.size() == field.size() && (name.data() == field.data() || name == field)) return (next_field_ = i + 1) - 1;
   }
-  return static_cast<size_t>(dataset_.tables()[index_].type().IndexOf(field));  // -1: not a field, as before
+  return static_cast<size_t>(type_->IndexOf(field));  // -1: not a field, as before
 }
 
 ModelRecord& ModelRecord::Set(std::string_view field, std::initializer_list<std::string_view> pieces) {

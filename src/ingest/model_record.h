@@ -71,6 +71,7 @@ class ModelRecord {
   Dataset& dataset_;
   RowSources& sources_;
   size_t index_ = 0;
+  const RecordType* type_ = nullptr;  // of the catalogue, which never moves
   size_t next_field_ = 0;  // where the next field set is looked for first
   std::vector<Value> values_;
   std::vector<FieldValue> given_;  // the values as handed to the validator, reused
