@@ -71,6 +71,12 @@ ModelRecord& ModelRecord::SetInterned(std::string_view field, int32_t id) {
   return *this;
 }
 
+void ModelRecord::Reserve(size_t more) {
+  Table& table = dataset_.tables()[index_];
+  table.Reserve(table.size() + more);
+  if (index_ < sources_.lines.size()) sources_.lines[index_].reserve(sources_.lines[index_].size() + more);
+}
+
 bool ModelRecord::Add(const std::string& file, uint64_t line, Problems& problems) {
   Table& table = dataset_.tables()[index_];
   for (size_t i = 0; i < values_.size(); ++i) {

@@ -53,6 +53,8 @@ class ModelRecord {
   // neither copied nor hashed again.
   int32_t Intern(std::initializer_list<std::string_view> pieces);
   ModelRecord& SetInterned(std::string_view field, int32_t id);
+  // Makes room in the table (and the sources) for `more` records.
+  void Reserve(size_t more);
   // Adds the record; false (and problems) if the model refuses it.
   bool Add(const std::string& file, uint64_t line, Problems& problems);
   // Takes the record added last out of its table again (it must still be its table's last row).

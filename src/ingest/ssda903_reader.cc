@@ -76,6 +76,9 @@ void RecordMaking::Run(Ssda903History& history) {
   children_ = &history.records.children;
   auto children = ByChild(history.records.children);
   ModelRecord episode(out_.dataset, out_.sources, "looked_after_episodes");
+  size_t episodes = 0;
+  for (const auto* entry : children) episodes += entry->second.episodes.size();
+  episode.Reserve(episodes);
   for (auto* entry : children)
     if (!entry->second.episodes.empty()) AddEpisodes(episode, entry->first, entry->second);
   AddReviews(history.records.reviews);
@@ -135,6 +138,7 @@ bool RecordMaking::LookedAfter(const Row& row) {
 
 void RecordMaking::AddReviews(const std::vector<Ssda903Review>& reviews) {
   ModelRecord record(out_.dataset, out_.sources, "looked_after_reviews");
+  record.Reserve(reviews.size());
   for (const Ssda903Review& r : reviews) {
     if (!LookedAfter(r)) continue;
     Add(Begin(record, r).Set("review_date", r.date).Set("participation", r.participation), r.from);
@@ -143,6 +147,7 @@ void RecordMaking::AddReviews(const std::vector<Ssda903Review>& reviews) {
 
 void RecordMaking::AddMissing(const std::vector<Ssda903Missing>& missing) {
   ModelRecord record(out_.dataset, out_.sources, "missing_episodes");
+  record.Reserve(missing.size());
   int number = 0;
   for (const Ssda903Missing& m : missing) {
     if (!LookedAfter(m)) continue;
@@ -156,6 +161,7 @@ void RecordMaking::AddMissing(const std::vector<Ssda903Missing>& missing) {
 
 void RecordMaking::AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers) {
   ModelRecord record(out_.dataset, out_.sources, "care_leavers");
+  record.Reserve(leavers.size());
   for (const Ssda903CareLeaver& c : leavers) {
     bool kept = Add(Begin(record, c).Set("as_at_date", c.as_at)
                         .Set("eligibility", c.relevant ? "RELEVANT" : "FORMER_RELEVANT")
@@ -167,6 +173,7 @@ void RecordMaking::AddCareLeavers(const std::vector<Ssda903CareLeaver>& leavers)
 
 void RecordMaking::AddOutcomes(const std::vector<Ssda903Outcomes>& outcomes) {
   ModelRecord record(out_.dataset, out_.sources, "looked_after_outcomes");
+  record.Reserve(outcomes.size());
   for (const Ssda903Outcomes& o : outcomes) {
     if (!LookedAfter(o)) continue;
     Add(Begin(record, o).Set("as_at_date", o.as_at)
@@ -195,6 +202,7 @@ void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
 
 void RecordMaking::AddPreviousPermanence(const std::vector<Ssda903PreviousPermanence>& rows) {
   ModelRecord record(out_.dataset, out_.sources, "previous_permanence");
+  record.Reserve(rows.size());
   for (const Ssda903PreviousPermanence& p : rows) {
     if (!LookedAfter(p)) continue;
     Add(Begin(record, p).Set("as_at_date", p.as_at).Set("previous_permanence", p.option)
@@ -206,6 +214,7 @@ void RecordMaking::AddPreviousPermanence(const std::vector<Ssda903PreviousPerman
 
 void RecordMaking::AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode>& episodes) {
   ModelRecord record(out_.dataset, out_.sources, "social_worker_episodes");
+  record.Reserve(episodes.size());
   for (const Ssda903SocialWorkerEpisode& w : episodes) {
     if (!LookedAfter(w)) continue;
     Add(Begin(record, w).Set("worker_id", w.worker).Set("start_date", w.start)
@@ -216,6 +225,7 @@ void RecordMaking::AddSocialWorkers(const std::vector<Ssda903SocialWorkerEpisode
 
 void RecordMaking::AddLibertyDeprivations(const std::vector<Ssda903LibertyDeprivation>& orders) {
   ModelRecord record(out_.dataset, out_.sources, "liberty_deprivations");
+  record.Reserve(orders.size());
   for (const Ssda903LibertyDeprivation& d : orders) {
     if (!LookedAfter(d)) continue;
     Add(Begin(record, d).Set("start_date", d.start).Set("end_date", d.end), d.from);
@@ -224,6 +234,7 @@ void RecordMaking::AddLibertyDeprivations(const std::vector<Ssda903LibertyDepriv
 
 void RecordMaking::AddChildren(const std::vector<std::pair<const std::string_view, Ssda903Child>*>& children) {
   ModelRecord record(out_.dataset, out_.sources, "children");
+  record.Reserve(children.size());
   for (auto* entry : children) {
     auto& [id, child] = *entry;
     if (!child.with_records) {

@@ -27,6 +27,10 @@ class YearReading {
  private:
   Status TakeFiles(std::vector<Ssda903File> files);
   std::optional<int> InferYear() const;
+  // The rows of the table's file; 0 if the return has none.
+  size_t Rows(T table) const;
+  // Makes room for the records of every table read.
+  void Reserve();
   template <typename OnRow>
   void EachRow(T table, OnRow on_row);
   Ssda903Origin Origin(const Ssda903RowCheck& check) const { return {year_.collection_year, file_, check.line()}; }
@@ -78,11 +82,12 @@ Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File>
   std::string of = year_.input.empty() ? "" : year_.input + ": ";
   if (!year) return Status::InvalidInput(of + "the collection year cannot be inferred (no episode with a good DECOM); give it");
   year_.collection_year = *year;
+  Reserve();
   EachRow(T::kHeader, [&](Ssda903RowCheck& c) { return ReadChild(c); });
   EachRow(T::kUasc, [&](Ssda903RowCheck& c) { return ReadUasc(c); });
   EachRow(T::kEpisodes, [&](Ssda903RowCheck& c) { return ReadEpisode(c); });
   ReviewLines reviews;
-  if (auto f = file_of_table_.find(T::kReviews); f != file_of_table_.end()) reviews.reserve(year_.files[f->second].rows().size());
+  reviews.reserve(Rows(T::kReviews));
   EachRow(T::kReviews, [&](Ssda903RowCheck& c) { return ReadReview(c, reviews); });
   EachRow(T::kMissing, [&](Ssda903RowCheck& c) { return ReadMissing(c); });
   EachRow(T::kOc3, [&](Ssda903RowCheck& c) { return ReadCareLeaver(c); });
@@ -111,6 +116,23 @@ Status YearReading::TakeFiles(std::vector<Ssda903File> files) {
     kept.push_back(std::move(file));
   }
   return Status::Ok();
+}
+
+size_t YearReading::Rows(T table) const {
+  auto it = file_of_table_.find(table);
+  return it == file_of_table_.end() ? 0 : year_.files[it->second].rows().size();
+}
+
+void YearReading::Reserve() {
+  Ssda903Records& r = year_.records;
+  r.children.reserve(Rows(T::kHeader));
+  r.reviews.reserve(Rows(T::kReviews));
+  r.missing.reserve(Rows(T::kMissing));
+  r.care_leavers.reserve(Rows(T::kOc3));
+  r.outcomes.reserve(Rows(T::kOc2));
+  r.previous_permanence.reserve(Rows(T::kPreviousPermanence));
+  r.social_workers.reserve(Rows(T::kSwEpisodes));
+  r.liberty_deprivations.reserve(Rows(T::kDoLo));
 }
 
 std::optional<int> YearReading::InferYear() const {

@@ -134,6 +134,13 @@ void Table::AddRow() {
   ++rows_;
 }
 
+void Table::Reserve(size_t rows) {
+  for (size_t c = 0; c < cells_.size(); ++c) {
+    cells_[c].reserve(rows);
+    if (type_->fields[c].type == FieldType::kDecimal) decimals_[c].reserve(rows);
+  }
+}
+
 void Table::PopRow() {
   for (size_t c = 0; c < cells_.size(); ++c) {
     cells_[c].pop_back();

@@ -91,6 +91,8 @@ class Table {
 
   // Appends a row with every field empty; the setters then fill the last row.
   void AddRow();
+  // Makes room for `rows` rows in all, so that adding that many moves nothing.
+  void Reserve(size_t rows);
   void SetNull(int col);
   void SetInt(int col, int32_t v) { last(col) = v; }
   void SetFlag(int col, bool v) { last(col) = v ? 1 : 0; }
