@@ -9,8 +9,9 @@ constexpr int kFirstYear = 1900;
 
 }  // namespace
 
-Ssda903RowCheck::Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Problems& problems)
-    : file_(file), row_(row), year_(year), last_day_(FinancialYear{year}.last_day()), problems_(problems) {}
+Ssda903RowCheck::Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Date last_day,
+                                 Problems& problems)
+    : file_(file), row_(row), year_(year), last_day_(last_day), problems_(problems) {}
 
 void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std::string rule) {
   Note(column, std::string(value), std::move(rule));

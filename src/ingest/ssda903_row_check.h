@@ -15,7 +15,8 @@ namespace scrutiny {
 
 class Ssda903RowCheck {
  public:
-  Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Problems& problems);
+  // `year` is the collection year, whose last day is `last_day`.
+  Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Date last_day, Problems& problems);
 
   std::string_view Text(std::string_view column) const { return file_.Cell(row_, column); }
   // A DD/MM/YYYY date from 1900 on.
@@ -31,6 +32,7 @@ class Ssda903RowCheck {
   bool ok() const { return ok_; }
   const std::string& file() const { return file_.name(); }
   uint64_t line() const { return row_.line; }
+  Date last_day() const { return last_day_; }  // of the collection year
 
  private:
   // The column's text; an empty one is reported if required.

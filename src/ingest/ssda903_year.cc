@@ -153,8 +153,9 @@ void YearReading::EachRow(T table, OnRow on_row) {
   const Ssda903File& file = year_.files[it->second];
   file_ = count_of_table_.at(table);
   last_ = {};
+  Date last_day = FinancialYear{year_.collection_year}.last_day();
   for (const Ssda903Row& row : file.rows()) {
-    Ssda903RowCheck check(file, row, year_.collection_year, problems_);
+    Ssda903RowCheck check(file, row, year_.collection_year, last_day, problems_);
     if (!on_row(check)) ++counts_[file_].left_out;
   }
 }
@@ -293,7 +294,7 @@ std::string_view OutcomeFlag(Ssda903RowCheck& check, std::string_view column) {
 
 bool YearReading::ReadOutcomes(Ssda903RowCheck& check) {
   Ssda903Child* child = LookedAfterChild(check);
-  Ssda903Outcomes read{Origin(check), check.Text("CHILD"), child, FinancialYear{year_.collection_year}.last_day(),
+  Ssda903Outcomes read{Origin(check), check.Text("CHILD"), child, check.last_day(),
                        OutcomeFlag(check, "HEALTH_CHECK"), OutcomeFlag(check, "TEETH_CHECK"),
                        OutcomeFlag(check, "IMMUNISATIONS"), OutcomeFlag(check, "CONVICTED"),
                        OutcomeFlag(check, "SUBSTANCE_MISUSE"), std::nullopt};
@@ -356,7 +357,7 @@ void PermanenceDate(Ssda903RowCheck& check, Ssda903PreviousPermanence& read) {
 
 bool YearReading::ReadPreviousPermanence(Ssda903RowCheck& check) {
   Ssda903Child* child = LookedAfterChild(check);
-  Ssda903PreviousPermanence read{Origin(check), check.Text("CHILD"), child, FinancialYear{year_.collection_year}.last_day(),
+  Ssda903PreviousPermanence read{Origin(check), check.Text("CHILD"), child, check.last_day(),
                                  check.Code("PREV_PERM", C::kPrevPerm, true), check.Text("LA_PERM"), {}, {}};
   PermanenceDate(check, read);
   if (!check.ok()) return false;

@@ -54,8 +54,11 @@ std::string_view IdRule(std::string_view v) {
 }
 std::string_view TextRule(std::string_view v) { return v.size() > kMaxTextLength ? "text is at most 500 characters" : ""; }
 
-// Checks and stores one non-empty cell; returns the rule broken, or "" if none.
-std::string ParseCell(Table& t, int col, std::string_view v) {
+// The rule a value breaks, or nothing (no string made for a good value).
+using Broken = std::optional<std::string>;
+
+// Checks and stores one non-empty cell; returns the rule broken, if any.
+Broken ParseCell(Table& t, int col, std::string_view v) {
   const Field& f = t.type().field(col);
   switch (f.type) {
     case FieldType::kId:
@@ -114,7 +117,7 @@ std::string ParseCell(Table& t, int col, std::string_view v) {
 
 // Checks and stores one non-empty value: a date given as a date is only
 // checked against the years a date may have.
-std::string ParseCell(Table& t, int col, const FieldValue& v) {
+Broken ParseCell(Table& t, int col, const FieldValue& v) {
   FieldType type = t.type().field(col).type;
   if (v.pooled >= 0 && (type == FieldType::kId || type == FieldType::kText) && t.pool().Has(v.pooled, v.text)) {
     if (std::string_view rule = type == FieldType::kId ? IdRule(v.text) : TextRule(v.text); !rule.empty())
@@ -230,8 +233,8 @@ bool AddCells(Table& t, std::span<const Cell> cells, const std::string& file, ui
       if (f.required) report(std::string(f.name), "", "a value is required", kMissingValue);
       continue;
     }
-    std::string rule = ParseCell(t, c, v);
-    if (!rule.empty()) report(std::string(f.name), std::string(TextOf(v)), std::move(rule), kInvalidValue);
+    if (Broken rule = ParseCell(t, c, v))
+      report(std::string(f.name), std::string(TextOf(v)), std::move(*rule), kInvalidValue);
   }
   if (ok) {
     for (const FieldRule& r : type.rules) {
