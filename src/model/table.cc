@@ -124,28 +124,25 @@ void StringPool::Clear() {
 
 Table::Table(const RecordType& type, std::shared_ptr<StringPool> pool)
     : type_(&type), cells_(type.fields.size()), decimals_(type.fields.size()),
-      pool_(pool ? std::move(pool) : std::make_shared<StringPool>()) {}
+      pool_(pool ? std::move(pool) : std::make_shared<StringPool>()) {
+  for (size_t c = 0; c < type.fields.size(); ++c)
+    if (type.fields[c].type == FieldType::kDecimal) decimal_columns_.push_back(c);
+}
 
 void Table::AddRow() {
-  for (size_t c = 0; c < cells_.size(); ++c) {
-    cells_[c].push_back(kNull);
-    if (type_->fields[c].type == FieldType::kDecimal) decimals_[c].push_back(NAN);
-  }
+  for (auto& column : cells_) column.push_back(kNull);
+  for (size_t c : decimal_columns_) decimals_[c].push_back(NAN);
   ++rows_;
 }
 
 void Table::Reserve(size_t rows) {
-  for (size_t c = 0; c < cells_.size(); ++c) {
-    cells_[c].reserve(rows);
-    if (type_->fields[c].type == FieldType::kDecimal) decimals_[c].reserve(rows);
-  }
+  for (auto& column : cells_) column.reserve(rows);
+  for (size_t c : decimal_columns_) decimals_[c].reserve(rows);
 }
 
 void Table::PopRow() {
-  for (size_t c = 0; c < cells_.size(); ++c) {
-    cells_[c].pop_back();
-    if (type_->fields[c].type == FieldType::kDecimal) decimals_[c].pop_back();
-  }
+  for (auto& column : cells_) column.pop_back();
+  for (size_t c : decimal_columns_) decimals_[c].pop_back();
   --rows_;
 }
 

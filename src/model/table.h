@@ -132,6 +132,7 @@ class Table {
   size_t rows_ = 0;
   std::vector<std::vector<int32_t>> cells_;   // every column; unused for decimals
   std::vector<std::vector<double>> decimals_; // decimal columns only (NaN = empty)
+  std::vector<size_t> decimal_columns_;
   std::shared_ptr<StringPool> pool_;
   // Per code column, the pool id of each code of its list once interned (-1
   // before), valid for the pool's generation code_generation_.
