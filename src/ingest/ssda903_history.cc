@@ -176,8 +176,8 @@ void Combining::Merge(std::vector<Record>& history, std::vector<Record>& records
 }
 
 Ssda903Child& Combining::AddChild(std::string_view id, const Ssda903Child& child) {
-  auto [it, first] = history_.records.children.try_emplace(id);
-  Ssda903Child& kept = it->second;
+  auto [entry, first] = history_.records.children.Add(id);
+  Ssda903Child& kept = entry->second;
   if (!first) {
     Compare(kept, child, id, kChildFields, false, "the child's header");
     ++history_.combined;
@@ -205,9 +205,9 @@ void Combining::InHistory(Ssda903Records& records) {
 }
 
 void Combining::AddAdoption(std::string_view child, const Ssda903Adoption& adoption) {
-  auto [it, first] = history_.records.adoptions.emplace(child, adoption);
+  auto [entry, first] = history_.records.adoptions.Add(child, adoption);
   if (first) return;
-  Ssda903Adoption& kept = it->second;
+  Ssda903Adoption& kept = entry->second;
   ++history_.combined;
   const Ssda903FileCount& file = files_[adoption.from.file];
   std::string_view decision = file.table == "ad1.csv" ? "DATE_INT" : "DATE_PLACED";
@@ -229,11 +229,10 @@ void Combining::ReportOpenNotCarried(const Ssda903Year& year) {
   if (history_.years.empty() || history_.years.back() != year.collection_year - 1) return;
   for (const auto* entry : ByChild(history_.records.children)) {
     const auto& [child, earlier] = *entry;
-    auto now = year.records.children.find(child);
+    const auto* now = year.records.children.Find(child);
     for (const Ssda903Episode& e : earlier.episodes) {
       if (e.dec || e.from.year != year.collection_year - 1) continue;
-      if (now != year.records.children.end() &&
-          std::any_of(now->second.episodes.begin(), now->second.episodes.end(),
+      if (now && std::any_of(now->second.episodes.begin(), now->second.episodes.end(),
                       [&](const Ssda903Episode& n) { return n.decom == e.decom; }))
         continue;
       problems_.Add({files_[e.from.file].name, e.from.line, "DEC", fmt::format("CHILD {}: open", child),

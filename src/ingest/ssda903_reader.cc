@@ -189,7 +189,7 @@ void RecordMaking::AddAdoptions(ChildMap<Ssda903Adoption>& adoptions) {
   ModelRecord record(out_.dataset, out_.sources, "adoptions");
   for (const auto* entry : ByChild(adoptions)) {
     const auto& [child, a] = *entry;
-    Ssda903Child& of = children_->find(child)->second;  // an adoption row's child is in the header
+    Ssda903Child& of = children_->Find(child)->second;  // an adoption row's child is in the header
     bool kept = Add(record.Clear()
                         .Set("adoption_id", {options_.la_code, "-", child, "-A"})
                         .SetInterned("child_id", ChildId(record, of, child))

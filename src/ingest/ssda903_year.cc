@@ -125,7 +125,7 @@ size_t YearReading::Rows(T table) const {
 
 void YearReading::Reserve() {
   Ssda903Records& r = year_.records;
-  r.children.reserve(Rows(T::kHeader));
+  r.children.Reserve(Rows(T::kHeader));
   r.reviews.reserve(Rows(T::kReviews));
   r.missing.reserve(Rows(T::kMissing));
   r.care_leavers.reserve(Rows(T::kOc3));
@@ -164,10 +164,9 @@ Ssda903Child* YearReading::KnownChild(Ssda903RowCheck& check) {
   std::string_view id = check.Text("CHILD");
   if (last_.child && id == last_.id) return last_.child;
   auto& children = year_.records.children;
-  auto it = children.find(id);
-  if (it != children.end()) {
-    last_ = {id, &it->second};
-    return &it->second;
+  if (auto* entry = children.Find(id)) {
+    last_ = {id, &entry->second};
+    return &entry->second;
   }
   check.Fail("CHILD", id, "the child is not in the header file (or was left out of it)");
   return nullptr;
@@ -191,7 +190,7 @@ bool YearReading::ReadChild(Ssda903RowCheck& check) {
   auto dob = check.DateIn("DOB", true);
   if (!check.ok()) return false;
   child.dob = *dob;
-  if (year_.records.children.try_emplace(id, std::move(child)).second) return true;
+  if (year_.records.children.Add(id, std::move(child)).second) return true;
   check.Fail("CHILD", id, "the child appears twice in the header file");
   return false;
 }
@@ -323,9 +322,9 @@ bool YearReading::ReadAdoption(Ssda903RowCheck& check, T table) {
     read.reversal_reason = check.Code("REASON_PLACED_CEASED", C::kReasonPlacedCeased, read.reversed.has_value());
   }
   if (!check.ok()) return false;
-  auto [it, first] = year_.records.adoptions.emplace(check.Text("CHILD"), read);
+  auto [entry, first] = year_.records.adoptions.Add(check.Text("CHILD"), read);
   if (first) return true;
-  Ssda903Adoption& a = it->second;
+  Ssda903Adoption& a = entry->second;
   if (!a.decision) a.decision = read.decision;
   if (!a.match) a.match = read.match;
   if (!a.reversed) a.reversed = read.reversed, a.reversal_reason = read.reversal_reason;

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +16,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "ingest/child_map.h"
 #include "ingest/episode_cleaning.h"
 #include "ingest/model_record.h"
 #include "ingest/ssda903_file.h"
@@ -120,14 +120,8 @@ struct Ssda903LibertyDeprivation {
   std::optional<Date> end;
 };
 
-// What is known of each child, by its CHILD: found by hashing, listed in
-// CHILD order (ByChild) so that records and problems come out in one order.
-struct ChildHash {
-  // Not noexcept, so that the maps keep each key's hash rather than compute it again.
-  size_t operator()(std::string_view child) const { return Fingerprint::Of(child).low; }
-};
-template <typename T>
-using ChildMap = std::unordered_map<std::string_view, T, ChildHash>;
+// What is known of each child (a ChildMap) is listed in CHILD order (ByChild)
+// so that records and problems come out in one order.
 
 // A CHILD's first eight bytes as a number that orders as the text does.
 uint64_t ChildPrefix(std::string_view child);
