@@ -1,7 +1,6 @@
 #include "ingest/ssda903_year.h"
 
 #include <charconv>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -39,18 +38,13 @@ class YearReading {
   bool ReadChild(Ssda903RowCheck& check);
   bool ReadUasc(Ssda903RowCheck& check);
   bool ReadEpisode(Ssda903RowCheck& check);
-  // The line of each child's review on a day.
-  struct ChildDay {
-    const Ssda903Child* child;  // one per CHILD: no need to hash its text
-    int32_t day;
-    bool operator==(const ChildDay&) const = default;
-  };
-  struct ChildDayHash {
-    size_t operator()(const ChildDay& k) const {
-      return (reinterpret_cast<uintptr_t>(k.child) >> 4) * 0x9E3779B97F4A7C15ULL ^ static_cast<uint32_t>(k.day);
-    }
-  };
-  using ReviewLines = std::unordered_map<ChildDay, uint64_t, ChildDayHash>;
+  // The line of each child's review on a day, in one flat table keyed by the
+  // child's entry (one per CHILD: no need to hash its text) and the day.
+  using ReviewLines = FingerprintMap;
+  static Fingerprint ChildDay(const Ssda903Child* child, int32_t day) {
+    auto at = reinterpret_cast<uint64_t>(child);  // never 0; the 96 bits kept tell any two days of a child apart
+    return {at, at * 0x9E3779B97F4A7C15ULL + static_cast<uint32_t>(day)};
+  }
   bool ReadReview(Ssda903RowCheck& check, ReviewLines& seen);
   bool ReadMissing(Ssda903RowCheck& check);
   bool ReadCareLeaver(Ssda903RowCheck& check);
@@ -87,7 +81,7 @@ Result<Ssda903Year> YearReading::Run(std::string input, std::vector<Ssda903File>
   EachRow(T::kUasc, [&](Ssda903RowCheck& c) { return ReadUasc(c); });
   EachRow(T::kEpisodes, [&](Ssda903RowCheck& c) { return ReadEpisode(c); });
   ReviewLines reviews;
-  reviews.reserve(Rows(T::kReviews));
+  reviews.Reserve(Rows(T::kReviews));
   EachRow(T::kReviews, [&](Ssda903RowCheck& c) { return ReadReview(c, reviews); });
   EachRow(T::kMissing, [&](Ssda903RowCheck& c) { return ReadMissing(c); });
   EachRow(T::kOc3, [&](Ssda903RowCheck& c) { return ReadCareLeaver(c); });
@@ -242,9 +236,10 @@ bool YearReading::ReadReview(Ssda903RowCheck& check, ReviewLines& seen) {
   std::string_view participation = check.Code("REVIEW_CODE", C::kReviewCode, false);
   if (check.ok() && *date < child->dob) check.Fail("REVIEW", check.Text("REVIEW"), "REVIEW is not before the child's DOB");
   if (!check.ok()) return false;
-  auto [first, added] = seen.try_emplace(ChildDay{child, date->days()}, check.line());
+  bool added = false;
+  uint32_t first = seen.Insert(ChildDay(child, date->days()), static_cast<uint32_t>(check.line()), &added);
   if (!added) {
-    check.Fail("REVIEW", fmt::format("{} (first on line {})", check.Text("REVIEW"), first->second),
+    check.Fail("REVIEW", fmt::format("{} (first on line {})", check.Text("REVIEW"), first),
                "a second review of the child that day");
     return false;
   }
