@@ -104,7 +104,7 @@ std::string_view Ssda903FileCount::Label(std::string_view column) const { return
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
   // A name at the address of one of the table's own column names is that column.
-  uint8_t& known = by_address_[(reinterpret_cast<uintptr_t>(column.data()) >> 2) % by_address_.size()];
+  uint8_t& known = by_address_[PlaceOf(column)];
   if (known < columns.size() && columns[known].data() == column.data() && columns[known].size() == column.size())
     return cells_[row.first + known];
   for (size_t i = 0; i < columns.size(); ++i) {

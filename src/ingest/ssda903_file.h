@@ -74,9 +74,13 @@ class Ssda903File {
   const Ssda903TableSpec* spec_ = nullptr;
   std::vector<Ssda903Row> rows_;
   std::vector<std::string_view> cells_;  // row after row
-  // The column last found at each of 64 places chosen by the address of the
-  // name asked for: the same literal asks again for every row.
+  // The column last found at each of 64 places chosen by a hash of the address
+  // of the name asked for: the same literal asks again for every row. (Literals
+  // lie a few bytes apart, so the address's low bits alone would share places.)
   mutable std::array<uint8_t, 64> by_address_{};
+  static size_t PlaceOf(std::string_view column) {
+    return static_cast<size_t>((reinterpret_cast<uintptr_t>(column.data()) * 0x9E3779B97F4A7C15ULL) >> 58);
+  }
   // Cells not in the text read (quoted CSV fields, unescaped; XML items), copied into
   // blocks that stay where they are when the file moves.
   std::string_view Copy(std::string_view cell);
