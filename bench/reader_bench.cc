@@ -77,9 +77,11 @@ void BM_Ssda903(benchmark::State& state) {
   ReturnPath in = Latest("ssda903");
   for (auto _ : state) {
     Problems problems(100);
-    auto files = ReadSsda903Folder(in.path);
-    if (!files.ok()) return Fail(state, files.status());
-    auto read = ReadSsda903(*files, {in.la_code, "", std::nullopt}, problems);
+    auto input = ReadSsda903Input(in.path);  // as scrutiny convert and load read a return
+    if (!input.ok()) return Fail(state, input.status());
+    std::vector<Ssda903Input> inputs;
+    inputs.push_back(std::move(*input));
+    auto read = ReadSsda903Years(inputs, {in.la_code, "", std::nullopt}, problems);
     if (!read.ok()) return Fail(state, read.status());
     benchmark::DoNotOptimize(read->dataset.TotalRows());
   }
