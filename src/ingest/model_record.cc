@@ -1,6 +1,7 @@
 #include "ingest/model_record.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace scrutiny {
@@ -13,9 +14,14 @@ RowSources EmptySources(const Dataset& dataset) {
 }
 
 bool IsIdText(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/';
-  });
+  static constexpr auto kIdChars = [] {
+    std::array<bool, 256> ok{};
+    for (int c = 0; c < 256; ++c)
+      ok[static_cast<size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                   c == '-' || c == '_' || c == '.' || c == '/';
+    return ok;
+  }();
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return kIdChars[static_cast<unsigned char>(c)]; });
 }
 
 ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view type)
