@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -74,7 +73,7 @@ class WorkbookReading {
   const std::string& file_;
   const AnnexAOptions& options_;
   Problems& problems_;
-  std::unordered_set<std::string> children_;  // those whose record is made
+  std::vector<bool> made_;  // by the pool id of a child_id: whether its children record is made
   std::string child_id_;  // of the row being read
   AnnexAReturn out_;
   ModelRecord child_{out_.dataset, out_.sources, "children"};  // reused for each child
@@ -307,9 +306,12 @@ bool WorkbookReading::ReadAdopter(AnnexARow& row) {
 
 // The first row that names a child makes its record; later rows' details are not compared.
 void WorkbookReading::AddChild(const ChildFields& child, const AnnexARow& row) {
-  if (!children_.insert(child.id).second) return;
+  int32_t id = child_.Intern({child.id});  // mostly interned already, by the row's own record
+  if (static_cast<size_t>(id) >= made_.size()) made_.resize(static_cast<size_t>(id) + 1);
+  if (made_[static_cast<size_t>(id)]) return;
+  made_[static_cast<size_t>(id)] = true;
   child_.Clear()
-      .Set("child_id", child.id)
+      .SetInterned("child_id", id)
       .Set("la_code", options_.la_code)
       .Set("sex", child.sex)
       .Set("ethnicity", child.ethnicity)
