@@ -53,6 +53,9 @@ std::string RichText(const pugi::xml_node& node) {
   return text;
 }
 
+// Whether an element or attribute name is the one-letter `name`, without a call to strcmp.
+bool IsNamed(const char* name, const char (&one)[2]) { return name[0] == one[0] && name[0] != '\0' && name[1] == '\0'; }
+
 // The part a relationship's target names: relative to xl/, or absolute from the root.
 std::string PartOfTarget(std::string_view target) {
   if (!target.empty() && target.front() == '/') return std::string(target.substr(1));
@@ -79,7 +82,8 @@ class XlsxReading {
   Status ReadSharedStrings();
   Status ReadSheet(const pugi::xml_node& sheet, const pugi::xml_document& relationships);
   std::optional<XlsxRow> ReadRow(const pugi::xml_node& row) const;
-  std::string CellText(const pugi::xml_node& cell) const;
+  // The text of a cell of the type (its t attribute).
+  std::string CellText(const pugi::xml_node& cell, std::string_view type) const;
 
   std::string path_;
   XlsxLimits limits_;
@@ -178,8 +182,7 @@ Status XlsxReading::ReadSharedStrings() {
   return Status::Ok();
 }
 
-std::string XlsxReading::CellText(const pugi::xml_node& cell) const {
-  std::string_view type = cell.attribute("t").value();
+std::string XlsxReading::CellText(const pugi::xml_node& cell, std::string_view type) const {
   if (type == "inlineStr") return RichText(cell.child("is"));
   std::string value = cell.child("v").text().get();
   if (type == "s") {
@@ -194,13 +197,18 @@ std::optional<XlsxRow> XlsxReading::ReadRow(const pugi::xml_node& row) const {
   XlsxRow out;
   out.number = row.attribute("r").as_ullong();
   size_t next_column = 0;
-  for (pugi::xml_node cell : row.children("c")) {
-    std::string_view reference = cell.attribute("r").value();
+  for (pugi::xml_node cell = row.first_child(); cell; cell = cell.next_sibling()) {
+    if (!IsNamed(cell.name(), "c")) continue;
+    std::string_view reference, type;  // its r and t attributes, the first of each (as attribute() finds)
+    bool has_reference = false, has_type = false;
+    for (pugi::xml_attribute a = cell.first_attribute(); a; a = a.next_attribute()) {
+      if (!has_reference && IsNamed(a.name(), "r")) reference = a.value(), has_reference = true;
+      else if (!has_type && IsNamed(a.name(), "t")) type = a.value(), has_type = true;
+    }
     auto column = reference.empty() ? std::optional<size_t>(next_column) : ColumnOfReference(reference);
     if (!column) return std::nullopt;
     if (out.cells.size() <= *column) out.cells.resize(*column + 1);
-    std::string_view type = cell.attribute("t").value();
-    out.cells[*column] = {CellText(cell), type.empty() || type == "n"};
+    out.cells[*column] = {CellText(cell, type), type.empty() || type == "n"};
     if (out.cells[*column].text.empty()) out.cells[*column].number = false;
     next_column = *column + 1;
   }
