@@ -1,7 +1,6 @@
 #include "ingest/model_record.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 namespace scrutiny {
@@ -13,16 +12,7 @@ RowSources EmptySources(const Dataset& dataset) {
   return sources;
 }
 
-bool IsIdText(std::string_view s) {
-  static constexpr auto kIdChars = [] {
-    std::array<bool, 256> ok{};
-    for (int c = 0; c < 256; ++c)
-      ok[static_cast<size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                   c == '-' || c == '_' || c == '.' || c == '/';
-    return ok;
-  }();
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return kIdChars[static_cast<unsigned char>(c)]; });
-}
+bool IsIdText(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsIdChar); }
 
 ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view type)
     : dataset_(dataset), sources_(sources) {

@@ -1,7 +1,6 @@
 #include "model/fingerprint.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "core/short_load.h"
 
@@ -17,8 +16,6 @@ uint64_t Fold(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
 }
 
-uint64_t Load(const char* p, size_t n) { return LoadShort(p, n); }
-
 }  // namespace
 
 // Two lanes over 16-byte blocks, each a folded 128-bit multiply (as in
@@ -28,13 +25,13 @@ Fingerprint Fingerprint::Of(std::string_view text) {
   size_t n = text.size();
   uint64_t a = kSeed0 ^ n, b = kSeed1 + n;
   while (n > 16) {
-    uint64_t x = Load(p, 8), y = Load(p + 8, 8);
+    uint64_t x = LoadShort(p, 8), y = LoadShort(p + 8, 8);
     a = Fold(x ^ kSeed2 ^ a, y ^ kSeed3);
     b = Fold(y ^ kSeed0 ^ b, x ^ kSeed1);
     p += 16;
     n -= 16;
   }
-  uint64_t x = n > 8 ? Load(p, 8) : Load(p, n), y = n > 8 ? Load(p + n - 8, 8) : 0;
+  uint64_t x = n > 8 ? LoadShort(p, 8) : LoadShort(p, n), y = n > 8 ? LoadShort(p + n - 8, 8) : 0;
   a = Fold(x ^ kSeed2 ^ a, y ^ kSeed3 ^ n);
   b = Fold(y ^ kSeed0 ^ b, x ^ kSeed1 ^ (n << 32));
   return {Fold(a ^ kSeed1, b ^ kSeed2), Fold(b ^ kSeed3, a ^ kSeed0)};

@@ -1,7 +1,6 @@
 #include "model/validator.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -18,16 +17,6 @@ namespace {
 constexpr size_t kMaxIdLength = 64;
 constexpr size_t kMaxTextLength = 500;
 constexpr int kFirstYear = 1900, kLastYear = 2100;
-
-constexpr std::array<bool, 256> kIdChars = [] {
-  std::array<bool, 256> ok{};
-  for (int c = 0; c < 256; ++c)
-    ok[static_cast<size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                 c == '-' || c == '_' || c == '.' || c == '/';
-  return ok;
-}();
-
-bool IsIdChar(char c) { return kIdChars[static_cast<unsigned char>(c)]; }
 
 std::string CodesOf(const CodeList& list) {
   std::string s;
@@ -53,6 +42,7 @@ std::string_view IdRule(std::string_view v) {
   return {};
 }
 std::string_view TextRule(std::string_view v) { return v.size() > kMaxTextLength ? "text is at most 500 characters" : ""; }
+std::string_view TextFieldRule(FieldType type, std::string_view v) { return type == FieldType::kId ? IdRule(v) : TextRule(v); }
 
 // The rule a value breaks, or nothing (no string made for a good value).
 using Broken = std::optional<std::string>;
@@ -63,7 +53,7 @@ Broken ParseCell(Table& t, int col, std::string_view v) {
   switch (f.type) {
     case FieldType::kId:
     case FieldType::kText:
-      if (std::string_view rule = f.type == FieldType::kId ? IdRule(v) : TextRule(v); !rule.empty())
+      if (std::string_view rule = TextFieldRule(f.type, v); !rule.empty())
         return std::string(rule);
       t.SetText(col, v);
       return {};
@@ -120,7 +110,7 @@ Broken ParseCell(Table& t, int col, std::string_view v) {
 Broken ParseCell(Table& t, int col, const FieldValue& v) {
   FieldType type = t.type().field(col).type;
   if (v.pooled >= 0 && (type == FieldType::kId || type == FieldType::kText) && t.pool().Has(v.pooled, v.text)) {
-    if (std::string_view rule = type == FieldType::kId ? IdRule(v.text) : TextRule(v.text); !rule.empty())
+    if (std::string_view rule = TextFieldRule(type, v.text); !rule.empty())
       return std::string(rule);
     t.SetPooled(col, v.pooled);
     return {};

@@ -3,6 +3,7 @@
 // type and code list, the rules between fields of a record (an end is not
 // before its start), unique keys, and references between records.
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -20,6 +21,18 @@ inline constexpr std::string_view kInvalidValue = "invalid-value";
 inline constexpr std::string_view kDatesOutOfOrder = "dates-out-of-order";
 inline constexpr std::string_view kDuplicateKey = "duplicate-key";
 inline constexpr std::string_view kUnknownReference = "unknown-reference";
+
+// Whether a character may be part of an identifier: a letter, a digit or - _ . /
+inline bool IsIdChar(char c) {
+  static constexpr auto kIdChars = [] {
+    std::array<bool, 256> ok{};
+    for (int i = 0; i < 256; ++i)
+      ok[static_cast<size_t>(i)] = (i >= 'A' && i <= 'Z') || (i >= 'a' && i <= 'z') || (i >= '0' && i <= '9') ||
+                                   i == '-' || i == '_' || i == '.' || i == '/';
+    return ok;
+  }();
+  return kIdChars[static_cast<unsigned char>(c)];
+}
 
 // One broken rule, located as precisely as the input allows.
 struct Problem {
