@@ -15,6 +15,7 @@ namespace scrutiny::testing {
 struct XlsxPart {
   std::string name;
   std::string text;
+  bool stored = false;  // kept as it is, not deflated
 };
 
 // Writes the parts as a zip at path; false if libzip refuses.
@@ -24,7 +25,9 @@ inline bool WriteZip(const std::filesystem::path& path, const std::vector<XlsxPa
   if (!z) return false;
   for (const XlsxPart& p : parts) {
     zip_source_t* src = zip_source_buffer(z, p.text.data(), p.text.size(), 0);
-    if (!src || zip_file_add(z, p.name.c_str(), src, ZIP_FL_OVERWRITE) < 0) {
+    zip_int64_t index = src ? zip_file_add(z, p.name.c_str(), src, ZIP_FL_OVERWRITE) : -1;
+    if (index < 0 || zip_set_file_compression(z, static_cast<zip_uint64_t>(index),
+                                              p.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0) {
       zip_source_free(src);
       zip_discard(z);
       return false;

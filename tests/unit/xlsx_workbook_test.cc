@@ -191,5 +191,44 @@ TEST_F(XlsxWorkbookTest, RefusesAPartThatInflatesBeyondTheCap) {
                             "(workbook); refused as a possible zip bomb");
 }
 
+// Rows enough that their sheet deflates to thousands of bytes.
+std::string ManyRows() {
+  std::string rows;
+  for (int r = 1; r <= 2000; ++r)
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>" +
+            std::to_string(r * 7919 % 100003) + "</v></c></row>";
+  return rows;
+}
+
+TEST_F(XlsxWorkbookTest, ReadsStoredAndDeflatedPartsAlike) {
+  auto path = Path("stored.xlsx");
+  std::vector<XlsxPart> parts = WorkbookParts({{"Deflated", ManyRows()}, {"Stored", ManyRows()}});
+  parts[1].stored = true;
+  ASSERT_TRUE(WriteZip(path, parts));
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_TRUE(book.ok()) << book.status().message();
+  const XlsxSheet& deflated = book->sheets()[0];
+  const XlsxSheet& stored = book->sheets()[1];
+  ASSERT_EQ(deflated.rows.size(), 2000u);
+  ASSERT_EQ(stored.rows.size(), 2000u);
+  EXPECT_EQ(deflated.rows[1999].cells[0].text, std::to_string(2000 * 7919 % 100003));
+  for (size_t r = 0; r < stored.rows.size(); ++r) EXPECT_EQ(stored.rows[r].cells[0].text, deflated.rows[r].cells[0].text);
+}
+
+TEST_F(XlsxWorkbookTest, RefusesAPartWhoseDeflatedBytesAreDamaged) {
+  auto path = Path("damaged.xlsx");
+  std::vector<XlsxPart> parts = WorkbookParts({{"List 1", ManyRows()}});
+  ASSERT_TRUE(WriteZip(path, parts));
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  bytes[bytes.size() / 4] = static_cast<char>(bytes[bytes.size() / 4] ^ 0x55);  // inside the sheet's deflated data
+  auto book = XlsxWorkbook::Parse(bytes, "damaged.xlsx");
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), "damaged.xlsx: part xl/worksheets/sheet1.xml is truncated or damaged");
+}
+
 }  // namespace
 }  // namespace scrutiny
