@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <libdeflate.h>
@@ -12,6 +13,7 @@
 #include <zip.h>
 
 #include "ingest/csv_reader.h"
+#include "ingest/worksheet_xml.h"
 
 namespace scrutiny {
 namespace {
@@ -54,8 +56,21 @@ std::string RichText(const pugi::xml_node& node) {
   return text;
 }
 
-// Whether an element or attribute name is the one-letter `name`, without a call to strcmp.
-bool IsNamed(const char* name, const char (&one)[2]) { return name[0] == one[0] && name[0] != '\0' && name[1] == '\0'; }
+// Whether the part may be in an encoding other than UTF-8: it opens with a
+// UTF-16 or UTF-32 byte order mark or a NUL byte, or its XML declaration
+// names an encoding.
+bool MayBeOtherThanUtf8(std::string_view xml) {
+  if (xml.size() >= 2 && (xml[0] == '\0' || xml[1] == '\0' || xml.starts_with("\xFE\xFF") || xml.starts_with("\xFF\xFE")))
+    return true;
+  if (!xml.starts_with("<?xml")) return false;
+  std::string_view declaration = xml.substr(0, xml.find("?>"));
+  size_t named = declaration.find("encoding");
+  if (named == std::string_view::npos) return false;
+  std::string_view value = declaration.substr(named + std::string_view("encoding").size());
+  value.remove_prefix(std::min(value.find_first_of("\"'") + 1, value.size()));
+  value = value.substr(0, value.find_first_of("\"'"));
+  return !EqualNoCase(value, "UTF-8") && !EqualNoCase(value, "UTF8");
+}
 
 // The part a relationship's target names: relative to xl/, or absolute from the root.
 std::string PartOfTarget(std::string_view target) {
@@ -87,9 +102,9 @@ class XlsxReading {
   Result<pugi::xml_document> ParsePart(const std::string& part, bool required);
   Status ReadSharedStrings();
   Status ReadSheet(const pugi::xml_node& sheet, const pugi::xml_document& relationships);
-  std::optional<XlsxRow> ReadRow(const pugi::xml_node& row) const;
-  // The text of a cell of the type (its t attribute).
-  std::string CellText(const pugi::xml_node& cell, std::string_view type) const;
+  // The part's text as UTF-8: itself, or, for a part in UTF-16, UTF-32 or
+  // Latin-1 (which pugixml reads), as pugixml writes it in UTF-8.
+  Result<std::string> AsUtf8(std::string bytes, const std::string& part) const;
 
   std::string path_;
   XlsxLimits limits_;
@@ -225,57 +240,37 @@ Status XlsxReading::ReadSharedStrings() {
   return Status::Ok();
 }
 
-std::string XlsxReading::CellText(const pugi::xml_node& cell, std::string_view type) const {
-  if (type == "inlineStr") return RichText(cell.child("is"));
-  std::string value = cell.child("v").text().get();
-  if (type == "s") {
-    char* end = nullptr;
-    unsigned long index = std::strtoul(value.c_str(), &end, 10);
-    return (end && *end == '\0' && index < shared_strings_.size()) ? shared_strings_[index] : std::string();
-  }
-  return value;
-}
-
-std::optional<XlsxRow> XlsxReading::ReadRow(const pugi::xml_node& row) const {
-  XlsxRow out;
-  out.number = row.attribute("r").as_ullong();
-  size_t next_column = 0;
-  for (pugi::xml_node cell = row.first_child(); cell; cell = cell.next_sibling()) {
-    if (!IsNamed(cell.name(), "c")) continue;
-    std::string_view reference, type;  // its r and t attributes, the first of each (as attribute() finds)
-    bool has_reference = false, has_type = false;
-    for (pugi::xml_attribute a = cell.first_attribute(); a; a = a.next_attribute()) {
-      if (!has_reference && IsNamed(a.name(), "r")) reference = a.value(), has_reference = true;
-      else if (!has_type && IsNamed(a.name(), "t")) type = a.value(), has_type = true;
-    }
-    auto column = reference.empty() ? std::optional<size_t>(next_column) : ColumnOfReference(reference);
-    if (!column) return std::nullopt;
-    if (out.cells.size() <= *column) out.cells.resize(*column + 1);
-    out.cells[*column] = {CellText(cell, type), type.empty() || type == "n"};
-    if (out.cells[*column].text.empty()) out.cells[*column].number = false;
-    next_column = *column + 1;
-  }
-  return out;
-}
-
 Status XlsxReading::ReadSheet(const pugi::xml_node& sheet, const pugi::xml_document& relationships) {
   std::string name = sheet.attribute("name").value();
   std::string_view id = sheet.attribute("r:id").value();
   pugi::xml_node target = relationships.child("Relationships").find_child_by_attribute("Relationship", "Id", id.data());
   if (!target) return Refuse(fmt::format("sheet '{}' names no part", name));
-  auto doc = ParsePart(PartOfTarget(target.attribute("Target").value()), true);
-  if (!doc.ok()) return doc.status();
-  XlsxSheet out{name, {}};
-  uint64_t previous = 0;
-  for (pugi::xml_node row : doc->child("worksheet").child("sheetData").children("row")) {
-    auto read = ReadRow(row);
-    if (!read) return Refuse(fmt::format("sheet '{}' has a cell reference that is not a column and row", name));
-    if (read->number == 0) read->number = previous + 1;
-    previous = read->number;
-    out.rows.push_back(std::move(*read));
-  }
-  workbook_.sheets_.push_back(std::move(out));
+  std::string part = PartOfTarget(target.attribute("Target").value());
+  auto bytes = ReadPart(part, true);
+  if (!bytes.ok()) return bytes.status();
+  auto text = AsUtf8(std::move(*bytes), part);
+  if (!text.ok()) return text.status();
+  auto rows = ReadWorksheetRows(*text, {part, name, shared_strings_});
+  if (!rows.ok()) return Refuse(rows.status().message());
+  workbook_.sheets_.push_back({name, std::move(*rows)});
   return Status::Ok();
+}
+
+Result<std::string> XlsxReading::AsUtf8(std::string bytes, const std::string& part) const {
+  if (MayBeOtherThanUtf8(bytes)) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size());
+    if (!parsed) return Refuse(fmt::format("part {} is not well-formed XML: {}", part, parsed.description()));
+    if (parsed.encoding != pugi::encoding_utf8) {
+      std::ostringstream utf8;
+      doc.save(utf8, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+      return utf8.str();
+    }
+  }
+  if (size_t bad = FindInvalidUtf8(bytes); bad != std::string::npos)
+    return Refuse(fmt::format("part {}: byte {} (0x{:02X}) is not UTF-8", part, bad + 1,
+                              static_cast<unsigned char>(bytes[bad])));
+  return bytes;
 }
 
 Result<XlsxWorkbook> XlsxReading::Run() {

@@ -230,5 +230,31 @@ TEST_F(XlsxWorkbookTest, RefusesAPartWhoseDeflatedBytesAreDamaged) {
   EXPECT_EQ(book.status().message(), "damaged.xlsx: part xl/worksheets/sheet1.xml is truncated or damaged");
 }
 
+// The text (ASCII, or Latin-1 as UTF-8) as UTF-16LE with its byte order mark.
+std::string Utf16(const std::string& utf8) {
+  std::string out = "\xFF\xFE";
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    unsigned code = c < 0x80 ? c : ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3Fu);
+    out += static_cast<char>(code & 0xFF);
+    out += static_cast<char>(code >> 8);
+  }
+  return out;
+}
+
+TEST_F(XlsxWorkbookTest, ReadsASheetInUtf16OrLatin1AsUtf8) {
+  auto path = Path("utf16.xlsx");
+  std::vector<XlsxPart> parts = WorkbookParts(
+      {{"Sixteen", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Caf\u00E9 &amp; co</t></is></c></row>"},
+       {"Latin", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Caf\xE9</t></is></c></row>"}});
+  parts[0].text = Utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + parts[0].text);
+  parts[1].text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + parts[1].text;
+  ASSERT_TRUE(WriteZip(path, parts));
+  auto book = XlsxWorkbook::Open(path);
+  ASSERT_TRUE(book.ok()) << book.status().message();
+  EXPECT_EQ(book->sheets()[0].rows.at(0).cells.at(0).text, "Caf\u00E9 & co");
+  EXPECT_EQ(book->sheets()[1].rows.at(0).cells.at(0).text, "Caf\u00E9");
+}
+
 }  // namespace
 }  // namespace scrutiny

@@ -1,0 +1,463 @@
+#include "ingest/worksheet_xml.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+#include <fmt/format.h>
+
+namespace scrutiny {
+namespace {
+
+// What an open element is to the reader, by its name and its parent's role.
+enum class Role : uint8_t { kOther, kWorksheet, kSheetData, kRow, kCell, kValue, kInline, kText, kRun, kRunText };
+
+// Character classes of XML names (as pugixml takes them) and of text.
+enum CharClass : uint8_t { kNameStart = 1, kName = 2, kSpace = 4, kTextStop = 8 };
+
+constexpr std::array<uint8_t, 256> kClasses = [] {
+  std::array<uint8_t, 256> c{};
+  for (int i = 0; i < 256; ++i) {
+    bool letter = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_' || i == ':' || i >= 0x80;
+    if (letter) c[i] |= kNameStart | kName;
+    if ((i >= '0' && i <= '9') || i == '-' || i == '.') c[i] |= kName;
+  }
+  for (char s : {' ', '\t', '\r', '\n'}) c[static_cast<unsigned char>(s)] |= kSpace;
+  for (char s : {'<', '&', '\r'}) c[static_cast<unsigned char>(s)] |= kTextStop;
+  return c;
+}();
+
+bool Is(char c, CharClass k) { return kClasses[static_cast<unsigned char>(c)] & k; }
+
+bool AllSpace(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return Is(c, kSpace); });
+}
+
+// Appends a code point as UTF-8; false for one that is no character.
+bool AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return true;
+}
+
+// What an entity reference at '&' is.
+struct Entity {
+  size_t length = 0;  // bytes taken, 0 if it is none (the '&' is kept, as pugixml keeps it)
+  bool character = true;  // false for a character reference to no character (&#0;)
+};
+
+// Decodes the entity that text (at '&') opens onto out.
+Entity AppendEntity(std::string& out, std::string_view text) {
+  static constexpr std::pair<std::string_view, char> kNamed[] = {
+      {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&apos;", '\''}};
+  for (auto [name, c] : kNamed)
+    if (text.starts_with(name)) {
+      out += c;
+      return {name.size()};
+    }
+  if (!text.starts_with("&#")) return {};
+  bool hex = text.size() > 2 && text[2] == 'x';
+  size_t i = hex ? 3 : 2, first = i;
+  uint64_t cp = 0;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    int d = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+    if (d < 0) break;
+    cp = std::min<uint64_t>(cp * (hex ? 16 : 10) + static_cast<uint64_t>(d), 0x110000);
+  }
+  if (i == first || i >= text.size() || text[i] != ';') return {};
+  return {i + 1, AppendUtf8(out, static_cast<uint32_t>(cp))};
+}
+
+// Appends character data with its entities decoded and its line ends made
+// "\n"; false if it holds a character reference to no character.
+bool AppendText(std::string& out, std::string_view text, bool entities) {
+  for (size_t i = 0; i < text.size();) {
+    size_t run = i;
+    while (run < text.size() && text[run] != '\r' && !(entities && text[run] == '&')) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) break;
+    if (text[run] == '\r') {
+      out += '\n';
+      i = run + (run + 1 < text.size() && text[run + 1] == '\n' ? 2 : 1);
+      continue;
+    }
+    Entity entity = AppendEntity(out, text.substr(run));
+    if (!entity.character) return false;
+    if (entity.length == 0) out += '&';
+    i = run + std::max<size_t>(entity.length, 1);
+  }
+  return true;
+}
+
+// An attribute's value as pugixml gives it: entities decoded, white space
+// characters made spaces ("\r\n" one space).
+std::string AttributeValue(std::string_view raw) {
+  std::string text;
+  if (!AppendText(text, raw, true)) return std::string(raw);  // names no character: no r or t Excel knows
+  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+  return text;
+}
+
+// A row's r attribute as pugixml's as_ullong reads it: leading spaces, a sign
+// (negative is 0), decimal or 0x hex digits up to the first other byte; the
+// largest number on overflow; 0 for none.
+uint64_t RowNumber(std::string_view r) {
+  size_t i = 0;
+  while (i < r.size() && Is(r[i], kSpace)) ++i;
+  bool negative = i < r.size() && r[i] == '-';
+  if (i < r.size() && (r[i] == '-' || r[i] == '+')) ++i;
+  bool hex = i + 1 < r.size() && r[i] == '0' && (r[i + 1] | ' ') == 'x';
+  if (hex) i += 2;
+  uint64_t n = 0;
+  bool overflow = false;
+  for (; i < r.size(); ++i) {
+    char c = r[i];
+    int d = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+    if (d < 0) break;
+    uint64_t base = hex ? 16 : 10;
+    if (n > (std::numeric_limits<uint64_t>::max() - static_cast<uint64_t>(d)) / base) overflow = true;
+    n = n * base + static_cast<uint64_t>(d);
+  }
+  if (negative) return 0;
+  return overflow ? std::numeric_limits<uint64_t>::max() : n;
+}
+
+// The attribute's value: raw itself, or decoded into text if it must be.
+std::string_view Decoded(std::string_view raw, std::string& text) {
+  bool plain = std::none_of(raw.begin(), raw.end(), [](char c) { return c == '&' || Is(c, kSpace); });
+  if (plain) return raw;
+  text = AttributeValue(raw);
+  return text;
+}
+
+// OpenElement is an element whose end tag is yet to come.
+struct OpenElement {
+  std::string_view name;
+  Role role;
+  bool has_text = false;  // its text (first run of character data) is read
+};
+
+// WorksheetScan reads one worksheet's text from start to end.
+class WorksheetScan {
+ public:
+  WorksheetScan(std::string_view xml, const WorksheetPart& part)
+      : xml_(xml), at_(xml.data()), end_(xml.data() + xml.size()), part_(part.part), sheet_(part.sheet),
+        shared_strings_(part.shared_strings) {}
+  Result<std::vector<XlsxRow>> Run();
+
+ private:
+  bool Markup();
+  bool StartTag();
+  bool Attribute(std::string_view element, Role role);
+  bool EndTag();
+  bool Skip(std::string_view closer, std::string_view what);
+  bool Instruction();
+  bool CData();
+  void Text();
+  void Open(std::string_view name, Role role);
+  void Close(Role role);
+  void CloseCell();
+  Role RoleOf(std::string_view name) const;
+  bool Capturing() const;
+  void Capture(std::string_view text, bool entities);
+  bool Fault(std::string what);
+  size_t Line() const;
+  // The name at the cursor (empty if none), the cursor moved past it.
+  std::string_view Name() {
+    const char* start = at_;
+    while (at_ < end_ && Is(*at_, kName)) ++at_;
+    return {start, static_cast<size_t>(at_ - start)};
+  }
+  void SkipSpace() {
+    while (at_ < end_ && Is(*at_, kSpace)) ++at_;
+  }
+
+  std::string_view xml_;
+  const char* at_;
+  const char* end_;
+  std::string_view part_, sheet_;
+  const std::vector<std::string>& shared_strings_;
+  std::vector<OpenElement> open_;
+  std::vector<XlsxRow> rows_;
+  std::string fault_;
+  bool rooted_ = false, sheet_data_seen_ = false;
+  // The row and cell being read.
+  uint64_t previous_row_ = 0;
+  size_t next_column_ = 0;
+  std::string_view reference_, type_;  // the r and t attributes of the row or cell being read
+  std::string reference_text_, type_text_;  // their decoded text, when the raw attribute held an entity or white space
+  bool has_reference_ = false, has_type_ = false, cell_has_value_ = false, cell_has_inline_ = false;
+  bool run_has_text_ = false;
+  std::string value_, inline_;
+};
+
+size_t WorksheetScan::Line() const {
+  return 1 + static_cast<size_t>(std::count(xml_.data(), std::min(at_, end_), '\n'));
+}
+
+bool WorksheetScan::Fault(std::string what) {
+  if (fault_.empty()) fault_ = fmt::format("part {} is not well-formed XML: line {}: {}", part_, Line(), what);
+  return false;
+}
+
+Role WorksheetScan::RoleOf(std::string_view name) const {
+  Role parent = open_.empty() ? Role::kOther : open_.back().role;
+  if (open_.empty()) return name == "worksheet" ? Role::kWorksheet : Role::kOther;
+  switch (parent) {
+    case Role::kWorksheet: return name == "sheetData" && !sheet_data_seen_ ? Role::kSheetData : Role::kOther;
+    case Role::kSheetData: return name == "row" ? Role::kRow : Role::kOther;
+    case Role::kRow: return name == "c" ? Role::kCell : Role::kOther;
+    case Role::kCell:
+      if (name == "v" && !cell_has_value_) return Role::kValue;
+      return name == "is" && !cell_has_inline_ ? Role::kInline : Role::kOther;
+    case Role::kInline:
+      if (name == "t") return Role::kText;
+      return name == "r" ? Role::kRun : Role::kOther;
+    case Role::kRun: return name == "t" && !run_has_text_ ? Role::kRunText : Role::kOther;
+    default: return Role::kOther;
+  }
+}
+
+void WorksheetScan::Open(std::string_view name, Role role) {
+  open_.push_back({name, role});
+  switch (role) {
+    case Role::kSheetData: sheet_data_seen_ = true; break;
+    case Role::kRow:
+      rows_.emplace_back().number = RowNumber(reference_);
+      next_column_ = 0;
+      break;
+    case Role::kValue: cell_has_value_ = true; break;
+    case Role::kInline: cell_has_inline_ = true; break;
+    case Role::kRun: run_has_text_ = false; break;
+    case Role::kRunText: run_has_text_ = true; break;
+    default: break;
+  }
+}
+
+void WorksheetScan::Close(Role role) {
+  if (role == Role::kCell) CloseCell();
+  if (role == Role::kRow) {
+    XlsxRow& row = rows_.back();
+    if (row.number == 0) row.number = previous_row_ + 1;
+    previous_row_ = row.number;
+  }
+  open_.pop_back();
+}
+
+void WorksheetScan::CloseCell() {
+  std::string_view type = type_;
+  std::optional<size_t> column = reference_.empty() ? std::optional<size_t>(next_column_)
+                                                    : ColumnOfReference(reference_);
+  if (!column) {
+    if (fault_.empty())
+      fault_ = fmt::format("sheet '{}' has a cell reference that is not a column and row: '{}' (line {} of {})",
+                           sheet_, reference_, Line(), part_);
+    return;
+  }
+  XlsxRow& row = rows_.back();
+  if (row.cells.size() <= *column) row.cells.resize(*column + 1);
+  XlsxCell& cell = row.cells[*column];
+  if (type == "inlineStr") {
+    cell.text = inline_;
+  } else if (type == "s") {
+    char* end = nullptr;
+    unsigned long index = std::strtoul(value_.c_str(), &end, 10);
+    bool found = end && *end == '\0' && index < shared_strings_.size();
+    cell.text = found ? shared_strings_[index] : std::string();
+  } else {
+    cell.text = value_;
+  }
+  cell.number = !cell.text.empty() && (type.empty() || type == "n");
+  next_column_ = *column + 1;
+}
+
+bool WorksheetScan::Capturing() const {
+  if (open_.empty() || open_.back().has_text) return false;
+  Role role = open_.back().role;
+  return role == Role::kValue || role == Role::kText || role == Role::kRunText;
+}
+
+void WorksheetScan::Capture(std::string_view text, bool entities) {
+  open_.back().has_text = true;
+  std::string& into = open_.back().role == Role::kValue ? value_ : inline_;
+  if (!AppendText(into, text, entities)) Fault("a character reference to no character (&#0;, a surrogate or beyond U+10FFFF)");
+}
+
+// Character data up to the next '<'.
+void WorksheetScan::Text() {
+  const char* start = at_;
+  bool plain = true;  // no entity or carriage return
+  while (at_ < end_ && *at_ != '<') {
+    if (Is(*at_, kTextStop)) plain = false;
+    ++at_;
+  }
+  std::string_view text(start, static_cast<size_t>(at_ - start));
+  if (open_.empty()) {
+    if (!AllSpace(text)) Fault("text outside the root element");
+    return;
+  }
+  if (Capturing() && !AllSpace(text)) Capture(text, !plain);
+}
+
+
+// Markup at '<': a tag, comment, CDATA section or processing instruction.
+bool WorksheetScan::Markup() {
+  ++at_;
+  if (at_ == end_) return Fault("the text ends with '<'");
+  if (*at_ == '/') return EndTag();
+  if (*at_ == '?') return Instruction();
+  if (*at_ != '!') return StartTag();
+  std::string_view rest(at_, static_cast<size_t>(end_ - at_));
+  if (rest.starts_with("!--")) {
+    at_ += 3;
+    return Skip("-->", "a comment");
+  }
+  if (rest.starts_with("![CDATA[")) return CData();
+  return Fault("'<!' opens no comment or CDATA section (a worksheet has no DOCTYPE)");
+}
+
+// Skips to just after closer, which must come.
+bool WorksheetScan::Skip(std::string_view closer, std::string_view what) {
+  std::string_view rest(at_, static_cast<size_t>(end_ - at_));
+  size_t found = rest.find(closer);
+  if (found == std::string_view::npos) return Fault(fmt::format("{} is never closed", what));
+  at_ += found + closer.size();
+  return true;
+}
+
+// A processing instruction: a name, then "?>" or white space and "?>"; the
+// XML declaration (<?xml ...?>) only outside the root element.
+bool WorksheetScan::Instruction() {
+  ++at_;
+  if (at_ == end_ || !Is(*at_, kNameStart)) return Fault("'<?' is followed by no name");
+  std::string_view name = Name();
+  bool declaration = name.size() == 3 && (name[0] | ' ') == 'x' && (name[1] | ' ') == 'm' && (name[2] | ' ') == 'l';
+  if (declaration && !open_.empty()) return Fault("an XML declaration inside an element");
+  if (at_ < end_ && *at_ != '?' && !Is(*at_, kSpace)) return Fault(fmt::format("a bad processing instruction <?{}", name));
+  return Skip("?>", "a processing instruction");
+}
+
+bool WorksheetScan::CData() {
+  at_ += std::string_view("![CDATA[").size();
+  const char* start = at_;
+  if (!Skip("]]>", "a CDATA section")) return false;
+  if (open_.empty()) return Fault("a CDATA section outside the root element");
+  if (Capturing()) Capture(std::string_view(start, static_cast<size_t>(at_ - start - 3)), false);
+  return true;
+}
+
+bool WorksheetScan::StartTag() {
+  if (!Is(*at_, kNameStart)) return Fault("'<' is followed by no element name");
+  std::string_view name = Name();
+  if (open_.empty() && rooted_) return Fault(fmt::format("a second root element <{}>", name));
+  Role role = RoleOf(name);
+  if (role == Role::kRow || role == Role::kCell) {
+    reference_ = type_ = {};
+    has_reference_ = has_type_ = false;
+  }
+  if (role == Role::kCell) {
+    cell_has_value_ = cell_has_inline_ = false;
+    value_.clear();
+    inline_.clear();
+  }
+  for (;;) {
+    const char* before = at_;
+    SkipSpace();
+    if (at_ == end_) return Fault(fmt::format("the text ends inside the tag <{}>", name));
+    if (*at_ == '>' || *at_ == '/') break;
+    if (at_ == before) return Fault(fmt::format("no space before an attribute of <{}>", name));
+    if (!Attribute(name, role)) return false;
+  }
+  bool empty = *at_ == '/';
+  if (empty && (at_ + 1 == end_ || at_[1] != '>')) return Fault(fmt::format("'/' in the tag <{}> not before '>'", name));
+  at_ += empty ? 2 : 1;
+  rooted_ = true;
+  Open(name, role);
+  if (empty) Close(role);
+  return fault_.empty();
+}
+
+// One attribute of a start tag: its name, '=' and its quoted value. Keeps the
+// first r of a row or cell and the first t of a cell.
+bool WorksheetScan::Attribute(std::string_view element, Role role) {
+  if (!Is(*at_, kNameStart)) return Fault(fmt::format("no attribute name where one should be, in <{}>", element));
+  std::string_view name = Name();
+  SkipSpace();
+  if (at_ == end_ || *at_ != '=') return Fault(fmt::format("attribute {} has no '='", name));
+  ++at_;
+  SkipSpace();
+  if (at_ == end_ || (*at_ != '"' && *at_ != '\'')) return Fault(fmt::format("attribute {} has no quoted value", name));
+  char quote = *at_++;
+  const char* value_start = at_;
+  const void* close = std::memchr(at_, quote, static_cast<size_t>(end_ - at_));
+  if (!close) return Fault(fmt::format("the value of attribute {} is never closed", name));
+  at_ = static_cast<const char*>(close) + 1;
+  std::string_view raw(value_start, static_cast<size_t>(at_ - 1 - value_start));
+  if (role != Role::kRow && role != Role::kCell) return true;
+  if (name == "r" && !has_reference_) {
+    has_reference_ = true;
+    reference_ = Decoded(raw, reference_text_);
+  } else if (name == "t" && role == Role::kCell && !has_type_) {
+    has_type_ = true;
+    type_ = Decoded(raw, type_text_);
+  }
+  return true;
+}
+
+bool WorksheetScan::EndTag() {
+  ++at_;
+  std::string_view name = Name();
+  SkipSpace();
+  if (at_ == end_ || *at_ != '>') return Fault(fmt::format("the end tag </{}> is not closed by '>'", name));
+  ++at_;
+  if (open_.empty()) return Fault(fmt::format("the end tag </{}> closes no element", name));
+  if (open_.back().name != name)
+    return Fault(fmt::format("the end tag </{}> where </{}> should be", name, open_.back().name));
+  Close(open_.back().role);
+  return fault_.empty();
+}
+
+Result<std::vector<XlsxRow>> WorksheetScan::Run() {
+  if (xml_.starts_with("\xEF\xBB\xBF")) at_ += 3;
+  if (size_t nul = xml_.find('\0'); nul != std::string_view::npos) {
+    at_ = xml_.data() + nul;
+    Fault("a NUL byte, which XML cannot hold");
+  }
+  while (at_ < end_ && fault_.empty()) {
+    if (*at_ != '<') {
+      Text();
+      continue;
+    }
+    Markup();
+  }
+  if (fault_.empty() && !open_.empty())
+    Fault(fmt::format("the text ends before <{}> is closed", open_.back().name));
+  if (fault_.empty() && !rooted_) Fault("no root element");
+  if (!fault_.empty()) return Status::InvalidInput(fault_);
+  return std::move(rows_);
+}
+
+}  // namespace
+
+Result<std::vector<XlsxRow>> ReadWorksheetRows(std::string_view xml, const WorksheetPart& part) {
+  return WorksheetScan(xml, part).Run();
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/worksheet_xml.h"
+
+namespace scrutiny {
+namespace {
+
+const std::vector<std::string> kShared = {"zero", "one", "two"};
+
+Result<std::vector<XlsxRow>> Read(const std::string& xml) {
+  return ReadWorksheetRows(xml, {"xl/worksheets/sheet1.xml", "List 1", kShared});
+}
+
+// The rows, one a line: its number and its cells, "[text]", or "[text#]" for a number.
+std::string Cells(const std::vector<XlsxRow>& rows) {
+  std::string out;
+  for (const XlsxRow& row : rows) {
+    out += std::to_string(row.number) + ":";
+    for (const XlsxCell& cell : row.cells) out += " [" + cell.text + (cell.number ? "#" : "") + "]";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string Message(const std::string& xml) {
+  auto rows = Read(xml);
+  return rows.ok() ? "read" : rows.status().message();
+}
+
+TEST(WorksheetXml, ReadsSharedInlineAndNumberCellsInTheirColumns) {
+  auto rows = Read(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="main"><dimension ref="A1:C9"/><sheetData>
+<row r="2" spans="1:3"><c r="A2" t="s"><v>1</v></c><c r="C2" s="1"><v>45000</v></c></row>
+<row><c t="inlineStr"><is><r><t>rich</t></r><r><rPr/><t xml:space="preserve"> text</t></r><rPh><t>guide</t></rPh></is></c><c r="B3" s="2"/><c><v>7</v><v>8</v></c></row>
+<row r="9"><c r="B9" t="str"><f>1+1</f><v>2</v></c><c r="C9" t="s"><v>3</v></c></row>
+</sheetData></worksheet>)");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  EXPECT_EQ(Cells(*rows),
+            "2: [one] [] [45000#]\n"
+            "3: [rich text] [] [7#]\n"
+            "9: [] [2] []\n");
+}
+
+TEST(WorksheetXml, DecodesEntitiesCDataAndLineEndsAsPugixmlDid) {
+  auto rows = Read("<worksheet><sheetData><row r=\"1\">"
+                   "<c t=\"inlineStr\"><is><t>a &amp; b &lt;c&gt; &#163;&#x20AC; &unknown; &#65x</t></is></c>"
+                   "<c><v><![CDATA[<42>]]></v></c>"
+                   "<c t=\"inlineStr\"><is><t>one\r\ntwo\rthree</t></is></c>"
+                   "<c><v>   </v></c>"
+                   "<c><v>4<!-- a comment ends the text -->5</v></c>"
+                   "<c t=\"&#115;\"><v>2</v></c>"
+                   "</row></sheetData></worksheet>");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 1u);
+  const std::vector<XlsxCell>& cells = (*rows)[0].cells;
+  ASSERT_EQ(cells.size(), 6u);
+  EXPECT_EQ(cells[0].text, "a & b <c> \u00A3\u20AC &unknown; &#65x");
+  EXPECT_EQ(cells[1].text, "<42>");
+  EXPECT_EQ(cells[2].text, "one\ntwo\nthree");
+  EXPECT_EQ(cells[3].text, "");
+  EXPECT_FALSE(cells[3].number);
+  EXPECT_EQ(cells[4].text, "4");
+  EXPECT_EQ(cells[5].text, "two");  // t="s" written as a character reference
+}
+
+TEST(WorksheetXml, ReadsOnlyTheFirstSheetDataOfTheRootWorksheet) {
+  auto rows = Read("<worksheet><sheetData><row><c><v>1</v></c></row></sheetData>"
+                   "<sheetData><row><c><v>2</v></c></row></sheetData>"
+                   "<extLst><row><c><v>3</v></c></row></extLst></worksheet>");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(Cells(*rows), "1: [1#]\n");
+  auto other = Read("<chartsheet><sheetData><row><c><v>1</v></c></row></sheetData></chartsheet>");
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->empty());
+}
+
+TEST(WorksheetXml, NamesTheLineOfXmlThatIsNotWellFormed) {
+  const std::string part = "part xl/worksheets/sheet1.xml is not well-formed XML: ";
+  EXPECT_EQ(Message("<worksheet>\n<sheetData>\n<row></sheetData>\n</worksheet>"),
+            part + "line 3: the end tag </sheetData> where </row> should be");
+  EXPECT_EQ(Message("<worksheet><sheetData>\n<row>"), part + "line 2: the text ends before <row> is closed");
+  EXPECT_EQ(Message("<worksheet>\n<c r=A1/></worksheet>"), part + "line 2: attribute r has no quoted value");
+  EXPECT_EQ(Message("<worksheet><c r=\"A1></worksheet>"), part + "line 1: the value of attribute r is never closed");
+  EXPECT_EQ(Message("<worksheet/>\nstray"), part + "line 2: text outside the root element");
+  EXPECT_EQ(Message("<worksheet/><worksheet/>"), part + "line 1: a second root element <worksheet>");
+  EXPECT_EQ(Message("<!DOCTYPE x [<!ENTITY e \"e\">]><worksheet/>"),
+            part + "line 1: '<!' opens no comment or CDATA section (a worksheet has no DOCTYPE)");
+  EXPECT_EQ(Message(std::string("<worksheet>\n\0</worksheet>", 25)), part + "line 2: a NUL byte, which XML cannot hold");
+  EXPECT_EQ(Message("<worksheet><!-- never closed </worksheet>"), part + "line 1: a comment is never closed");
+  EXPECT_EQ(Message("<worksheet><sheetData><row><c><v>&#0;</v></c></row></sheetData></worksheet>"),
+            part + "line 1: a character reference to no character (&#0;, a surrogate or beyond U+10FFFF)");
+  EXPECT_EQ(Message("<worksheet><?xml version=\"1.0\"?></worksheet>"),
+            part + "line 1: an XML declaration inside an element");
+  EXPECT_EQ(Message(""), part + "line 1: no root element");
+  EXPECT_EQ(Message("<worksheet></Worksheet>"), part + "line 1: the end tag </Worksheet> where </worksheet> should be");
+}
+
+TEST(WorksheetXml, RefusesACellReferenceThatIsNoColumnAndRow) {
+  EXPECT_EQ(Message("<worksheet><sheetData>\n<row><c r=\"A\"><v>1</v></c></row></sheetData></worksheet>"),
+            "sheet 'List 1' has a cell reference that is not a column and row: 'A' (line 2 of "
+            "xl/worksheets/sheet1.xml)");
+}
+
+}  // namespace
+}  // namespace scrutiny
