@@ -1,5 +1,6 @@
 #include "ingest/annex_a_codes.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
@@ -123,6 +124,16 @@ std::optional<std::string_view> AnnexACode(std::string_view code_list, std::stri
   for (const Code& c : list->codes)
     if (c.code == code) return c.code;
   return std::nullopt;
+}
+
+std::optional<std::string_view> AnnexACodes::Code(std::string_view code_list, std::string_view value) {
+  auto list = std::find_if(lists_.begin(), lists_.end(), [&](const auto& l) { return l.first == code_list; });
+  if (list == lists_.end()) list = lists_.insert(lists_.end(), {std::string(code_list), Memo()});
+  Memo& memo = list->second;
+  if (auto known = memo.find(value); known != memo.end()) return known->second;
+  std::optional<std::string_view> code = AnnexACode(code_list, value);
+  if (memo.size() < kMaxValuesPerList) memo.emplace(value, code);
+  return code;
 }
 
 }  // namespace scrutiny

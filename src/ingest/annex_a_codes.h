@@ -4,8 +4,12 @@
 // provision"); councils also write the bare code ("6"), the label ("Male") or
 // the code with its label ("N1 - Abuse or Neglect"). ChAT writes "-" for blank.
 
+#include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace scrutiny {
 
@@ -15,6 +19,22 @@ std::string_view AnnexAText(std::string_view value);
 // The model's code of the named code list ("sex", "referral_source",
 // "yes_no", "abuse_category"...) for an Annex A value, or none.
 std::optional<std::string_view> AnnexACode(std::string_view code_list, std::string_view value);
+
+// AnnexACodes finds codes as AnnexACode does, remembering each list's values:
+// a large workbook's coded cells repeat a few dozen values many thousand times.
+class AnnexACodes {
+ public:
+  std::optional<std::string_view> Code(std::string_view code_list, std::string_view value);
+
+ private:
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+  };
+  using Memo = std::unordered_map<std::string, std::optional<std::string_view>, TextHash, std::equal_to<>>;
+  static constexpr size_t kMaxValuesPerList = 4096;  // beyond, values are looked up each time
+  std::vector<std::pair<std::string, Memo>> lists_;
+};
 
 // The model's care_leaver_accommodation code (type letter, 1 suitable or 2
 // unsuitable) for List 9's type ("Y: Other accommodation") and suitability

@@ -73,6 +73,7 @@ class WorkbookReading {
   const std::string& file_;
   const AnnexAOptions& options_;
   Problems& problems_;
+  AnnexACodes codes_;
   std::vector<bool> made_;  // by the pool id of a child_id: whether its children record is made
   std::string child_id_;  // of the row being read
   AnnexAReturn out_;
@@ -116,7 +117,7 @@ void WorkbookReading::ReadSheet(const XlsxSheet& sheet) {
 }
 
 bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row) {
-  AnnexARow row(sheet, xlsx_row, problems_);
+  AnnexARow row(sheet, xlsx_row, codes_, problems_);
   if (sheet.spec().number == kAdoptersList) return ReadAdopter(row);
   ChildFields child{row.ChildId(options_.la_code), row.Code(C::kGender, "sex", true),
                     row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/date.h"
+#include "ingest/annex_a_codes.h"
 #include "ingest/annex_a_sheet.h"
 
 namespace scrutiny {
@@ -15,8 +16,8 @@ namespace scrutiny {
 // AnnexARow checks one row of a list, value by value, as the reader asks.
 class AnnexARow {
  public:
-  AnnexARow(const AnnexASheet& sheet, const XlsxRow& row, Problems& problems)
-      : sheet_(sheet), row_(row), problems_(problems) {}
+  AnnexARow(const AnnexASheet& sheet, const XlsxRow& row, AnnexACodes& codes, Problems& problems)
+      : sheet_(sheet), row_(row), codes_(codes), problems_(problems) {}
 
   // The cell's text, trimmed; empty for a missing cell or ChAT's "-".
   std::string_view Text(AnnexAColumn column) const;
@@ -43,6 +44,7 @@ class AnnexARow {
 
   const AnnexASheet& sheet_;
   const XlsxRow& row_;
+  AnnexACodes& codes_;
   Problems& problems_;
   bool ok_ = true;
 };

@@ -80,6 +80,19 @@ TEST(AnnexACode, MapsLetteredLabelledAndBareValues) {
   EXPECT_FALSE(AnnexACode("yes_no", "CS Assessment Updated"));
 }
 
+TEST(AnnexACodes, RemembersEachListsValuesWithoutMixingLists) {
+  AnnexACodes codes;
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(codes.Code("sex", "a) Male"), "M");
+    EXPECT_EQ(codes.Code("yes_no", "N"), "N");
+    EXPECT_EQ(codes.Code("sex", "N"), std::nullopt);  // not a sex code, though a yes_no one
+    EXPECT_EQ(codes.Code("referral_source", "q) 6: Police"), "6");
+    EXPECT_EQ(codes.Code("ethnicity", "-"), std::nullopt);
+  }
+  for (int i = 0; i < 5000; ++i) EXPECT_EQ(codes.Code("ethnicity", std::to_string(i) + "X"), std::nullopt);
+  EXPECT_EQ(codes.Code("ethnicity", "k) APKN"), "APKN");  // beyond what is remembered, still found
+}
+
 TEST(EarlyHelpOrganisation, ReadsTheKindFromTheName) {
   EXPECT_EQ(EarlyHelpOrganisation("Top Town Academy"), "SCHOOL");
   EXPECT_EQ(EarlyHelpOrganisation("Early Help Locality 2"), "LA");
