@@ -29,6 +29,7 @@ enum class AnnexAColumn {
   kReversalReason, kFfaPlaced,
   kAdopterId, kFamilyId, kAdopterFfa, kEnquiry, kStage1Start, kStage1End, kStage2Start, kStage2End, kApplication,
   kApproved, kAdopterMatched, kAdopterPlaced, kChildrenPlaced, kAdopterOrder, kLeft, kLeftReason,
+  kCount,  // not a column: how many there are
 };
 
 // AnnexAColumnSpec names a column as the templates head it.

@@ -99,7 +99,10 @@ std::string AnnexARow::Identifier(AnnexAColumn column, std::string_view whose, s
     Fail(column, fmt::format("a {} identifier is 1 to 60 letters, digits or - _ . /", whose));
     return "";
   }
-  return fmt::format("{}-{}", la_code, id);
+  std::string prefixed(la_code);
+  prefixed += '-';
+  prefixed += id;
+  return prefixed;
 }
 
 }  // namespace scrutiny

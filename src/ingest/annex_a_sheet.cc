@@ -55,7 +55,7 @@ std::optional<int> ListNumberOfName(std::string_view sheet_name) {
 
 // Notes the columns of the spec the row heads; returns how many needed ones it has.
 size_t AnnexASheet::Match(const AnnexAListSpec& spec, size_t row_index) {
-  columns_.clear();
+  columns_.fill(kNoColumn);
   size_t required = 0;
   const XlsxRow& row = sheet_->rows[row_index];
   const HeaderIndex& headers = HeadersOf(spec);
@@ -63,8 +63,8 @@ size_t AnnexASheet::Match(const AnnexAListSpec& spec, size_t row_index) {
     auto named = headers.find(NormaliseHeader(row.cells[i].text));
     if (named == headers.end()) continue;
     for (const AnnexAColumnSpec* c : named->second)
-      if (!columns_.count(c->column)) {
-        columns_[c->column] = i;
+      if (Place(c->column) == kNoColumn) {
+        Place(c->column) = i;
         required += c->required;
       }
   }
@@ -91,7 +91,7 @@ std::optional<AnnexASheet> AnnexASheet::Find(const XlsxSheet& sheet, const std::
   found.Match(*found.spec_, found.header_index_);
   bool complete = true;
   for (const AnnexAColumnSpec& c : found.spec_->columns)
-    if (c.required && !found.columns_.count(c.column)) {
+    if (c.required && found.Place(c.column) == kNoColumn) {
       problems.Add({found.source_, sheet.rows.empty() ? 0 : sheet.rows[found.header_index_].number,
                     std::string(c.headers.front()), "",
                     fmt::format("List {} is not read without a column headed '{}'", found.spec_->number,
@@ -103,15 +103,14 @@ std::optional<AnnexASheet> AnnexASheet::Find(const XlsxSheet& sheet, const std::
 }
 
 const XlsxCell* AnnexASheet::Cell(const XlsxRow& row, AnnexAColumn column) const {
-  auto it = columns_.find(column);
-  if (it == columns_.end() || it->second >= row.cells.size()) return nullptr;
-  return &row.cells[it->second];
+  size_t place = Place(column);
+  return place < row.cells.size() ? &row.cells[place] : nullptr;
 }
 
 std::string AnnexASheet::ColumnName(AnnexAColumn column) const {
-  auto it = columns_.find(column);
-  if (it == columns_.end()) return "";
-  return fmt::format("{} [{}]", sheet_->rows[header_index_].cells[it->second].text, ColumnLetters(it->second));
+  size_t place = Place(column);
+  if (place == kNoColumn) return "";
+  return fmt::format("{} [{}]", sheet_->rows[header_index_].cells[place].text, ColumnLetters(place));
 }
 
 }  // namespace scrutiny

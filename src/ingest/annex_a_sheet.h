@@ -3,8 +3,8 @@
 // list it is (by the sheet's name, "List 3", or else by its header row), the
 // row that heads it and the column of each column Scrutiny reads.
 
+#include <array>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,14 +35,20 @@ class AnnexASheet {
   std::string ColumnName(AnnexAColumn column) const;
 
  private:
-  AnnexASheet(const XlsxSheet& sheet, std::string source) : sheet_(&sheet), source_(std::move(source)) {}
+  AnnexASheet(const XlsxSheet& sheet, std::string source) : sheet_(&sheet), source_(std::move(source)) {
+    columns_.fill(kNoColumn);
+  }
   size_t Match(const AnnexAListSpec& spec, size_t row_index);
 
   const XlsxSheet* sheet_;
   std::string source_;
   const AnnexAListSpec* spec_ = nullptr;
   size_t header_index_ = 0;
-  std::map<AnnexAColumn, size_t> columns_;
+  // Where each column is in the sheet, by AnnexAColumn; kNoColumn if the list lacks it.
+  static constexpr size_t kNoColumn = static_cast<size_t>(-1);
+  std::array<size_t, static_cast<size_t>(AnnexAColumn::kCount)> columns_;
+  size_t& Place(AnnexAColumn column) { return columns_[static_cast<size_t>(column)]; }
+  size_t Place(AnnexAColumn column) const { return columns_[static_cast<size_t>(column)]; }
 };
 
 }  // namespace scrutiny

@@ -311,14 +311,14 @@ std::optional<Date> ExcelSerialDate(double serial) {
 
 std::optional<size_t> ColumnOfReference(std::string_view reference) {
   size_t column = 0, letters = 0;
-  while (letters < reference.size() && std::isupper(static_cast<unsigned char>(reference[letters]))) {
+  while (letters < reference.size() && reference[letters] >= 'A' && reference[letters] <= 'Z') {
     column = column * kLettersInAlphabet + static_cast<size_t>(reference[letters] - 'A' + 1);
     if (column > kMaxColumns) return std::nullopt;
     ++letters;
   }
   if (letters == 0 || letters == reference.size()) return std::nullopt;
   for (size_t i = letters; i < reference.size(); ++i)
-    if (!std::isdigit(static_cast<unsigned char>(reference[i]))) return std::nullopt;
+    if (reference[i] < '0' || reference[i] > '9') return std::nullopt;
   return column - 1;
 }
 
