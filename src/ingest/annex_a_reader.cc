@@ -63,7 +63,8 @@ class WorkbookReading {
   bool ReadAdopter(AnnexARow& row);
   // A record of the row's child, from the row's sheet and line.
   ModelRecord& Record(RecordGroup& group, const AnnexARow& row, std::string_view type) {
-    return group.Record(type, row.source(), row.line()).Set("child_id", child_id_);
+    ModelRecord& record = group.Record(type, row.source(), row.line());
+    return child_pool_id_ ? record.SetInterned("child_id", *child_pool_id_) : record.Set("child_id", "");
   }
   // "<council>-L<list>-<row><suffix>" ("903-L3-12"), made without fmt for each of a workbook's rows.
   std::string RecordId(const AnnexARow& row, int list, std::string_view suffix = "") const {
@@ -82,7 +83,7 @@ class WorkbookReading {
   Problems& problems_;
   AnnexACodes codes_;
   std::vector<bool> made_;  // by the pool id of a child_id: whether its children record is made
-  std::string child_id_;  // of the row being read
+  std::optional<int32_t> child_pool_id_;  // the pool id of the row's child_id; none if the row has none
   AnnexAReturn out_;
   ModelRecord child_{out_.dataset, out_.sources, "children"};  // reused for each child
 };
@@ -128,7 +129,8 @@ bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row)
   if (sheet.spec().number == kAdoptersList) return ReadAdopter(row);
   ChildFields child{row.ChildId(options_.la_code), row.Code(C::kGender, "sex", true),
                     row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};
-  child_id_ = child.id;
+  child_pool_id_.reset();
+  if (!child.id.empty()) child_pool_id_ = child_.Intern({child.id});  // interned once for all the row's records
   RecordGroup group(out_.dataset, out_.sources);
   if (!RecordsOf(sheet.spec().number, row, group) || !row.ok() || !group.Commit(problems_)) return false;
   AddChild(child, row);
@@ -314,7 +316,7 @@ bool WorkbookReading::ReadAdopter(AnnexARow& row) {
 
 // The first row that names a child makes its record; later rows' details are not compared.
 void WorkbookReading::AddChild(const ChildFields& child, const AnnexARow& row) {
-  int32_t id = child_.Intern({child.id});  // mostly interned already, by the row's own record
+  int32_t id = *child_pool_id_;  // a row whose records were added has a child_id
   if (static_cast<size_t>(id) >= made_.size()) made_.resize(static_cast<size_t>(id) + 1);
   if (made_[static_cast<size_t>(id)]) return;
   made_[static_cast<size_t>(id)] = true;

@@ -241,6 +241,7 @@ void WorksheetScan::Open(std::string_view name, Role role) {
     case Role::kSheetData: sheet_data_seen_ = true; break;
     case Role::kRow:
       rows_.emplace_back().number = RowNumber(reference_);
+      if (rows_.size() > 1) rows_.back().cells.reserve(rows_[rows_.size() - 2].cells.size());  // rows are alike
       next_column_ = 0;
       break;
     case Role::kValue: cell_has_value_ = true; break;
