@@ -86,6 +86,7 @@ class WorkbookReading {
   std::optional<int32_t> child_pool_id_;  // the pool id of the row's child_id; none if the row has none
   AnnexAReturn out_;
   ModelRecord child_{out_.dataset, out_.sources, "children"};  // reused for each child
+  RecordGroup group_{out_.dataset, out_.sources};  // reused for each row's records
 };
 
 Result<AnnexAReturn> WorkbookReading::Run(const XlsxWorkbook& workbook) {
@@ -131,8 +132,11 @@ bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row)
                     row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};
   child_pool_id_.reset();
   if (!child.id.empty()) child_pool_id_ = child_.Intern({child.id});  // interned once for all the row's records
-  RecordGroup group(out_.dataset, out_.sources);
-  if (!RecordsOf(sheet.spec().number, row, group) || !row.ok() || !group.Commit(problems_)) return false;
+  if (!RecordsOf(sheet.spec().number, row, group_) || !row.ok()) {
+    group_.Discard();
+    return false;
+  }
+  if (!group_.Commit(problems_)) return false;
   AddChild(child, row);
   return true;
 }

@@ -141,19 +141,24 @@ bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_cod
       .Add("(council)", 0, problems);
 }
 
-ModelRecord& RecordGroup::Record(std::string_view type, std::string file, uint64_t line) {
-  pending_.push_back({ModelRecord(dataset_, sources_, type), std::move(file), line});
-  return pending_.back().record;
+ModelRecord& RecordGroup::Record(std::string_view type, std::string_view file, uint64_t line) {
+  if (used_ == pending_.size()) pending_.emplace_back();
+  Pending& p = pending_[used_++];
+  if (p.record && p.record->type() == type) p.record->Clear();
+  else p.record.emplace(dataset_, sources_, type);
+  p.file.assign(file);
+  p.line = line;
+  return *p.record;
 }
 
 bool RecordGroup::Commit(Problems& problems) {
-  std::vector<const ModelRecord*> added;
-  for (Pending& p : pending_)
-    if (p.record.Add(p.file, p.line, problems)) added.push_back(&p.record);
-  bool all = added.size() == pending_.size();
+  added_.clear();
+  for (size_t i = 0; i < used_; ++i)
+    if (pending_[i].record->Add(pending_[i].file, pending_[i].line, problems)) added_.push_back(&*pending_[i].record);
+  bool all = added_.size() == used_;
   if (!all)  // newest first, so each is its table's last row
-    for (auto it = added.rbegin(); it != added.rend(); ++it) (*it)->Remove();
-  pending_.clear();
+    for (auto it = added_.rbegin(); it != added_.rend(); ++it) (*it)->Remove();
+  used_ = 0;
   return all;
 }
 

@@ -59,6 +59,7 @@ class ModelRecord {
   bool Add(const std::string& file, uint64_t line, Problems& problems);
   // Takes the record added last out of its table again (it must still be its table's last row).
   void Remove() const;
+  std::string_view type() const { return type_->name; }
 
  private:
   size_t FieldIndex(std::string_view field);
@@ -87,23 +88,30 @@ bool AddCouncil(Dataset& dataset, RowSources& sources, const std::string& la_cod
 
 // RecordGroup adds records that stand or fall together (a child and all that
 // hangs on it): each is added, and if the model refuses any, those added are
-// taken out again, so none is kept unless the model accepts every one.
+// taken out again, so none is kept unless the model accepts every one. A group
+// is used again and again (a row's records, then the next row's): its records'
+// memory is reused when the next group makes records of the same types.
 class RecordGroup {
  public:
   RecordGroup(Dataset& dataset, RowSources& sources) : dataset_(dataset), sources_(sources) {}
-  ModelRecord& Record(std::string_view type, std::string file, uint64_t line);
-  // Adds every record, or none; false (and the model's problems) if any is refused.
+  // A new, empty record of the group, from the file and line given.
+  ModelRecord& Record(std::string_view type, std::string_view file, uint64_t line);
+  // Adds every record, or none; false (and the model's problems) if any is refused. The group is then empty.
   bool Commit(Problems& problems);
+  // Empties the group, adding nothing.
+  void Discard() { used_ = 0; }
 
  private:
   struct Pending {
-    ModelRecord record;
+    std::optional<ModelRecord> record;
     std::string file;
-    uint64_t line;
+    uint64_t line = 0;
   };
   Dataset& dataset_;
   RowSources& sources_;
-  std::vector<Pending> pending_;
+  std::vector<Pending> pending_;  // the group's records are the first used_; the rest wait to be reused
+  size_t used_ = 0;
+  std::vector<const ModelRecord*> added_;
 };
 
 }  // namespace scrutiny

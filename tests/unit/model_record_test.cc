@@ -99,5 +99,35 @@ TEST(ModelRecord, ChecksAFieldsValueGivenAsTextOrAsFieldValuesAlike) {
   EXPECT_NE(Joined(by_text), "");
 }
 
+// A group used for row after row: a row with a refused record keeps none of
+// its records, and the next row, reusing the records' memory, starts empty.
+TEST(RecordGroup, KeepsAllOfARowsRecordsOrNoneWhenUsedRowAfterRow) {
+  Dataset d;
+  RowSources sources = EmptySources(d);
+  Problems problems(100);
+  RecordGroup group(d, sources);
+  auto row = [&](uint64_t line, std::string_view review_date) {
+    group.Record("looked_after_reviews", "list8.csv", line).Set("child_id", "900-C1").Set("review_date", review_date);
+    std::string visit = "V";
+    visit += std::to_string(line);
+    group.Record("visits", "list8.csv", line).Set("visit_id", visit).Set("child_id", "900-C1")
+        .Set("visit_date", "2024-05-01").Set("plan", "LAC");
+    return group.Commit(problems);
+  };
+  EXPECT_TRUE(row(2, "2024-05-02")) << Joined(problems);
+  EXPECT_FALSE(row(3, "2024-13-40"));  // the review's date is no day: the visit goes too
+  EXPECT_TRUE(row(4, "2024-05-04")) << Joined(problems);
+  group.Record("visits", "list8.csv", 5).Set("visit_id", "V5");
+  group.Discard();  // a row left out before its records are added
+  const Table& reviews = d.table("looked_after_reviews");
+  const Table& visits = d.table("visits");
+  ASSERT_EQ(reviews.size(), 2u);
+  ASSERT_EQ(visits.size(), 2u);
+  EXPECT_EQ(reviews.Format(reviews.type().IndexOf("review_date"), 1), "2024-05-04");
+  EXPECT_EQ(visits.Format(visits.type().IndexOf("visit_id"), 1), "V4");
+  EXPECT_EQ(visits.Format(visits.type().IndexOf("plan"), 1), "LAC");
+  EXPECT_EQ(sources.lines[static_cast<size_t>(&visits - d.tables().data())].back(), 4u);
+}
+
 }  // namespace
 }  // namespace scrutiny
