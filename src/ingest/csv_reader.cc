@@ -30,9 +30,15 @@ size_t FieldEnd(std::string_view text, size_t pos) {
 
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0, n = s.size();
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   while (i < n) {
+    uint64_t w[4];
+    if (i + 32 <= n && (std::memcpy(w, s.data() + i, 32), ((w[0] | w[1] | w[2] | w[3]) & kHighBits) == 0)) {
+      i += 32;  // thirty-two ASCII bytes
+      continue;
+    }
     uint64_t word = 0;
-    if (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) {
+    if (i + 8 <= n && (std::memcpy(&word, s.data() + i, 8), (word & kHighBits) == 0)) {
       i += 8;  // eight ASCII bytes
       continue;
     }

@@ -141,10 +141,19 @@ uint64_t RowNumber(std::string_view r) {
 
 // The attribute's value: raw itself, or decoded into text if it must be.
 std::string_view Decoded(std::string_view raw, std::string& text) {
-  bool plain = std::none_of(raw.begin(), raw.end(), [](char c) { return c == '&' || Is(c, kSpace); });
+  // '&' or white space (all at or below ' '; other control bytes pass through decoding unchanged).
+  bool plain = std::none_of(raw.begin(), raw.end(), [](char c) { return c == '&' || static_cast<unsigned char>(c) <= ' '; });
   if (plain) return raw;
   text = AttributeValue(raw);
   return text;
+}
+
+// Whether two element names are the same, compared inline (names are short; memcmp was a call a tag).
+bool SameName(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 // OpenElement is an element whose end tag is yet to come.
@@ -176,7 +185,8 @@ class WorksheetScan {
   void CloseCell();
   Role RoleOf(std::string_view name) const;
   bool Capturing() const;
-  void Capture(std::string_view text, bool entities);
+  // Takes text as the open element's; plain text has no entity or carriage return to convert.
+  void Capture(std::string_view text, bool plain, bool entities);
   bool Fault(std::string what);
   size_t Line() const;
   // The name at the cursor (empty if none), the cursor moved past it.
@@ -295,10 +305,12 @@ bool WorksheetScan::Capturing() const {
   return role == Role::kValue || role == Role::kText || role == Role::kRunText;
 }
 
-void WorksheetScan::Capture(std::string_view text, bool entities) {
+void WorksheetScan::Capture(std::string_view text, bool plain, bool entities) {
   open_.back().has_text = true;
   std::string& into = open_.back().role == Role::kValue ? value_ : inline_;
-  if (!AppendText(into, text, entities)) Fault("a character reference to no character (&#0;, a surrogate or beyond U+10FFFF)");
+  if (plain) into.append(text);
+  else if (!AppendText(into, text, entities))
+    Fault("a character reference to no character (&#0;, a surrogate or beyond U+10FFFF)");
 }
 
 // Character data up to the next '<'.
@@ -314,7 +326,7 @@ void WorksheetScan::Text() {
     if (!AllSpace(text)) Fault("text outside the root element");
     return;
   }
-  if (Capturing() && !AllSpace(text)) Capture(text, !plain);
+  if (Capturing() && !AllSpace(text)) Capture(text, plain, true);
 }
 
 
@@ -360,7 +372,7 @@ bool WorksheetScan::CData() {
   const char* start = at_;
   if (!Skip("]]>", "a CDATA section")) return false;
   if (open_.empty()) return Fault("a CDATA section outside the root element");
-  if (Capturing()) Capture(std::string_view(start, static_cast<size_t>(at_ - start - 3)), false);
+  if (Capturing()) Capture(std::string_view(start, static_cast<size_t>(at_ - start - 3)), false, false);
   return true;
 }
 
@@ -429,7 +441,7 @@ bool WorksheetScan::EndTag() {
   if (at_ == end_ || *at_ != '>') return Fault(fmt::format("the end tag </{}> is not closed by '>'", name));
   ++at_;
   if (open_.empty()) return Fault(fmt::format("the end tag </{}> closes no element", name));
-  if (open_.back().name != name)
+  if (!SameName(open_.back().name, name))
     return Fault(fmt::format("the end tag </{}> where </{}> should be", name, open_.back().name));
   Close(open_.back().role);
   return fault_.empty();
