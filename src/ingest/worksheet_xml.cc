@@ -228,9 +228,8 @@ bool WorksheetScan::Fault(std::string what) {
 }
 
 Role WorksheetScan::RoleOf(std::string_view name) const {
-  Role parent = open_.empty() ? Role::kOther : open_.back().role;
   if (open_.empty()) return name == "worksheet" ? Role::kWorksheet : Role::kOther;
-  switch (parent) {
+  switch (open_.back().role) {
     case Role::kWorksheet: return name == "sheetData" && !sheet_data_seen_ ? Role::kSheetData : Role::kOther;
     case Role::kSheetData: return name == "row" ? Role::kRow : Role::kOther;
     case Role::kRow: return name == "c" ? Role::kCell : Role::kOther;
