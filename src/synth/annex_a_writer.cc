@@ -201,8 +201,9 @@ Status WriteAnnexA(const Dataset& council, Date as_at, const std::string& path) 
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
   if (ec) return Status::IoError(fmt::format("{}: {}", path, ec.message()));
+  // As Excel saves a workbook: text in a shared-string table, not inline in each cell (libxlsxwriter's
+  // constant-memory mode), so that the reader is measured on what councils' files hold.
   lxw_workbook_options options = {};
-  options.constant_memory = LXW_TRUE;
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (!workbook) return Status::IoError(fmt::format("cannot start the workbook {}", path));
   lxw_error error = WorkbookWriting(council, as_at, workbook).Run();
