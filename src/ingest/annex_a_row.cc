@@ -1,5 +1,6 @@
 #include "ingest/annex_a_row.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -21,6 +22,40 @@ std::optional<double> Number(std::string_view text) {
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return value;
+}
+
+// Whether the text is two digits that, as a number, are at most max.
+bool DigitsUpTo(std::string_view text, int max) {
+  int n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + (c - '0');
+  }
+  return !text.empty() && n <= max;
+}
+
+// Whether the text is a time of day: HH:MM, then :SS, then a fraction of a second, then Z, each if there.
+bool IsTimeOfDay(std::string_view t) {
+  constexpr int kLastHour = 23, kLastMinute = 59;
+  if (t.ends_with('Z')) t.remove_suffix(1);
+  if (t.size() < 5 || t[2] != ':' || !DigitsUpTo(t.substr(0, 2), kLastHour) || !DigitsUpTo(t.substr(3, 2), kLastMinute))
+    return false;
+  t.remove_prefix(5);
+  if (t.empty()) return true;
+  if (t.size() < 3 || t[0] != ':' || !DigitsUpTo(t.substr(1, 2), kLastMinute)) return false;
+  t.remove_prefix(3);
+  constexpr size_t kMostFractionDigits = 9;
+  if (t.empty()) return true;
+  return t[0] == '.' && t.size() >= 2 && t.size() <= 1 + kMostFractionDigits &&
+         std::all_of(t.begin() + 1, t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The day of a date written with a time of day, as case systems export dates
+// ("04/03/2021 00:00", "2021-03-04T14:35:00.000"); the text itself otherwise.
+std::string_view DayOfDateTime(std::string_view v) {
+  constexpr size_t kDateLength = 10;  // DD/MM/YYYY or YYYY-MM-DD
+  if (v.size() <= kDateLength + 1 || (v[kDateLength] != ' ' && v[kDateLength] != 'T')) return v;
+  return IsTimeOfDay(v.substr(kDateLength + 1)) ? v.substr(0, kDateLength) : v;
 }
 
 std::string CodesOf(std::string_view code_list) {
@@ -62,11 +97,13 @@ std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
     }
     d = ExcelSerialDate(*serial);
   } else {
-    d = Date::ParseDmy(v);
-    if (!d) d = Date::ParseIso(v);
+    std::string_view day = DayOfDateTime(v);
+    d = Date::ParseDmy(day);
+    if (!d) d = Date::ParseIso(day);
   }
   if (!d || d->year() < kFirstYear) {
-    Fail(column, "a date is an Excel date, DD/MM/YYYY or YYYY-MM-DD, names a real day and is from 1900");
+    Fail(column, "a date is an Excel date, DD/MM/YYYY or YYYY-MM-DD (a time of day after it is ignored), names a "
+                 "real day and is from 1900");
     return std::nullopt;
   }
   return d;
