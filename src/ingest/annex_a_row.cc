@@ -53,9 +53,29 @@ bool IsTimeOfDay(std::string_view t) {
 // The day of a date written with a time of day, as case systems export dates
 // ("04/03/2021 00:00", "2021-03-04T14:35:00.000"); the text itself otherwise.
 std::string_view DayOfDateTime(std::string_view v) {
-  constexpr size_t kDateLength = 10;  // DD/MM/YYYY or YYYY-MM-DD
-  if (v.size() <= kDateLength + 1 || (v[kDateLength] != ' ' && v[kDateLength] != 'T')) return v;
-  return IsTimeOfDay(v.substr(kDateLength + 1)) ? v.substr(0, kDateLength) : v;
+  size_t cut = v.find_first_of(" T");
+  if (cut == std::string_view::npos || cut == 0 || !IsTimeOfDay(v.substr(cut + 1))) return v;
+  return v.substr(0, cut);
+}
+
+// A day written D/M/YYYY, the day and month in one digit or two ("4/3/2021", "04/03/2021").
+std::optional<Date> ParseDayMonthYear(std::string_view s) {
+  size_t first = s.find('/'), second = s.find('/', first + 1);
+  if (first == std::string_view::npos || second == std::string_view::npos) return std::nullopt;
+  std::string_view day = s.substr(0, first), month = s.substr(first + 1, second - first - 1),
+                   year = s.substr(second + 1);
+  auto number = [](std::string_view digits, size_t shortest, size_t longest) -> std::optional<int> {
+    if (digits.size() < shortest || digits.size() > longest) return std::nullopt;
+    int n = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  };
+  auto d = number(day, 1, 2), m = number(month, 1, 2), y = number(year, 4, 4);
+  if (!d || !m || !y || !Date::IsValid(*y, *m, *d)) return std::nullopt;
+  return Date::FromCivil(*y, *m, *d);
 }
 
 std::string CodesOf(std::string_view code_list) {
@@ -98,12 +118,12 @@ std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
     d = ExcelSerialDate(*serial);
   } else {
     std::string_view day = DayOfDateTime(v);
-    d = Date::ParseDmy(day);
+    d = ParseDayMonthYear(day);
     if (!d) d = Date::ParseIso(day);
   }
   if (!d || d->year() < kFirstYear) {
-    Fail(column, "a date is an Excel date, DD/MM/YYYY or YYYY-MM-DD (a time of day after it is ignored), names a "
-                 "real day and is from 1900");
+    Fail(column, "a date is an Excel date, DD/MM/YYYY (or D/M/YYYY) or YYYY-MM-DD, with or without a time of "
+                 "day, names a real day and is from 1900");
     return std::nullopt;
   }
   return d;

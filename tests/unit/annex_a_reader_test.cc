@@ -123,25 +123,32 @@ TEST_F(AnnexAReaderTest, ReadsContactsWithLetteredCodesAndDatesAsSerialsOrText) 
   EXPECT_EQ(r.result->sheets[0].left_out, 1u);
 }
 
-// Case systems export dates with a time of day; the day is read and the time
-// left, but text after the date that is no time of day is still refused.
-TEST_F(AnnexAReaderTest, ReadsDatesWrittenWithATimeOfDay) {
+// Case systems export dates with a time of day, and some without leading
+// zeros; the day is read and the time left, but a two-digit year, or text
+// after the date that is no time of day, is still refused.
+TEST_F(AnnexAReaderTest, ReadsDatesWithATimeOfDayOrWithoutLeadingZeros) {
   Read r = ReadList1({{"C1", "M", "WBRI", "25/01/2015 00:00", "", "16/09/2020 14:35:09", "6"},
                       {"C2", "M", "WBRI", "2015-01-25T00:00:00.000Z", "", "2020-09-17 23:59", "6"},
-                      {"C3", "M", "WBRI", "25/01/2015 24:00", "", "16/09/2020", "6"},
-                      {"C4", "M", "WBRI", "25/01/2015", "", "16/09/2020 noon", "6"},
-                      {"C5", "M", "WBRI", "25/01/2015", "", "2020-09-16T10:00:00.1234567890", "6"}});
+                      {"C3", "M", "WBRI", "5/1/2015", "", "7/9/2020 09:30", "6"},
+                      {"C4", "M", "WBRI", "25/01/2015 24:00", "", "16/09/2020", "6"},
+                      {"C5", "M", "WBRI", "25/01/2015", "", "16/09/2020 noon", "6"},
+                      {"C6", "M", "WBRI", "25/01/2015", "", "2020-09-16T10:00:00.1234567890", "6"},
+                      {"C7", "M", "WBRI", "25/01/15", "", "31/2/2020", "6"}});
   ASSERT_TRUE(r.result.ok()) << r.result.status().message();
-  ASSERT_EQ(Rows(r, "contacts"), 2u);
+  ASSERT_EQ(Rows(r, "contacts"), 3u);
   EXPECT_EQ(Value(r, "contacts", "contact_date"), "2020-09-16");
   EXPECT_EQ(Value(r, "contacts", "contact_date", 1), "2020-09-17");
+  EXPECT_EQ(Value(r, "contacts", "contact_date", 2), "2020-09-07");
   EXPECT_EQ(Value(r, "children", "date_of_birth", 1), "2015-01-25");
-  const std::string rule = "a date is an Excel date, DD/MM/YYYY or YYYY-MM-DD (a time of day after it is ignored), "
-                           "names a real day and is from 1900";
+  EXPECT_EQ(Value(r, "children", "date_of_birth", 2), "2015-01-05");
+  const std::string rule = "a date is an Excel date, DD/MM/YYYY (or D/M/YYYY) or YYYY-MM-DD, with or without a "
+                           "time of day, names a real day and is from 1900";
   std::vector<std::string> expected = {
-      "a.xlsx[List 1]:4: column 'Date of Birth [D]', value '25/01/2015 24:00': " + rule,
-      "a.xlsx[List 1]:5: column 'Date of Contact [F]', value '16/09/2020 noon': " + rule,
-      "a.xlsx[List 1]:6: column 'Date of Contact [F]', value '2020-09-16T10:00:00.1234567890': " + rule,
+      "a.xlsx[List 1]:5: column 'Date of Birth [D]', value '25/01/2015 24:00': " + rule,
+      "a.xlsx[List 1]:6: column 'Date of Contact [F]', value '16/09/2020 noon': " + rule,
+      "a.xlsx[List 1]:7: column 'Date of Contact [F]', value '2020-09-16T10:00:00.1234567890': " + rule,
+      "a.xlsx[List 1]:8: column 'Date of Birth [D]', value '25/01/15': " + rule,
+      "a.xlsx[List 1]:8: column 'Date of Contact [F]', value '31/2/2020': " + rule,
   };
   EXPECT_EQ(r.problems, expected);
 }
@@ -195,8 +202,8 @@ TEST_F(AnnexAReaderTest, ReportsEveryBadValueWithItsRule) {
       "WROM, MWBC, MWBA, MWAS, MOTH, AIND, APKN, ABAN, AOTH, BCRB, BAFR, BOTH, CHNE, OOTH, REFU, NOBT), lettered or "
       "labelled as in the template",
       "a.xlsx[List 1]:5: column 'Date of Birth [D]', value '60': Excel's day 60 is 29/02/1900, a day that never was",
-      "a.xlsx[List 1]:6: column 'Date of Birth [D]', value '31/02/2015': a date is an Excel date, DD/MM/YYYY or "
-      "YYYY-MM-DD (a time of day after it is ignored), names a real day and is from 1900",
+      "a.xlsx[List 1]:6: column 'Date of Birth [D]', value '31/02/2015': a date is an Excel date, DD/MM/YYYY (or "
+      "D/M/YYYY) or YYYY-MM-DD, with or without a time of day, names a real day and is from 1900",
       "a.xlsx[List 1]:7: column 'Contact Source [G]', value 'q) 11: Court': not a code of referral_source (1A, 1B, "
       "1C, 1D, 2A, 2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10), lettered or labelled as in the "
       "template",
@@ -241,8 +248,8 @@ TEST_F(AnnexAReaderTest, ReadsAFolderOfOneCsvFilePerList) {
   EXPECT_EQ(Value(r, "referrals", "referral_date"), "2020-09-16");
   EXPECT_EQ(Value(r, "referrals", "nfa"), "N");
   std::vector<std::string> expected = {
-      "lists[List 3]:3: column 'Date of Referral [F]', value '2020-09-31': a date is an Excel date, DD/MM/YYYY or "
-      "YYYY-MM-DD (a time of day after it is ignored), names a real day and is from 1900",
+      "lists[List 3]:3: column 'Date of Referral [F]', value '2020-09-31': a date is an Excel date, DD/MM/YYYY (or "
+      "D/M/YYYY) or YYYY-MM-DD, with or without a time of day, names a real day and is from 1900",
       "lists[notes]: the sheet holds no Annex A list Scrutiny reads (by name or header)",
   };
   EXPECT_EQ(r.problems, expected);
