@@ -100,6 +100,7 @@ class XlsxReading {
   bool TooBig(uint64_t part_bytes) const;
   Status RefuseTooBig(const std::string& part) const;
   Result<pugi::xml_document> ParsePart(const std::string& part, bool required);
+  std::string OtherSpreadsheet() const;
   Status ReadSharedStrings();
   Status ReadSheet(const pugi::xml_node& sheet, const pugi::xml_document& relationships);
   // The part's text as UTF-8: itself, or, for a part in UTF-16, UTF-32 or
@@ -273,8 +274,19 @@ Result<std::string> XlsxReading::AsUtf8(std::string bytes, const std::string& pa
   return bytes;
 }
 
+// Why a zip that is some other spreadsheet, not an .xlsx, is refused; empty if it is none of them.
+std::string XlsxReading::OtherSpreadsheet() const {
+  auto has = [&](const char* part) { return zip_name_locate(zip_.get(), part, 0) >= 0; };
+  if (has("xl/workbook.xml")) return "";
+  if (has("xl/workbook.bin")) return "an Excel binary workbook (.xlsb), not .xlsx; save it as an Excel Workbook (.xlsx)";
+  if (has("content.xml") && has("mimetype"))
+    return "an OpenDocument spreadsheet (.ods), not .xlsx; save it as an Excel Workbook (.xlsx)";
+  return "";
+}
+
 Result<XlsxWorkbook> XlsxReading::Run() {
   if (Status s = OpenZip(); !s.ok()) return s;
+  if (std::string other = OtherSpreadsheet(); !other.empty()) return Refuse(other);
   auto workbook = ParsePart("xl/workbook.xml", true);
   if (!workbook.ok()) return workbook.status();
   auto relationships = ParsePart("xl/_rels/workbook.xml.rels", true);

@@ -179,6 +179,22 @@ TEST_F(XlsxWorkbookTest, RefusesAZipWithoutAWorkbook) {
   EXPECT_EQ(book.status().message(), path.string() + ": the workbook has no part xl/workbook.xml");
 }
 
+TEST_F(XlsxWorkbookTest, NamesABinaryOrOpenDocumentSpreadsheetWhenRefusingIt) {
+  auto xlsb = Path("book.xlsb");
+  ASSERT_TRUE(WriteZip(xlsb, {{"[Content_Types].xml", "<Types/>"}, {"xl/workbook.bin", "\x83\x01"}}));
+  auto book = XlsxWorkbook::Open(xlsb);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), xlsb.string() + ": an Excel binary workbook (.xlsb), not .xlsx; save it as "
+                                                     "an Excel Workbook (.xlsx)");
+  auto ods = Path("book.ods");
+  ASSERT_TRUE(WriteZip(ods, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet", true},
+                             {"content.xml", "<office:document-content/>"}}));
+  book = XlsxWorkbook::Open(ods);
+  ASSERT_FALSE(book.ok());
+  EXPECT_EQ(book.status().message(), ods.string() + ": an OpenDocument spreadsheet (.ods), not .xlsx; save it as "
+                                                    "an Excel Workbook (.xlsx)");
+}
+
 TEST_F(XlsxWorkbookTest, RefusesAPartThatInflatesBeyondTheCap) {
   auto path = Path("bomb.xlsx");
   std::vector<XlsxPart> parts = WorkbookParts({{"List 1", kCells}});
