@@ -1,6 +1,5 @@
 #include "ingest/annex_a_row.h"
 
-#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -24,30 +23,33 @@ std::optional<double> Number(std::string_view text) {
   return value;
 }
 
-// Whether the text is two digits that, as a number, are at most max.
-bool DigitsUpTo(std::string_view text, int max) {
+// The text as a whole number if it is shortest to longest digits (at most nine), else none.
+std::optional<int> WholeNumber(std::string_view digits, size_t shortest, size_t longest) {
+  if (digits.size() < shortest || digits.size() > longest) return std::nullopt;
   int n = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
     n = n * 10 + (c - '0');
   }
-  return !text.empty() && n <= max;
+  return n;
 }
 
 // Whether the text is a time of day: HH:MM, then :SS, then a fraction of a second, then Z, each if there.
 bool IsTimeOfDay(std::string_view t) {
   constexpr int kLastHour = 23, kLastMinute = 59;
+  constexpr size_t kMostFractionDigits = 9;
+  auto within = [](std::string_view two, int last) {
+    auto n = WholeNumber(two, 2, 2);
+    return n && *n <= last;
+  };
   if (t.ends_with('Z')) t.remove_suffix(1);
-  if (t.size() < 5 || t[2] != ':' || !DigitsUpTo(t.substr(0, 2), kLastHour) || !DigitsUpTo(t.substr(3, 2), kLastMinute))
+  if (t.size() < 5 || t[2] != ':' || !within(t.substr(0, 2), kLastHour) || !within(t.substr(3, 2), kLastMinute))
     return false;
   t.remove_prefix(5);
   if (t.empty()) return true;
-  if (t.size() < 3 || t[0] != ':' || !DigitsUpTo(t.substr(1, 2), kLastMinute)) return false;
+  if (t.size() < 3 || t[0] != ':' || !within(t.substr(1, 2), kLastMinute)) return false;
   t.remove_prefix(3);
-  constexpr size_t kMostFractionDigits = 9;
-  if (t.empty()) return true;
-  return t[0] == '.' && t.size() >= 2 && t.size() <= 1 + kMostFractionDigits &&
-         std::all_of(t.begin() + 1, t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return t.empty() || (t[0] == '.' && WholeNumber(t.substr(1), 1, kMostFractionDigits));
 }
 
 // The day of a date written with a time of day, as case systems export dates
@@ -64,16 +66,7 @@ std::optional<Date> ParseDayMonthYear(std::string_view s) {
   if (first == std::string_view::npos || second == std::string_view::npos) return std::nullopt;
   std::string_view day = s.substr(0, first), month = s.substr(first + 1, second - first - 1),
                    year = s.substr(second + 1);
-  auto number = [](std::string_view digits, size_t shortest, size_t longest) -> std::optional<int> {
-    if (digits.size() < shortest || digits.size() > longest) return std::nullopt;
-    int n = 0;
-    for (char c : digits) {
-      if (c < '0' || c > '9') return std::nullopt;
-      n = n * 10 + (c - '0');
-    }
-    return n;
-  };
-  auto d = number(day, 1, 2), m = number(month, 1, 2), y = number(year, 4, 4);
+  auto d = WholeNumber(day, 1, 2), m = WholeNumber(month, 1, 2), y = WholeNumber(year, 4, 4);
   if (!d || !m || !y || !Date::IsValid(*y, *m, *d)) return std::nullopt;
   return Date::FromCivil(*y, *m, *d);
 }

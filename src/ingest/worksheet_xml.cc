@@ -25,7 +25,7 @@ constexpr std::array<uint8_t, 256> kClasses = [] {
     if ((i >= '0' && i <= '9') || i == '-' || i == '.') c[i] |= kName;
   }
   for (char s : {' ', '\t', '\r', '\n'}) c[static_cast<unsigned char>(s)] |= kSpace;
-  for (char s : {'<', '&', '\r'}) c[static_cast<unsigned char>(s)] |= kTextStop;
+  for (char s : {'&', '\r'}) c[static_cast<unsigned char>(s)] |= kTextStop;  // text that must be converted
   return c;
 }();
 
