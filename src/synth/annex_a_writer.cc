@@ -1,10 +1,12 @@
 #include "synth/annex_a_writer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -54,6 +56,7 @@ class WorkbookWriting {
   // The list's sheet: the child columns, then the rest.
   void List(int number, std::vector<std::string_view> columns, std::string_view type,
             const std::function<std::optional<AnnexARowCells>(const RecordFields&, size_t)>& row_of);
+  void LookedAfter();
   void CareLeavers();
   void Cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const AnnexACell& cell);
 
@@ -152,6 +155,7 @@ lxw_error WorkbookWriting::Run() {
          return AnnexARowCells{t.DateOf(r, "start_date"), t.Text(r, "initial_category"), t.Text(r, "latest_category"),
                                Known(end), t.Format(r, "previous_plans")};
        });
+  LookedAfter();
   CareLeavers();
   List(10, {"Date the Child Entered Care", "Date of Decision that Child Should be Placed for Adoption",
             "Date of Placement Order", "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption",
@@ -168,6 +172,80 @@ lxw_error WorkbookWriting::Run() {
                                reversed ? t.Text(r, "reversal_reason") : "", Known(t.DateOf(r, "ffa_placed_date"))};
        });
   return error_;
+}
+
+// The dates of one kind of event (reviews, visits, checks) by child, sorted.
+class ChildDates {
+ public:
+  void Add(std::string_view child, Date on) { dates_[child].push_back(on); }
+  void Sort() {
+    for (auto& [child, dates] : dates_) std::sort(dates.begin(), dates.end());
+  }
+  // The child's latest date from `from` to `to`, both included.
+  std::optional<Date> Latest(std::string_view child, Date from, Date to) const {
+    auto found = dates_.find(child);
+    if (found == dates_.end()) return std::nullopt;
+    auto after = std::upper_bound(found->second.begin(), found->second.end(), to);
+    if (after == found->second.begin() || *std::prev(after) < from) return std::nullopt;
+    return *std::prev(after);
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::vector<Date>> dates_;
+};
+
+// PeriodOfCare is a run of a child's episodes, each starting the day the one before ended.
+struct PeriodOfCare {
+  Date start;
+  std::optional<Date> end;
+  size_t latest;  // the row of the last episode begun by the workbook's day
+};
+
+// List 8: each period of care open on some day of the six months, as it stands on the workbook's
+// day (docs/annex-a.md): its latest episode's legal status and placement, its latest review,
+// visit, health assessment and dental check.
+void WorkbookWriting::LookedAfter() {
+  RecordFields e(d_, "looked_after_episodes");
+  std::unordered_map<std::string_view, std::vector<size_t>> episodes;  // rows by child, by start
+  for (size_t r = 0; r < e.size(); ++r)
+    if (*e.DateOf(r, "decom") <= as_at_) episodes[e.Text(r, "child_id")].push_back(r);
+  std::map<size_t, PeriodOfCare> periods;  // by the row of the period's first episode, in the table's order
+  for (auto& [child, rows] : episodes) {
+    std::sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return *e.DateOf(a, "decom") < *e.DateOf(b, "decom"); });
+    for (size_t i = 0; i < rows.size();) {
+      size_t first = rows[i];
+      while (i + 1 < rows.size() && e.DateOf(rows[i], "dec") == e.DateOf(rows[i + 1], "decom")) ++i;
+      PeriodOfCare period{*e.DateOf(first, "decom"), e.DateOf(rows[i], "dec"), rows[i]};
+      if (Spans(period.start, period.end)) periods.emplace(first, period);
+      ++i;
+    }
+  }
+  ChildDates reviews, visits, health, dental;
+  RecordFields rv(d_, "looked_after_reviews"), v(d_, "visits"), h(d_, "health_checks");
+  for (size_t r = 0; r < rv.size(); ++r) reviews.Add(rv.Text(r, "child_id"), *rv.DateOf(r, "review_date"));
+  for (size_t r = 0; r < v.size(); ++r)
+    if (v.Text(r, "plan") == "LAC") visits.Add(v.Text(r, "child_id"), *v.DateOf(r, "visit_date"));
+  for (size_t r = 0; r < h.size(); ++r)
+    (h.Text(r, "check_type") == "DENTAL" ? dental : health).Add(h.Text(r, "child_id"), *h.DateOf(r, "check_date"));
+  for (ChildDates* dates : {&reviews, &visits, &health, &dental}) dates->Sort();
+  List(8, {"Date Started to be Looked After", "Child's Category of Need", "Child's Legal Status",
+           "Date of Latest Statutory Review", "Date of Last Social Work Visit", "Date of Last Health Assessment",
+           "Date of Last Dental Check", "Date Ceased to be Looked After", "Reason Ceased to be Looked After",
+           "Placement Type", "Placement Provider", "Placement postcode", "URN of Placement", "LA of Placement"},
+       "looked_after_episodes", [&](const RecordFields& t, size_t r) -> std::optional<AnnexARowCells> {
+         auto found = periods.find(r);
+         if (found == periods.end()) return std::nullopt;
+         const PeriodOfCare& p = found->second;
+         auto ended = Known(p.end);
+         Date to = ended ? *ended : as_at_;
+         std::string_view child = t.Text(r, "child_id");
+         size_t l = p.latest;
+         return AnnexARowCells{std::optional<Date>(p.start), t.Text(l, "cin"), t.Text(l, "ls"), reviews.Latest(child, p.start, to),
+                               visits.Latest(child, p.start, to), health.Latest(child, p.start, to),
+                               dental.Latest(child, p.start, to), ended, ended ? t.Text(l, "rec") : "",
+                               t.Text(l, "place"), t.Text(l, "place_provider"), t.Text(l, "placement_postcode_district"),
+                               t.Text(l, "urn"), t.Text(l, "placement_la")};
+       });
 }
 
 // List 9: each care leaver's latest record of the year before the workbook's day.

@@ -124,6 +124,8 @@ read_back annex-a annex-a "$c/annex-a/901/annex-a-2026-03-31.xlsx" --as-at 2026-
   same annex-a 2026-03 6.1
   same annex-a 2026-03 7.1
   same annex-a 2026-03 5.3
+  # List 8: periods of care as they stand on the day, with their latest review, visit and checks.
+  for i in 8.1 8.3 8.4 8.8 8.9 8.10 8.11 8.12 8.14; do same annex-a 2026-03 $i; done
 }
 # A wrong format is refused with the formats named.
 "$bin" generate --size small --years 1 --format ssda903,xml --out "$work/bad" >"$work/bad.out" 2>&1
