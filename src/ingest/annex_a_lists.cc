@@ -19,6 +19,13 @@ std::vector<AnnexAColumnSpec> ChildColumns(std::vector<AnnexAColumnSpec> rest) {
   return columns;
 }
 
+// The columns of a list whose records name the child's team: the child's, the list's own, then Allocated Team.
+std::vector<AnnexAColumnSpec> TeamListColumns(std::vector<AnnexAColumnSpec> rest) {
+  std::vector<AnnexAColumnSpec> columns = ChildColumns(std::move(rest));
+  columns.push_back({C::kAllocatedTeam, {"Allocated Team"}});
+  return columns;
+}
+
 std::vector<AnnexAListSpec> Build() {
   return {
       {1, "Contacts", "contacts",
@@ -28,29 +35,29 @@ std::vector<AnnexAListSpec> Build() {
                      {C::kEarlyHelpCompleted, {"Assessment completion date"}, true},
                      {C::kEarlyHelpOrganisation, {"Organisation completing assessment"}, true}})},
       {3, "Referrals", "referrals",
-       ChildColumns({{C::kReferralDate, {"Date of Referral"}, true},
+       TeamListColumns({{C::kReferralDate, {"Date of Referral"}, true},
                      {C::kReferralSource, {"Referral Source"}, true},
                      {C::kReferralNfa, {"Referral NFA?", "Referral NFA"}, true}})},
       {4, "Assessments", "assessments",
-       ChildColumns({{C::kAssessmentStart, {"Continuous Assessment Start Date", "Assessment Start Date"}, true},
+       TeamListColumns({{C::kAssessmentStart, {"Continuous Assessment Start Date", "Assessment Start Date"}, true},
                      {C::kChildSeen, {"Child Seen During Continuous Assessment", "Child Seen During Assessment"}},
                      {C::kAuthorised, {"Continuous Assessment Date of Authorisation", "Assessment Date of Authorisation",
                                        "Assessment Completion Date"}, true},
                      {C::kRequiresSupport,
                       {"Was the child assessed as requiring LA children's social care support?"}}})},
       {5, "Section 47 enquiries and ICPCs", "section47_enquiries",
-       ChildColumns({{C::kStrategyDate, {"Strategy discussion initiating Section 47 Enquiry Start Date"}, true},
+       TeamListColumns({{C::kStrategyDate, {"Strategy discussion initiating Section 47 Enquiry Start Date"}, true},
                      {C::kIcpcNotRequired, {"Was an Initial Child Protection Conference deemed unnecessary?"}, true},
                      {C::kIcpcDate, {"Date of Initial Child Protection Conference"}, true},
                      {C::kIcpcCpPlan,
                       {"Did the Initial Child Protection Conference Result in a Child Protection Plan"}, true}})},
       {6, "Children in need", "cin_episodes",
-       ChildColumns({{C::kCinStart, {"CIN Start Date"}, true},
+       TeamListColumns({{C::kCinStart, {"CIN Start Date"}, true},
                      {C::kPrimaryNeed, {"Primary Need Code", "Primary Need"}, true},
                      {C::kCinClosed, {"CIN Closure Date"}, true},
                      {C::kClosureReason, {"Reason for Closure"}, true}})},
       {7, "Child protection", "cp_plans",
-       ChildColumns({{C::kCpStart, {"Child Protection Plan Start Date"}, true},
+       TeamListColumns({{C::kCpStart, {"Child Protection Plan Start Date"}, true},
                      {C::kInitialCategory, {"Initial Category of Abuse"}, true},
                      {C::kLatestCategory, {"Latest Category of Abuse"}},
                      {C::kCpVisit, {"Date of the Last Statutory Visit"}},
@@ -58,7 +65,7 @@ std::vector<AnnexAListSpec> Build() {
                      {C::kCpEnd, {"Child Protection Plan End Date"}, true},
                      {C::kPreviousPlans, {"Number of Previous Child Protection Plans"}}})},
       {8, "Children in care", "looked_after_episodes",
-       ChildColumns({{C::kCareStart, {"Date Started to be Looked After"}, true},
+       TeamListColumns({{C::kCareStart, {"Date Started to be Looked After"}, true},
                      {C::kCategoryOfNeed, {"Child's Category of Need", "Category of Need"}, true},
                      {C::kLegalStatus, {"Child's Legal Status", "Legal Status"}, true},
                      {C::kLatestReview, {"Date of Latest Statutory Review"}},

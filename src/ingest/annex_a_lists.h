@@ -13,7 +13,7 @@ namespace scrutiny {
 
 // A column of Annex A that Scrutiny reads.
 enum class AnnexAColumn {
-  kChildId, kGender, kEthnicity, kDateOfBirth,
+  kChildId, kGender, kEthnicity, kDateOfBirth, kAllocatedTeam,
   kContactDate, kContactSource,
   kEarlyHelpStart, kEarlyHelpCompleted, kEarlyHelpOrganisation,
   kReferralDate, kReferralSource, kReferralNfa,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -32,6 +33,22 @@ struct ChildFields {
 bool Blank(const XlsxRow& row) {
   return std::all_of(row.cells.begin(), row.cells.end(),
                      [](const XlsxCell& c) { return AnnexAText(c.text).empty(); });
+}
+
+// A team's identifier made from its name as Annex A gives it ("Assessment 2": "903-team-assessment-2"),
+// the same in every workbook of the council: its letters and digits in lower case, any run of other
+// characters one '-'. Empty if the name has no letter or digit.
+std::string TeamIdOf(std::string_view la_code, std::string_view name) {
+  constexpr size_t kLongestSlug = 60;
+  std::string slug;
+  for (char c : name) {
+    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (kept && slug.size() < kLongestSlug) slug += static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
+    else if (!kept && !slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.empty()) return "";
+  return std::string(la_code) + "-team-" + slug;
 }
 
 // "Y" or "N" for a yes/no column; empty if none or bad.
@@ -77,6 +94,10 @@ class WorkbookReading {
     return id;
   }
   void AddChild(const ChildFields& child, const AnnexARow& row);
+  // The identifier of the row's Allocated Team; empty if it names none.
+  std::string TeamOf(AnnexARow& row) const;
+  // The team record of the row's team, the first time it is named.
+  void AddTeam(const AnnexARow& row);
 
   const std::string& file_;
   const AnnexAOptions& options_;
@@ -84,6 +105,8 @@ class WorkbookReading {
   AnnexACodes codes_;
   std::vector<bool> made_;  // by the pool id of a child_id: whether its children record is made
   std::optional<int32_t> child_pool_id_;  // the pool id of the row's child_id; none if the row has none
+  std::string team_id_;  // the row's team, for the records of the lists that name one
+  std::unordered_set<std::string> teams_;  // those whose record is made
   AnnexAReturn out_;
   ModelRecord child_{out_.dataset, out_.sources, "children"};  // reused for each child
   RecordGroup group_{out_.dataset, out_.sources};  // reused for each row's records
@@ -132,13 +155,32 @@ bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row)
                     row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};
   child_pool_id_.reset();
   if (!child.id.empty()) child_pool_id_ = child_.Intern({child.id});  // interned once for all the row's records
+  team_id_ = TeamOf(row);
   if (!RecordsOf(sheet.spec().number, row, group_) || !row.ok()) {
     group_.Discard();
     return false;
   }
   if (!group_.Commit(problems_)) return false;
   AddChild(child, row);
+  AddTeam(row);
   return true;
+}
+
+std::string WorkbookReading::TeamOf(AnnexARow& row) const {
+  std::string_view name = row.Text(C::kAllocatedTeam);
+  if (name.empty()) return "";
+  std::string id = TeamIdOf(options_.la_code, name);
+  if (id.empty()) row.Note(C::kAllocatedTeam, "a team is named with letters or digits; the row is kept without its team");
+  return id;
+}
+
+void WorkbookReading::AddTeam(const AnnexARow& row) {
+  if (team_id_.empty() || !teams_.insert(team_id_).second) return;
+  ModelRecord(out_.dataset, out_.sources, "teams")
+      .Set("team_id", team_id_)
+      .Set("la_code", options_.la_code)
+      .Set("name", row.Text(C::kAllocatedTeam))
+      .Add(row.source(), row.line(), problems_);
 }
 
 bool WorkbookReading::RecordsOf(int list, AnnexARow& row, RecordGroup& group) {
@@ -177,6 +219,7 @@ void WorkbookReading::EarlyHelp(AnnexARow& row, RecordGroup& group) {
 void WorkbookReading::Referral(AnnexARow& row, RecordGroup& group) {
   Record(group, row, "referrals")
       .Set("referral_id", RecordId(row, 3))
+      .Set("team_id", team_id_)
       .Set("referral_date", row.DateOf(C::kReferralDate, true))
       .Set("source", row.Code(C::kReferralSource, "referral_source", true))
       .Set("nfa", Flag(row, C::kReferralNfa, true));
@@ -185,6 +228,7 @@ void WorkbookReading::Referral(AnnexARow& row, RecordGroup& group) {
 void WorkbookReading::Assessment(AnnexARow& row, RecordGroup& group) {
   Record(group, row, "assessments")
       .Set("assessment_id", RecordId(row, 4))
+      .Set("team_id", team_id_)
       .Set("start_date", row.DateOf(C::kAssessmentStart, true))
       .Set("authorisation_date", row.DateOf(C::kAuthorised, false))
       .Set("requires_support", Flag(row, C::kRequiresSupport, false));
@@ -193,6 +237,7 @@ void WorkbookReading::Assessment(AnnexARow& row, RecordGroup& group) {
 void WorkbookReading::Section47(AnnexARow& row, RecordGroup& group) {
   Record(group, row, "section47_enquiries")
       .Set("s47_id", RecordId(row, 5))
+      .Set("team_id", team_id_)
       .Set("strategy_discussion_date", row.DateOf(C::kStrategyDate, true))
       .Set("icpc_not_required", Flag(row, C::kIcpcNotRequired, false))
       .Set("icpc_date", row.DateOf(C::kIcpcDate, false))
@@ -202,6 +247,7 @@ void WorkbookReading::Section47(AnnexARow& row, RecordGroup& group) {
 void WorkbookReading::ChildInNeed(AnnexARow& row, RecordGroup& group) {
   Record(group, row, "cin_episodes")
       .Set("cin_episode_id", RecordId(row, 6))
+      .Set("team_id", team_id_)
       .Set("start_date", row.DateOf(C::kCinStart, true))
       .Set("primary_need", row.Code(C::kPrimaryNeed, "primary_need", true))
       .Set("end_date", row.DateOf(C::kCinClosed, false))
@@ -212,6 +258,7 @@ void WorkbookReading::ProtectionPlan(AnnexARow& row, RecordGroup& group) {
   std::string plan_id = RecordId(row, 7);
   Record(group, row, "cp_plans")
       .Set("cp_plan_id", plan_id)
+      .Set("team_id", team_id_)
       .Set("start_date", row.DateOf(C::kCpStart, true))
       .Set("initial_category", row.Code(C::kInitialCategory, "abuse_category", true))
       .Set("latest_category", row.Code(C::kLatestCategory, "abuse_category", false))
@@ -235,6 +282,7 @@ void WorkbookReading::LookedAfter(AnnexARow& row, RecordGroup& group) {
     row.Note(C::kPlacementPostcode, "not a postcode (e.g. 'EG19 7TT'); the placement's district is left blank");
   Record(group, row, "looked_after_episodes")
       .Set("episode_id", RecordId(row, 8))
+      .Set("team_id", team_id_)
       .Set("decom", start)
       .Set("rne", "S")
       .Set("ls", row.Code(C::kLegalStatus, "legal_status", true))

@@ -102,7 +102,7 @@ void WorkforceReading::AddTeam() {
   std::string funded = open_posts ? fmt::format("{:.2f}", employed_fte_in_post_ + *open_posts) : "";
   ModelRecord(out_.dataset, out_.sources, "teams")
       .Set("team_id", team_id_).Set("la_code", options_.la_code).Set("name", "Social workers (CSWW return)")
-      .Set("service_area", "CIN").Set("funded_fte", funded)
+      .Set("funded_fte", funded)
       .Add(file_->name(), file_->LineOf(vacancies ? vacancies : file_->message()), problems_);
 }
 

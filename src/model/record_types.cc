@@ -29,7 +29,7 @@ std::vector<RecordType> Build() {
       {{"team_id", T::kId, true, "Team identifier"},
        {"la_code", T::kId, true, "Council", {}, "councils"},
        {"name", T::kText, true, "Team name"},
-       {"service_area", T::kCode, true, "What the team does", "service_area"},
+       {"service_area", T::kCode, false, "What the team does, if known", "service_area"},
        {"funded_fte", T::kDecimal, false, "Funded posts (full-time equivalent), for vacancy rates"}},
       {"team_id"}});
   types.push_back({"workers", "Workers",

@@ -166,6 +166,34 @@ TEST_F(AnnexAReaderTest, MatchesHeadersWhateverTheirCasePunctuationOrderOrPlace)
   EXPECT_EQ(r.result->sheets[0].list, 1);
 }
 
+// Lists 3 to 8 name the team the child is allocated to: a team is made of
+// each name (one of names that differ only in case and punctuation), so that
+// a council with only Annex A can see its figures by team.
+TEST_F(AnnexAReaderTest, MakesATeamOfEachAllocatedTeamNamed) {
+  std::string xml = InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date of Referral",
+                                  "Referral Source", "Referral NFA?", "Allocated Team", "Allocated Worker"});
+  xml += InlineRow(2, {"C1", "M", "WBRI", "2015-01-01", "2020-09-16", "6", "No", "Assessment  Team 2", "Jo Bloggs"});
+  xml += InlineRow(3, {"C2", "F", "WBRI", "2015-01-01", "2020-09-17", "6", "No", "ASSESSMENT TEAM (2)", ""});
+  xml += InlineRow(4, {"C3", "F", "WBRI", "2015-01-01", "2020-09-18", "6", "No", "", ""});
+  xml += InlineRow(5, {"C4", "F", "WBRI", "2015-01-01", "2020-09-19", "6", "No", "--", ""});
+  xml += InlineRow(6, {"C5", "F", "WBRI", "2015-01-01", "2020-09-20", "6", "No", "Front Door", ""});
+  Read r = ReadSheets({{"List 3", xml}});
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
+  ASSERT_EQ(Rows(r, "referrals"), 5u);
+  EXPECT_EQ(Value(r, "referrals", "team_id", 0), "900-team-assessment-team-2");
+  EXPECT_EQ(Value(r, "referrals", "team_id", 1), "900-team-assessment-team-2");
+  EXPECT_EQ(Value(r, "referrals", "team_id", 2), "");
+  EXPECT_EQ(Value(r, "referrals", "team_id", 3), "");
+  EXPECT_EQ(Value(r, "referrals", "team_id", 4), "900-team-front-door");
+  ASSERT_EQ(Rows(r, "teams"), 2u);
+  EXPECT_EQ(Value(r, "teams", "name", 0), "Assessment  Team 2");
+  EXPECT_EQ(Value(r, "teams", "service_area", 0), "");
+  EXPECT_EQ(Value(r, "teams", "name", 1), "Front Door");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0], "a.xlsx[List 3]:5: column 'Allocated Team [H]', value '--': a team is named with letters "
+                           "or digits; the row is kept without its team");
+}
+
 TEST_F(AnnexAReaderTest, ReadsTheCurlyQuotedAndBracketedHeadersOfList7) {
   std::string xml =
       InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Child Protection Plan Start Date",
