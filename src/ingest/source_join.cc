@@ -176,7 +176,8 @@ void SourceJoin::Add(const LoadSource& source, Problems& problems) {
       for (size_t r = 0; r < table.size(); ++r) AddChild(table, r, file, line(r), problems);
       continue;
     }
-    if (type != "councils") {
+    bool reference = type == "councils" || type == "teams";  // kept once per identifier, from any source
+    if (!reference) {
       auto [given, added] = source_of_type_.emplace(type, source.path);
       if (!added) {
         problems.Add({source.path, 0, "", type,
@@ -188,7 +189,7 @@ void SourceJoin::Add(const LoadSource& source, Problems& problems) {
     }
     Table& into = dataset_.table(type);
     for (size_t r = 0; r < table.size(); ++r) {
-      if (type == "councils" && !council_files_.emplace(std::string(table.Text(0, r)), file).second) continue;
+      if (reference && !reference_ids_.emplace(type + '\n' + std::string(table.Text(0, r))).second) continue;
       if (AddRow(into, RowText(table, r), file, line(r), problems)) sources_.lines[t].push_back(line(r));
     }
     sources_.files[t] = sources_.files[t].empty() ? file : sources_.files[t] + " + " + file;

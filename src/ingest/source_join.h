@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,7 +81,7 @@ class SourceJoin {
   RowSources sources_ = EmptySources(dataset_);
   std::map<std::string, std::string> source_of_type_;  // record type -> path of the source giving it
   std::map<std::string, JoinedChild> children_;        // by child_id, in id order
-  std::map<std::string, std::string> council_files_;   // la_code -> file of its record
+  std::set<std::string> reference_ids_;  // "councils\n<la_code>", "teams\n<team_id>": those kept
   bool refused_ = false;
 };
 

@@ -24,6 +24,12 @@ grep -q "^8.1,.*,109," "$work/compute" || { echo "FAIL: 8.1 is not 109"; cat "$w
 "$bin" status --db "$work/s.db" >"$work/status" 2>&1
 grep -q "workers  *4 " "$work/status" || { echo "FAIL: the CSWW workers are not stored"; cat "$work/status"; fail=1; }
 grep -q "cin_episodes  *388 " "$work/status" || { echo "FAIL: the census's CIN episodes are not stored"; fail=1; }
+# The teams Annex A names and the workforce return's one team load together (docs/loading.md).
+"$bin" load "$samples/annex-a/Annex_A.xlsx" "$samples/csww/social_work_workforce_2022.xml" --council 900 \
+  --as-at 2021-03-31 --db "$work/teams.db" >"$work/teams.out" 2>&1 ||
+  { echo "FAIL: Annex A and the workforce return not loaded together"; tail -5 "$work/teams.out"; fail=1; }
+"$bin" status --db "$work/teams.db" 2>&1 | grep -q "^teams  *13 " ||
+  { echo "FAIL: not the 12 teams Annex A names and the workforce return's"; fail=1; }
 before=$(sha256sum "$work/s.db")
 
 # Files of no kind Scrutiny reads, named and refused before anything is read.

@@ -65,5 +65,30 @@ TEST(SourceJoin, RefusesARecordTypeGivenByTwoSources) {
             "b.xml: looked_after_episodes is also given by a.xml: a load takes each record type from one source");
 }
 
+// Teams are reference records, like councils: the workforce return's one team
+// and the teams Annex A names are all kept, a team given twice once.
+TEST(SourceJoin, KeepsTheTeamsOfEverySourceOnceEach) {
+  Problems problems;
+  SourceJoin join;
+  std::vector<std::pair<std::string, std::vector<std::string>>> given = {
+      {"csww.xml", {"900-CSWW"}}, {"annex-a.xlsx", {"900-team-front-door", "900-CSWW"}}};
+  for (const auto& [path, teams] : given) {
+    LoadSource source = ChildSource(path, "2015-02-01", "N", "");
+    for (const std::string& team : teams)
+      ModelRecord(source.dataset, source.sources, "teams")
+          .Set("team_id", team).Set("la_code", "900").Set("name", path + " " + team)
+          .Add(path, 3, problems);
+    join.Add(source, problems);
+  }
+  RowSources sources;
+  Dataset joined = join.Finish(sources, problems);
+  EXPECT_FALSE(join.refused());
+  EXPECT_TRUE(problems.empty()) << problems.kept()[0].ToString();
+  const Table& teams = joined.table("teams");
+  ASSERT_EQ(teams.size(), 2u);
+  EXPECT_EQ(teams.Format(teams.type().IndexOf("name"), 0), "csww.xml 900-CSWW");  // the first source's
+  EXPECT_EQ(teams.Format(teams.type().IndexOf("team_id"), 1), "900-team-front-door");
+}
+
 }  // namespace
 }  // namespace scrutiny
