@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -51,6 +51,12 @@ std::string TeamIdOf(std::string_view la_code, std::string_view name) {
   return std::string(la_code) + "-team-" + slug;
 }
 
+// A hash of text that finds a std::string key by a std::string_view, without a copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
+
 // "Y" or "N" for a yes/no column; empty if none or bad.
 std::string_view Flag(AnnexARow& row, C column, bool required) { return row.Code(column, "yes_no", required); }
 
@@ -83,6 +89,11 @@ class WorkbookReading {
     ModelRecord& record = group.Record(type, row.source(), row.line());
     return child_pool_id_ ? record.SetInterned("child_id", *child_pool_id_) : record.Set("child_id", "");
   }
+  // A record of the row's child and team (Lists 3 to 8).
+  ModelRecord& TeamRecord(RecordGroup& group, const AnnexARow& row, std::string_view type) {
+    ModelRecord& record = Record(group, row, type);
+    return team_ ? record.SetInterned("team_id", *team_) : record.Set("team_id", "");
+  }
   // "<council>-L<list>-<row><suffix>" ("903-L3-12"), made without fmt for each of a workbook's rows.
   std::string RecordId(const AnnexARow& row, int list, std::string_view suffix = "") const {
     std::string id = options_.la_code;
@@ -94,8 +105,8 @@ class WorkbookReading {
     return id;
   }
   void AddChild(const ChildFields& child, const AnnexARow& row);
-  // The identifier of the row's Allocated Team; empty if it names none.
-  std::string TeamOf(AnnexARow& row) const;
+  // The pool id of the identifier of the row's Allocated Team; none if it names none.
+  std::optional<int32_t> TeamOf(AnnexARow& row);
   // The team record of the row's team, the first time it is named.
   void AddTeam(const AnnexARow& row);
 
@@ -105,8 +116,10 @@ class WorkbookReading {
   AnnexACodes codes_;
   std::vector<bool> made_;  // by the pool id of a child_id: whether its children record is made
   std::optional<int32_t> child_pool_id_;  // the pool id of the row's child_id; none if the row has none
-  std::string team_id_;  // the row's team, for the records of the lists that name one
-  std::unordered_set<std::string> teams_;  // those whose record is made
+  std::optional<int32_t> team_;  // the pool id of the row's team_id, for the lists that name one
+  // The pool id of the team_id each Allocated Team name gives (none for a name of no letter or digit).
+  std::unordered_map<std::string, std::optional<int32_t>, TextHash, std::equal_to<>> team_of_name_;
+  std::vector<bool> team_made_;  // by the pool id of a team_id: whether its teams record is made
   AnnexAReturn out_;
   ModelRecord child_{out_.dataset, out_.sources, "children"};  // reused for each child
   RecordGroup group_{out_.dataset, out_.sources};  // reused for each row's records
@@ -155,7 +168,7 @@ bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row)
                     row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};
   child_pool_id_.reset();
   if (!child.id.empty()) child_pool_id_ = child_.Intern({child.id});  // interned once for all the row's records
-  team_id_ = TeamOf(row);
+  team_ = TeamOf(row);
   if (!RecordsOf(sheet.spec().number, row, group_) || !row.ok()) {
     group_.Discard();
     return false;
@@ -166,18 +179,26 @@ bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row)
   return true;
 }
 
-std::string WorkbookReading::TeamOf(AnnexARow& row) const {
+std::optional<int32_t> WorkbookReading::TeamOf(AnnexARow& row) {
   std::string_view name = row.Text(C::kAllocatedTeam);
-  if (name.empty()) return "";
-  std::string id = TeamIdOf(options_.la_code, name);
-  if (id.empty()) row.Note(C::kAllocatedTeam, "a team is named with letters or digits; the row is kept without its team");
-  return id;
+  if (name.empty()) return std::nullopt;
+  auto known = team_of_name_.find(name);
+  if (known == team_of_name_.end()) {
+    std::string id = TeamIdOf(options_.la_code, name);
+    known = team_of_name_.emplace(name, id.empty() ? std::nullopt : std::optional(child_.Intern({id}))).first;
+  }
+  if (!known->second) row.Note(C::kAllocatedTeam, "a team is named with letters or digits; the row is kept without its team");
+  return known->second;
 }
 
 void WorkbookReading::AddTeam(const AnnexARow& row) {
-  if (team_id_.empty() || !teams_.insert(team_id_).second) return;
+  if (!team_) return;
+  auto id = static_cast<size_t>(*team_);
+  if (id >= team_made_.size()) team_made_.resize(id + 1);
+  if (team_made_[id]) return;
+  team_made_[id] = true;
   ModelRecord(out_.dataset, out_.sources, "teams")
-      .Set("team_id", team_id_)
+      .SetInterned("team_id", *team_)
       .Set("la_code", options_.la_code)
       .Set("name", row.Text(C::kAllocatedTeam))
       .Add(row.source(), row.line(), problems_);
@@ -217,27 +238,24 @@ void WorkbookReading::EarlyHelp(AnnexARow& row, RecordGroup& group) {
 }
 
 void WorkbookReading::Referral(AnnexARow& row, RecordGroup& group) {
-  Record(group, row, "referrals")
+  TeamRecord(group, row, "referrals")
       .Set("referral_id", RecordId(row, 3))
-      .Set("team_id", team_id_)
       .Set("referral_date", row.DateOf(C::kReferralDate, true))
       .Set("source", row.Code(C::kReferralSource, "referral_source", true))
       .Set("nfa", Flag(row, C::kReferralNfa, true));
 }
 
 void WorkbookReading::Assessment(AnnexARow& row, RecordGroup& group) {
-  Record(group, row, "assessments")
+  TeamRecord(group, row, "assessments")
       .Set("assessment_id", RecordId(row, 4))
-      .Set("team_id", team_id_)
       .Set("start_date", row.DateOf(C::kAssessmentStart, true))
       .Set("authorisation_date", row.DateOf(C::kAuthorised, false))
       .Set("requires_support", Flag(row, C::kRequiresSupport, false));
 }
 
 void WorkbookReading::Section47(AnnexARow& row, RecordGroup& group) {
-  Record(group, row, "section47_enquiries")
+  TeamRecord(group, row, "section47_enquiries")
       .Set("s47_id", RecordId(row, 5))
-      .Set("team_id", team_id_)
       .Set("strategy_discussion_date", row.DateOf(C::kStrategyDate, true))
       .Set("icpc_not_required", Flag(row, C::kIcpcNotRequired, false))
       .Set("icpc_date", row.DateOf(C::kIcpcDate, false))
@@ -245,9 +263,8 @@ void WorkbookReading::Section47(AnnexARow& row, RecordGroup& group) {
 }
 
 void WorkbookReading::ChildInNeed(AnnexARow& row, RecordGroup& group) {
-  Record(group, row, "cin_episodes")
+  TeamRecord(group, row, "cin_episodes")
       .Set("cin_episode_id", RecordId(row, 6))
-      .Set("team_id", team_id_)
       .Set("start_date", row.DateOf(C::kCinStart, true))
       .Set("primary_need", row.Code(C::kPrimaryNeed, "primary_need", true))
       .Set("end_date", row.DateOf(C::kCinClosed, false))
@@ -256,9 +273,8 @@ void WorkbookReading::ChildInNeed(AnnexARow& row, RecordGroup& group) {
 
 void WorkbookReading::ProtectionPlan(AnnexARow& row, RecordGroup& group) {
   std::string plan_id = RecordId(row, 7);
-  Record(group, row, "cp_plans")
+  TeamRecord(group, row, "cp_plans")
       .Set("cp_plan_id", plan_id)
-      .Set("team_id", team_id_)
       .Set("start_date", row.DateOf(C::kCpStart, true))
       .Set("initial_category", row.Code(C::kInitialCategory, "abuse_category", true))
       .Set("latest_category", row.Code(C::kLatestCategory, "abuse_category", false))
@@ -280,9 +296,8 @@ void WorkbookReading::LookedAfter(AnnexARow& row, RecordGroup& group) {
   std::string district = PostcodeDistrict(postcode);
   if (!postcode.empty() && district.empty())
     row.Note(C::kPlacementPostcode, "not a postcode (e.g. 'EG19 7TT'); the placement's district is left blank");
-  Record(group, row, "looked_after_episodes")
+  TeamRecord(group, row, "looked_after_episodes")
       .Set("episode_id", RecordId(row, 8))
-      .Set("team_id", team_id_)
       .Set("decom", start)
       .Set("rne", "S")
       .Set("ls", row.Code(C::kLegalStatus, "legal_status", true))
