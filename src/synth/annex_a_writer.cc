@@ -140,6 +140,9 @@ class WorkbookWriting {
   void LookedAfter();
   void CareLeavers();
   void Adoptions();
+  void Adopters();
+  // Writes a row of cells from column A.
+  void WriteRow(lxw_worksheet* sheet, lxw_row_t row, const AnnexARowCells& cells);
   void Cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const AnnexACell& cell);
 
   const Dataset& d_;
@@ -200,7 +203,7 @@ void WorkbookWriting::List(int number, std::vector<std::string_view> columns, st
   columns.insert(columns.begin(), {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)"});
   constexpr int kAdoptionList = 10;  // which names the child's family second (no family is generated)
   if (number == kAdoptionList) columns.insert(columns.begin() + 1, "Family identifier");
-  for (size_t c = 0; c < columns.size(); ++c) Cell(sheet, 0, static_cast<lxw_col_t>(c), AnnexACell(columns[c]));
+  WriteRow(sheet, 0, AnnexARowCells(columns.begin(), columns.end()));
   RecordFields t(d_, type);
   lxw_row_t row = 0;
   for (size_t r = 0; r < t.size(); ++r) {
@@ -214,8 +217,42 @@ void WorkbookWriting::List(int number, std::vector<std::string_view> columns, st
                                    AnnexACell(children_.Text(child, "sex")), AnnexACell(children_.Text(child, "ethnicity")),
                                    AnnexACell(birth ? birth : children_.DateOf(child, "expected_date_of_birth")), age});
     if (number == kAdoptionList) cells->insert(cells->begin() + 1, AnnexACell());
-    ++row;
-    for (size_t c = 0; c < cells->size(); ++c) Cell(sheet, row, static_cast<lxw_col_t>(c), (*cells)[c]);
+    WriteRow(sheet, ++row, *cells);
+  }
+}
+
+void WorkbookWriting::WriteRow(lxw_worksheet* sheet, lxw_row_t row, const AnnexARowCells& cells) {
+  for (size_t c = 0; c < cells.size(); ++c) Cell(sheet, row, static_cast<lxw_col_t>(c), cells[c]);
+}
+
+// List 11: everyone in touch with the adoption agency in the 12 months to the workbook's day, as
+// things stood that day. The adopters' gender, ethnicity and disability are not generated.
+void WorkbookWriting::Adopters() {
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook_, "List 11");
+  WriteRow(sheet, 0, {"Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
+                      "Is the (prospective) adopter fostering for adoption?", "Date enquiry received",
+                      "Date Stage 1 started", "Date Stage 1 ended", "Date Stage 2 started", "Date Stage 2 ended",
+                      "Date application submitted", "Date application approved",
+                      "Date adopter matched with child(ren)", "Date child/children placed with adopter(s)",
+                      "No. of children placed", "Date of Adoption Order", "Date of leaving adoption process",
+                      "Reason for leaving adoption process"});
+  RecordFields a(d_, "adopters");
+  Date year_ago = as_at_.AddYears(-1);
+  lxw_row_t row = 0;
+  for (size_t r = 0; r < a.size(); ++r) {
+    auto left = Known(a.DateOf(r, "left_date")), order = Known(a.DateOf(r, "adoption_order_date"));
+    auto ended = left ? left : order;
+    if (*a.DateOf(r, "enquiry_date") > as_at_ || (ended && *ended <= year_ago)) continue;
+    auto placed = Known(a.DateOf(r, "placed_date"));
+    std::string children = a.Format(r, "children_placed");
+    WriteRow(sheet, ++row,
+             {LocalId(a.Text(r, "adopter_id"), la_code_), LocalId(a.Text(r, "family_id"), la_code_), "", "", "",
+              a.Format(r, "ffa"), a.DateOf(r, "enquiry_date"), Known(a.DateOf(r, "stage1_start_date")),
+              Known(a.DateOf(r, "stage1_end_date")), Known(a.DateOf(r, "stage2_start_date")),
+              Known(a.DateOf(r, "stage2_end_date")), Known(a.DateOf(r, "application_date")),
+              Known(a.DateOf(r, "approval_date")), Known(a.DateOf(r, "match_date")), placed,
+              placed && !children.empty() ? AnnexACell::Number(std::stod(children)) : AnnexACell(), order, left,
+              left ? a.Text(r, "left_reason") : ""});
   }
 }
 
@@ -230,6 +267,7 @@ lxw_error WorkbookWriting::Run() {
   LookedAfter();
   CareLeavers();
   Adoptions();
+  Adopters();
   return error_;
 }
 

@@ -126,6 +126,9 @@ read_back annex-a annex-a "$c/annex-a/901/annex-a-2026-03-31.xlsx" --as-at 2026-
   same annex-a 2026-03 5.3
   # List 8: periods of care as they stand on the day, with their latest review, visit and checks.
   for i in 8.1 8.3 8.4 8.8 8.9 8.10 8.11 8.12 8.14; do same annex-a 2026-03 $i; done
+  # List 11: everyone in touch with the adoption agency in the 12 months.
+  same annex-a 2025-26 10.6
+  same annex-a 2025-26 10.7
 }
 # A wrong format is refused with the formats named.
 "$bin" generate --size small --years 1 --format ssda903,xml --out "$work/bad" >"$work/bad.out" 2>&1
