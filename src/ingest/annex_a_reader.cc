@@ -187,7 +187,8 @@ std::optional<int32_t> WorkbookReading::TeamOf(AnnexARow& row) {
     std::string id = TeamIdOf(options_.la_code, name);
     known = team_of_name_.emplace(name, id.empty() ? std::nullopt : std::optional(child_.Intern({id}))).first;
   }
-  if (!known->second) row.Note(C::kAllocatedTeam, "a team is named with letters or digits; the row is kept without its team");
+  if (!known->second)
+    row.Note(C::kAllocatedTeam, "a team is named with letters or digits; the row is kept without its team");
   return known->second;
 }
 

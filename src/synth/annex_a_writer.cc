@@ -213,9 +213,10 @@ void WorkbookWriting::List(int number, std::vector<std::string_view> columns, st
     // An unborn child's expected date of birth is the date of birth Annex A gives (a date after the workbook's day).
     auto birth = children_.DateOf(child, "date_of_birth");
     AnnexACell age = birth && *birth <= as_at_ ? AnnexACell::Number(AgeOn(*birth, as_at_)) : AnnexACell();
-    cells->insert(cells->begin(), {AnnexACell(LocalId(children_.Text(child, "child_id"), la_code_)),
-                                   AnnexACell(children_.Text(child, "sex")), AnnexACell(children_.Text(child, "ethnicity")),
-                                   AnnexACell(birth ? birth : children_.DateOf(child, "expected_date_of_birth")), age});
+    cells->insert(cells->begin(),
+                  {AnnexACell(LocalId(children_.Text(child, "child_id"), la_code_)),
+                   AnnexACell(children_.Text(child, "sex")), AnnexACell(children_.Text(child, "ethnicity")),
+                   AnnexACell(birth ? birth : children_.DateOf(child, "expected_date_of_birth")), age});
     if (number == kAdoptionList) cells->insert(cells->begin() + 1, AnnexACell());
     WriteRow(sheet, ++row, *cells);
   }
@@ -351,7 +352,8 @@ std::unordered_set<std::string_view> OpenOn(const Dataset& d, std::string_view t
   std::unordered_set<std::string_view> open;
   RecordFields t(d, type);
   for (size_t r = 0; r < t.size(); ++r)
-    if (*t.DateOf(r, start) <= day && (!t.DateOf(r, end) || *t.DateOf(r, end) > day)) open.insert(t.Text(r, "child_id"));
+    if (*t.DateOf(r, start) <= day && (!t.DateOf(r, end) || *t.DateOf(r, end) > day))
+      open.insert(t.Text(r, "child_id"));
   return open;
 }
 
@@ -383,8 +385,10 @@ void WorkbookWriting::ProtectionPlans() {
   std::map<std::pair<std::string_view, Date>, bool> seen_alone;
   RecordFields v(d_, "visits");
   for (size_t r = 0; r < v.size(); ++r)
-    if (v.Text(r, "plan") == "CP") seen_alone[{v.Text(r, "child_id"), *v.DateOf(r, "visit_date")}] = v.Flag(r, "seen_alone");
-  ChildDates visits = DatesOf(d_, "visits", "visit_date", [](const RecordFields& t, size_t r) { return t.Text(r, "plan") == "CP"; });
+    if (v.Text(r, "plan") == "CP")
+      seen_alone[{v.Text(r, "child_id"), *v.DateOf(r, "visit_date")}] = v.Flag(r, "seen_alone");
+  ChildDates visits =
+      DatesOf(d_, "visits", "visit_date", [](const RecordFields& t, size_t r) { return t.Text(r, "plan") == "CP"; });
   ChildDates reviews = DatesOf(d_, "cp_reviews", "review_date");
   List(7, {"Does the Child have a Disability", "Child Protection Plan Start Date", "Initial Category of Abuse",
            "Latest Category of Abuse", "Date of the Last Statutory Visit", "Was the Child Seen Alone?",
@@ -432,7 +436,8 @@ std::map<size_t, PeriodOfCare> WorkbookWriting::PeriodsOfCare() const {
     if (*e.DateOf(r, "decom") <= as_at_) episodes[e.Text(r, "child_id")].push_back(r);
   std::map<size_t, PeriodOfCare> periods;
   for (auto& [child, rows] : episodes) {
-    std::sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return *e.DateOf(a, "decom") < *e.DateOf(b, "decom"); });
+    std::sort(rows.begin(), rows.end(),
+              [&](size_t a, size_t b) { return *e.DateOf(a, "decom") < *e.DateOf(b, "decom"); });
     std::optional<Date> last_ended;
     for (size_t i = 0; i < rows.size(); ++i) {
       PeriodOfCare period{*e.DateOf(rows[i], "decom"), std::nullopt, {rows[i]}};
