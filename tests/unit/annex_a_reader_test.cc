@@ -483,6 +483,8 @@ TEST_F(AnnexAReaderTest, ReadsTheSampleWorkbookAndReportsItsFaults) {
   EXPECT_EQ(Rows(r, "looked_after_reviews"), 4u);
   EXPECT_EQ(Rows(r, "health_checks"), 8u);
   EXPECT_EQ(Rows(r, "children"), 40u);
+  EXPECT_EQ(Rows(r, "teams"), 12u);  // the Allocated Teams of Lists 3 to 8
+  EXPECT_EQ(Value(r, "referrals", "team_id"), "900-team-multi-agency-safeguarding-hub");
   ASSERT_EQ(Rows(r, "adopters"), 5u);  // List 11: adopters, not children
   EXPECT_EQ(Value(r, "adopters", "adopter_id"), "900-7105179");
   EXPECT_EQ(Value(r, "adopters", "family_id"), "900-14159183");
