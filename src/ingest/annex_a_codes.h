@@ -20,6 +20,12 @@ std::string_view AnnexAText(std::string_view value);
 // "yes_no", "abuse_category"...) for an Annex A value, or none.
 std::optional<std::string_view> AnnexACode(std::string_view code_list, std::string_view value);
 
+// A hash of text that finds a std::string key by a std::string_view, without a copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
+
 // AnnexACodes finds codes as AnnexACode does, remembering each list's values:
 // a large workbook's coded cells repeat a few dozen values many thousand times.
 class AnnexACodes {
@@ -27,10 +33,6 @@ class AnnexACodes {
   std::optional<std::string_view> Code(std::string_view code_list, std::string_view value);
 
  private:
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-  };
   using Memo = std::unordered_map<std::string, std::optional<std::string_view>, TextHash, std::equal_to<>>;
   static constexpr size_t kMaxValuesPerList = 4096;  // beyond, values are looked up each time
   std::vector<std::pair<std::string, Memo>> lists_;

@@ -51,12 +51,6 @@ std::string TeamIdOf(std::string_view la_code, std::string_view name) {
   return std::string(la_code) + "-team-" + slug;
 }
 
-// A hash of text that finds a std::string key by a std::string_view, without a copy.
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-};
-
 // "Y" or "N" for a yes/no column; empty if none or bad.
 std::string_view Flag(AnnexARow& row, C column, bool required) { return row.Code(column, "yes_no", required); }
 

@@ -100,7 +100,7 @@ class WorkbookWriting {
  public:
   WorkbookWriting(const Dataset& d, Date as_at, lxw_workbook* workbook)
       : d_(d), as_at_(as_at), since_(as_at.AddMonths(-6)), workbook_(workbook), children_(d, "children"),
-        child_rows_(children_.RowsBy("child_id")) {
+        child_rows_(children_.RowsBy("child_id")), allocations_(d, "allocations") {
     la_code_ = RecordFields(d, "councils").Text(0, "la_code");
     date_format_ = workbook_add_format(workbook);
     format_set_num_format(date_format_, "dd/mm/yyyy");
@@ -153,14 +153,15 @@ class WorkbookWriting {
   std::string_view la_code_;
   RecordFields children_;
   std::unordered_map<std::string_view, size_t> child_rows_;
-  std::unordered_map<std::string_view, size_t> allocated_;  // child -> row of allocations
+  RecordFields allocations_;
+  std::unordered_map<std::string_view, size_t> allocated_;  // child -> row of allocations_
   std::unordered_map<std::string_view, std::string_view> team_names_;
 };
 
 void WorkbookWriting::FindAllocations() {
   RecordFields teams(d_, "teams");
   for (size_t r = 0; r < teams.size(); ++r) team_names_[teams.Text(r, "team_id")] = teams.Text(r, "name");
-  RecordFields a(d_, "allocations");
+  const RecordFields& a = allocations_;
   auto open = [&](size_t r) { return !a.DateOf(r, "end_date") || *a.DateOf(r, "end_date") >= as_at_; };
   for (size_t r = 0; r < a.size(); ++r) {
     if (*a.DateOf(r, "start_date") > as_at_) continue;
@@ -177,10 +178,9 @@ void WorkbookWriting::AddAllocated(AnnexARowCells& cells, std::string_view child
     cells.insert(cells.end(), {"", ""});
     return;
   }
-  RecordFields a(d_, "allocations");
-  auto team = team_names_.find(a.Text(found->second, "team_id"));
+  auto team = team_names_.find(allocations_.Text(found->second, "team_id"));
   cells.insert(cells.end(), {team == team_names_.end() ? std::string_view() : team->second,
-                             LocalId(a.Text(found->second, "worker_id"), la_code_)});
+                             LocalId(allocations_.Text(found->second, "worker_id"), la_code_)});
 }
 
 void WorkbookWriting::Cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const AnnexACell& cell) {
@@ -383,12 +383,14 @@ void WorkbookWriting::ChildrenInNeed() {
 void WorkbookWriting::ProtectionPlans() {
   // Each child's child protection visits: the day, and whether the child was seen alone.
   std::map<std::pair<std::string_view, Date>, bool> seen_alone;
+  ChildDates visits;
   RecordFields v(d_, "visits");
-  for (size_t r = 0; r < v.size(); ++r)
-    if (v.Text(r, "plan") == "CP")
-      seen_alone[{v.Text(r, "child_id"), *v.DateOf(r, "visit_date")}] = v.Flag(r, "seen_alone");
-  ChildDates visits =
-      DatesOf(d_, "visits", "visit_date", [](const RecordFields& t, size_t r) { return t.Text(r, "plan") == "CP"; });
+  for (size_t r = 0; r < v.size(); ++r) {
+    if (v.Text(r, "plan") != "CP") continue;
+    visits.Add(v.Text(r, "child_id"), *v.DateOf(r, "visit_date"));
+    seen_alone[{v.Text(r, "child_id"), *v.DateOf(r, "visit_date")}] = v.Flag(r, "seen_alone");
+  }
+  visits.Sort();
   ChildDates reviews = DatesOf(d_, "cp_reviews", "review_date");
   List(7, {"Does the Child have a Disability", "Child Protection Plan Start Date", "Initial Category of Abuse",
            "Latest Category of Abuse", "Date of the Last Statutory Visit", "Was the Child Seen Alone?",
@@ -466,13 +468,17 @@ void WorkbookWriting::LookedAfter() {
     return t.Text(r, "check_type") != "DENTAL";
   });
   ChildDates dental = DatesOf(d_, "health_checks", "check_date", is("check_type", "DENTAL"));
-  ChildDates missing = DatesOf(d_, "missing_episodes", "start_date", is("missing_type", "M"));
-  ChildDates away = DatesOf(d_, "missing_episodes", "start_date", is("missing_type", "A"));
+  ChildDates missing, away;
   std::map<std::pair<std::string_view, Date>, std::pair<bool, bool>> interviews;  // offered, accepted
   RecordFields m(d_, "missing_episodes");
-  for (size_t r = 0; r < m.size(); ++r)
-    interviews[{m.Text(r, "child_id"), *m.DateOf(r, "start_date")}] = {m.Flag(r, "return_interview_offered"),
-                                                                      m.Flag(r, "return_interview_accepted")};
+  for (size_t r = 0; r < m.size(); ++r) {
+    std::string_view child = m.Text(r, "child_id");
+    Date start = *m.DateOf(r, "start_date");
+    (m.Text(r, "missing_type") == "M" ? missing : away).Add(child, start);
+    interviews[{child, start}] = {m.Flag(r, "return_interview_offered"), m.Flag(r, "return_interview_accepted")};
+  }
+  missing.Sort();
+  away.Sort();
   Date year_ago = as_at_.AddYears(-1).AddDays(1);
   List(8, {"Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
            "Does the Child have a Disability", "Date Started to be Looked After", "Child's Category of Need",
