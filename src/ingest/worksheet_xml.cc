@@ -156,6 +156,24 @@ bool SameName(std::string_view a, std::string_view b) {
   return true;
 }
 
+// A shared-string cell's index as strtoul reads its text (leading white space,
+// a sign, digits to the end; none for none, 0 for empty text, as the oracle).
+std::optional<size_t> SharedStringIndex(std::string_view value) {
+  constexpr size_t kPlainDigits = 9;  // fewer cannot overflow
+  bool plain = !value.empty() && value.size() <= kPlainDigits &&
+               std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (plain) {
+    size_t index = 0;
+    for (char c : value) index = index * 10 + static_cast<size_t>(c - '0');
+    return index;
+  }
+  std::string text(value);
+  char* end = nullptr;
+  unsigned long index = std::strtoul(text.c_str(), &end, 10);
+  if (!end || *end != '\0') return std::nullopt;
+  return index;
+}
+
 // OpenElement is an element whose end tag is yet to come.
 struct OpenElement {
   std::string_view name;
@@ -183,6 +201,8 @@ class WorksheetScan {
   void Open(std::string_view name, Role role);
   void Close(Role role);
   void CloseCell();
+  bool PlainCell();
+  void SetCell(size_t column, std::string_view type, std::string_view value);
   Role RoleOf(std::string_view name) const;
   bool Capturing() const;
   // Takes text as the open element's; plain text has no entity or carriage return to convert.
@@ -272,7 +292,6 @@ void WorksheetScan::Close(Role role) {
 }
 
 void WorksheetScan::CloseCell() {
-  std::string_view type = type_;
   std::optional<size_t> column = reference_.empty() ? std::optional<size_t>(next_column_)
                                                     : ColumnOfReference(reference_);
   if (!column) {
@@ -281,21 +300,79 @@ void WorksheetScan::CloseCell() {
                            sheet_, reference_, Line(), part_);
     return;
   }
+  SetCell(*column, type_, type_ == "inlineStr" ? std::string_view(inline_) : std::string_view(value_));
+}
+
+// Sets the row's cell in the column from its type and its <v> (or inline string's) text.
+void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_view value) {
   XlsxRow& row = rows_.back();
-  if (row.cells.size() <= *column) row.cells.resize(*column + 1);
-  XlsxCell& cell = row.cells[*column];
-  if (type == "inlineStr") {
-    cell.text = inline_;
-  } else if (type == "s") {
-    char* end = nullptr;
-    unsigned long index = std::strtoul(value_.c_str(), &end, 10);
-    bool found = end && *end == '\0' && index < shared_strings_.size();
-    cell.text = found ? shared_strings_[index] : std::string();
+  if (row.cells.size() <= column) row.cells.resize(column + 1);
+  XlsxCell& cell = row.cells[column];
+  if (type == "s") {
+    std::optional<size_t> index = SharedStringIndex(value);
+    if (index && *index < shared_strings_.size()) cell.text = shared_strings_[*index];
+    else cell.text.clear();
   } else {
-    cell.text = value_;
+    cell.text = value;
   }
   cell.number = !cell.text.empty() && (type.empty() || type == "n");
-  next_column_ = *column + 1;
+  next_column_ = column + 1;
+}
+
+// A cell as Excel writes it, read without the general path's bookkeeping:
+// <c r="B2" s="1" t="s"><v>12</v></c>, or <c r="B2" s="1"/>. Attributes are
+// lower-case names and values with no '&' or white space, one space before
+// each; the value has no '&', carriage return or white space. Anything else
+// (and a reference that is not a column and row) is left to the general path:
+// false, the cursor unmoved.
+bool WorksheetScan::PlainCell() {
+  const char* p = at_ + 2;
+  std::string_view reference, type;
+  bool has_reference = false, has_type = false;
+  while (p < end_ && *p == ' ') {
+    const char* name = ++p;
+    while (p < end_ && *p >= 'a' && *p <= 'z') ++p;
+    size_t name_size = static_cast<size_t>(p - name);
+    if (name_size == 0 || end_ - p < 2 || p[0] != '=' || p[1] != '"') return false;
+    const char* value = p += 2;
+    while (p < end_ && static_cast<unsigned char>(*p) > ' ' && *p != '"' && *p != '&') ++p;
+    if (p == end_ || *p != '"') return false;
+    std::string_view text(value, static_cast<size_t>(p - value));
+    ++p;
+    if (name_size == 1 && *name == 'r' && !has_reference) {
+      has_reference = true;
+      reference = text;
+    } else if (name_size == 1 && *name == 't' && !has_type) {
+      has_type = true;
+      type = text;
+    }
+  }
+  if (!has_reference || p == end_) return false;
+  std::optional<size_t> column = ColumnOfReference(reference);
+  if (!column) return false;
+  std::string_view value;
+  if (*p == '/') {
+    if (end_ - p < 2 || p[1] != '>') return false;
+    p += 2;
+  } else if (*p == '>') {
+    ++p;
+    std::string_view rest(p, static_cast<size_t>(end_ - p));
+    if (rest.starts_with("</c>")) {
+      p += 4;
+    } else {
+      if (!rest.starts_with("<v>")) return false;
+      const char* text = p += 3;
+      while (p < end_ && static_cast<unsigned char>(*p) > ' ' && *p != '<' && *p != '&') ++p;
+      if (p == text || std::string_view(p, static_cast<size_t>(end_ - p)).substr(0, 8) != "</v></c>") return false;
+      value = std::string_view(text, static_cast<size_t>(p - text));
+      p += 8;
+    }
+  } else {
+    return false;
+  }
+  SetCell(*column, type, value);
+  at_ = p;
+  return true;
 }
 
 bool WorksheetScan::Capturing() const {
@@ -457,6 +534,9 @@ Result<std::vector<XlsxRow>> WorksheetScan::Run() {
       Text();
       continue;
     }
+    if (!open_.empty() && open_.back().role == Role::kRow && end_ - at_ > 2 && at_[1] == 'c' && at_[2] == ' ' &&
+        PlainCell())
+      continue;
     Markup();
   }
   if (fault_.empty() && !open_.empty())

@@ -20,8 +20,6 @@ namespace {
 
 constexpr int kFirstRealLeapDaySerial = 60;  // 29 February 1900, which Excel counts and the calendar does not
 constexpr double kLastSerial = 2958465;       // 31 December 9999, Excel's last day
-constexpr int kLettersInAlphabet = 26;
-constexpr size_t kMaxColumns = 16384;         // XFD, Excel's last column
 constexpr size_t kReadChunk = 64 * 1024;
 // How an OLE2 compound file begins: Office's encrypted workbooks and old .xls files.
 constexpr std::string_view kCompoundFileMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
@@ -319,19 +317,6 @@ std::optional<Date> ExcelSerialDate(double serial) {
   if (day == kFirstRealLeapDaySerial) return std::nullopt;
   Date before_epoch = Date::FromCivil(1899, 12, 31);  // serial 0, "0 January 1900"
   return before_epoch.AddDays(day < kFirstRealLeapDaySerial ? day : day - 1);
-}
-
-std::optional<size_t> ColumnOfReference(std::string_view reference) {
-  size_t column = 0, letters = 0;
-  while (letters < reference.size() && reference[letters] >= 'A' && reference[letters] <= 'Z') {
-    column = column * kLettersInAlphabet + static_cast<size_t>(reference[letters] - 'A' + 1);
-    if (column > kMaxColumns) return std::nullopt;
-    ++letters;
-  }
-  if (letters == 0 || letters == reference.size()) return std::nullopt;
-  for (size_t i = letters; i < reference.size(); ++i)
-    if (reference[i] < '0' || reference[i] > '9') return std::nullopt;
-  return column - 1;
 }
 
 }  // namespace scrutiny

@@ -70,6 +70,19 @@ class XlsxWorkbook {
 std::optional<Date> ExcelSerialDate(double serial);
 
 // The index from 0 of a cell reference's column ("A7" 0, "AB12" 27), or none.
-std::optional<size_t> ColumnOfReference(std::string_view reference);
+// Inline: the sheet scanner takes it for each of a workbook's million cells.
+inline std::optional<size_t> ColumnOfReference(std::string_view reference) {
+  constexpr size_t kLettersInAlphabet = 26, kMaxColumns = 16384;  // XFD, Excel's last column
+  size_t column = 0, letters = 0;
+  while (letters < reference.size() && reference[letters] >= 'A' && reference[letters] <= 'Z') {
+    column = column * kLettersInAlphabet + static_cast<size_t>(reference[letters] - 'A' + 1);
+    if (column > kMaxColumns) return std::nullopt;
+    ++letters;
+  }
+  if (letters == 0 || letters == reference.size()) return std::nullopt;
+  for (size_t i = letters; i < reference.size(); ++i)
+    if (reference[i] < '0' || reference[i] > '9') return std::nullopt;
+  return column - 1;
+}
 
 }  // namespace scrutiny

@@ -66,6 +66,40 @@ TEST(WorksheetXml, DecodesEntitiesCDataAndLineEndsAsPugixmlDid) {
   EXPECT_EQ(cells[5].text, "two");  // t="s" written as a character reference
 }
 
+// Cells as Excel writes them take a shorter path than the rest; each of these
+// is one it takes, or one just outside it, and all read as the XML says.
+TEST(WorksheetXml, ReadsCellsAsExcelWritesThemAndTheirNearNeighboursAlike) {
+  auto rows = Read("<worksheet><sheetData><row r=\"1\">"
+                   "<c r=\"A1\" s=\"3\" t=\"s\"><v>2</v></c>"
+                   "<c r=\"B1\" t=\"s\" r=\"D1\" t=\"n\"><v>0</v></c>"  // the first r and t count
+                   "<c r=\"C1\" s=\"1\"/>"
+                   "<c r=\"E1\"></c>"
+                   "<c r=\"F1\" t=\"s\"/>"  // no value: index 0, as strtoul reads empty text
+                   "<c r=\"G1\" t=\"s\"><v>+1</v></c>"
+                   "<c r=\"H1\" t=\"s\"><v>3</v></c>"  // beyond the table
+                   "<c r=\"I1\" t=\"s\"><v>99999999999999999999999</v></c>"
+                   "<c r=\"J1\" t=\"s\"><v>0x1</v></c>"
+                   "<c r=\"K1\" t=\"s\"><v> 2</v></c>"
+                   "<c r=\"L1\" t=\"str\"><v>a&amp;b</v></c>"
+                   "<c r=\"M1\"  s=\"1\"><v>5</v></c>"
+                   "<c r='N1'><v>6</v></c>"
+                   "<c r=\"O1\"><v>7</v> </c>"
+                   "<c r=\"P1\" t=\"e\"><v>#N/A</v></c>"
+                   "<c r=\"Q1\" t=\"b\"><v>1</v></c>"
+                   "<c\tr=\"R1\"><v>8</v></c>"
+                   "</row></sheetData></worksheet>");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  EXPECT_EQ(Cells(*rows), "1: [two] [zero] [] [] [] [zero] [one] [] [] [] [two] [a&b] [5#] [6#] [7#] [#N/A] [1] [8#]\n");
+  EXPECT_EQ(Message("<worksheet><sheetData><row><c r=\"A1\"><v>1</v></c><c r=\"B\"/></row></sheetData></worksheet>"),
+            "sheet 'List 1' has a cell reference that is not a column and row: 'B' (line 1 of "
+            "xl/worksheets/sheet1.xml)");
+  EXPECT_EQ(Message("<worksheet><sheetData><row><c r=\"A1\"><v>1</v></c></row></worksheet>"),
+            "part xl/worksheets/sheet1.xml is not well-formed XML: line 1: the end tag </worksheet> where "
+            "</sheetData> should be");
+  EXPECT_EQ(Message("<worksheet><sheetData><row><c r=\"A1\"><v>1</v></c"), 
+            "part xl/worksheets/sheet1.xml is not well-formed XML: line 1: the end tag </c> is not closed by '>'");
+}
+
 TEST(WorksheetXml, ReadsOnlyTheFirstSheetDataOfTheRootWorksheet) {
   auto rows = Read("<worksheet><sheetData><row><c><v>1</v></c></row></sheetData>"
                    "<sheetData><row><c><v>2</v></c></row></sheetData>"
