@@ -15,6 +15,9 @@ namespace {
 constexpr int kFirstYear = 1900;
 constexpr double kExcelLeapDay = 60;  // Excel's 29/02/1900
 constexpr size_t kMaxChildIdLength = 60;
+constexpr const char* kDateRule =
+    "a date is an Excel date, DD/MM/YYYY (or D/M/YYYY) or YYYY-MM-DD, with or without a time of day, names a real "
+    "day and is from 1900";
 
 std::optional<double> Number(std::string_view text) {
   double value = 0;
@@ -102,6 +105,13 @@ bool AnnexARow::Present(AnnexAColumn column, bool required) {
 std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
   if (!Present(column, required)) return std::nullopt;
   std::string_view v = Text(column);
+  constexpr size_t kSerialDigits = 7;  // Excel's last day is 2958465
+  if (auto whole = WholeNumber(v, 1, kSerialDigits)) {  // as Excel writes a date: every day it names is from 1900
+    auto d = ExcelSerialDate(*whole);
+    if (*whole == kExcelLeapDay) Fail(column, "Excel's day 60 is 29/02/1900, a day that never was");
+    else if (!d) Fail(column, kDateRule);
+    return d;
+  }
   std::optional<Date> d;
   if (auto serial = Number(v)) {  // Excel keeps dates as numbers; a CSV may too
     if (*serial >= kExcelLeapDay && *serial < kExcelLeapDay + 1) {
@@ -115,8 +125,7 @@ std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
     if (!d) d = Date::ParseIso(day);
   }
   if (!d || d->year() < kFirstYear) {
-    Fail(column, "a date is an Excel date, DD/MM/YYYY (or D/M/YYYY) or YYYY-MM-DD, with or without a time of "
-                 "day, names a real day and is from 1900");
+    Fail(column, kDateRule);
     return std::nullopt;
   }
   return d;

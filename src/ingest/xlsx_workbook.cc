@@ -315,7 +315,7 @@ std::optional<Date> ExcelSerialDate(double serial) {
   if (!std::isfinite(serial) || serial < 1 || serial >= kLastSerial + 1) return std::nullopt;
   int day = static_cast<int>(std::floor(serial));
   if (day == kFirstRealLeapDaySerial) return std::nullopt;
-  Date before_epoch = Date::FromCivil(1899, 12, 31);  // serial 0, "0 January 1900"
+  static const Date before_epoch = Date::FromCivil(1899, 12, 31);  // serial 0, "0 January 1900"
   return before_epoch.AddDays(day < kFirstRealLeapDaySerial ? day : day - 1);
 }
 

@@ -218,7 +218,10 @@ TEST_F(AnnexAReaderTest, ReportsEveryBadValueWithItsRule) {
                       {"C3", "a) Male", "WHITE", "42029", "", "44090", "6"},
                       {"C4", "a) Male", "a) WBRI", "60", "", "44090", "6"},
                       {"C5", "a) Male", "a) WBRI", "31/02/2015", "", "44090", "6"},
-                      {"C6", "a) Male", "a) WBRI", "42029", "", "44090", "q) 11: Court"}});
+                      {"C6", "a) Male", "a) WBRI", "42029", "", "44090", "q) 11: Court"},
+                      {"C7", "a) Male", "a) WBRI", "0", "", "44090", "6"},
+                      {"C8", "a) Male", "a) WBRI", "2958466", "", "44090", "6"},
+                      {"C9", "a) Male", "a) WBRI", "60.5", "", "44090", "6"}});
   ASSERT_TRUE(r.result.ok());
   EXPECT_EQ(Rows(r, "contacts"), 0u);
   std::vector<std::string> expected = {
@@ -235,6 +238,12 @@ TEST_F(AnnexAReaderTest, ReportsEveryBadValueWithItsRule) {
       "a.xlsx[List 1]:7: column 'Contact Source [G]', value 'q) 11: Court': not a code of referral_source (1A, 1B, "
       "1C, 1D, 2A, 2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10), lettered or labelled as in the "
       "template",
+      "a.xlsx[List 1]:8: column 'Date of Birth [D]', value '0': a date is an Excel date, DD/MM/YYYY (or "
+      "D/M/YYYY) or YYYY-MM-DD, with or without a time of day, names a real day and is from 1900",
+      "a.xlsx[List 1]:9: column 'Date of Birth [D]', value '2958466': a date is an Excel date, DD/MM/YYYY (or "
+      "D/M/YYYY) or YYYY-MM-DD, with or without a time of day, names a real day and is from 1900",
+      "a.xlsx[List 1]:10: column 'Date of Birth [D]', value '60.5': Excel's day 60 is 29/02/1900, a day that never "
+      "was",
   };
   EXPECT_EQ(r.problems, expected);
 }
