@@ -129,13 +129,39 @@ std::optional<std::string_view> AnnexACode(std::string_view code_list, std::stri
   return std::nullopt;
 }
 
+AnnexACodes::List& AnnexACodes::ListOf(std::string_view code_list) {
+  for (List& list : lists_)  // callers name lists by literals, mostly matched by address
+    if (list.name.size() == code_list.size() && (list.name.data() == code_list.data() || list.name == code_list))
+      return list;
+  List& list = lists_.emplace_back();
+  list.name = code_list;
+  list.codes = FindCodeList(code_list);
+  return list;
+}
+
 std::optional<std::string_view> AnnexACodes::Code(std::string_view code_list, std::string_view value) {
-  auto list = std::find_if(lists_.begin(), lists_.end(), [&](const auto& l) { return l.first == code_list; });
-  if (list == lists_.end()) list = lists_.insert(lists_.end(), {std::string(code_list), Memo()});
-  Memo& memo = list->second;
-  if (auto known = memo.find(value); known != memo.end()) return known->second;
+  List& list = ListOf(code_list);
+  if (auto known = list.by_text.find(value); known != list.by_text.end()) return known->second;
   std::optional<std::string_view> code = AnnexACode(code_list, value);
-  if (memo.size() < kMaxValuesPerList) memo.emplace(value, code);
+  if (list.by_text.size() < kMaxValuesPerList) list.by_text.emplace(value, code);
+  return code;
+}
+
+std::optional<std::string_view> AnnexACodes::Code(std::string_view code_list, std::string_view value, int32_t shared) {
+  if (shared < 0 || static_cast<size_t>(shared) >= kMaxSharedIndex) return Code(code_list, value);
+  List& list = ListOf(code_list);
+  auto index = static_cast<size_t>(shared);
+  if (index >= list.by_shared.size()) list.by_shared.resize(index + 1);
+  if (uint16_t known = list.by_shared[index]; known != 0) {
+    if (known == 1) return std::nullopt;
+    return list.codes->codes[known - 2].code;
+  }
+  std::optional<std::string_view> code = Code(code_list, value);
+  list.by_shared[index] = 1;
+  if (code && list.codes)
+    for (size_t i = 0; i < list.codes->codes.size(); ++i)
+      if (list.codes->codes[i].code == *code) list.by_shared[index] = static_cast<uint16_t>(i + 2);
+  if (code && list.by_shared[index] == 1) list.by_shared[index] = 0;  // a code not of the list's: not remembered
   return code;
 }
 

@@ -13,6 +13,8 @@
 
 namespace scrutiny {
 
+struct CodeList;
+
 // The value without white space around it, and empty if it is ChAT's "-".
 std::string_view AnnexAText(std::string_view value);
 
@@ -28,14 +30,27 @@ struct TextHash {
 
 // AnnexACodes finds codes as AnnexACode does, remembering each list's values:
 // a large workbook's coded cells repeat a few dozen values many thousand times.
+// A workbook's shared strings are remembered by their index, without hashing
+// their text. One AnnexACodes serves one workbook.
 class AnnexACodes {
  public:
   std::optional<std::string_view> Code(std::string_view code_list, std::string_view value);
+  // The same, for a value that is the workbook's shared string of that index (-1: none).
+  std::optional<std::string_view> Code(std::string_view code_list, std::string_view value, int32_t shared);
 
  private:
   using Memo = std::unordered_map<std::string, std::optional<std::string_view>, TextHash, std::equal_to<>>;
   static constexpr size_t kMaxValuesPerList = 4096;  // beyond, values are looked up each time
-  std::vector<std::pair<std::string, Memo>> lists_;
+  static constexpr size_t kMaxSharedIndex = 1 << 20;  // beyond, shared strings are looked up by text
+  // One code list's memos; by_shared_ holds 0 for a shared string not yet seen, 1 for no code, 2 + i for code i.
+  struct List {
+    std::string name;
+    const CodeList* codes = nullptr;
+    Memo by_text;
+    std::vector<uint16_t> by_shared;
+  };
+  List& ListOf(std::string_view code_list);
+  std::vector<List> lists_;
 };
 
 // The model's care_leaver_accommodation code (type letter, 1 suitable or 2

@@ -133,7 +133,8 @@ std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
 
 std::string_view AnnexARow::Code(AnnexAColumn column, std::string_view code_list, bool required) {
   if (!Present(column, required)) return {};
-  if (auto code = codes_.Code(code_list, Text(column))) return *code;
+  const XlsxCell* cell = sheet_.Cell(row_, column);
+  if (auto code = codes_.Code(code_list, Text(column), cell->shared)) return *code;
   Fail(column, fmt::format("not a code of {} ({}), lettered or labelled as in the template", code_list,
                            CodesOf(code_list)));
   return {};

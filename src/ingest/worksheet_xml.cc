@@ -310,10 +310,13 @@ void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_vi
   XlsxCell& cell = row.cells[column];
   if (type == "s") {
     std::optional<size_t> index = SharedStringIndex(value);
-    if (index && *index < shared_strings_.size()) cell.text = shared_strings_[*index];
+    bool found = index && *index < shared_strings_.size();
+    if (found) cell.text = shared_strings_[*index];
     else cell.text.clear();
+    cell.shared = found ? static_cast<int32_t>(*index) : -1;
   } else {
     cell.text = value;
+    cell.shared = -1;
   }
   cell.number = !cell.text.empty() && (type.empty() || type == "n");
   next_column_ = column + 1;

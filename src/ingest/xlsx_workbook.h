@@ -22,6 +22,9 @@ namespace scrutiny {
 struct XlsxCell {
   std::string text;
   bool number = false;
+  // The index of the workbook's shared string the text is, or -1: the same
+  // index is the same text, so a reader may remember what it made of it.
+  int32_t shared = -1;
 };
 
 // XlsxRow is one row of a sheet: its number (1 for the first) and its cells

@@ -93,6 +93,18 @@ TEST(AnnexACodes, RemembersEachListsValuesWithoutMixingLists) {
   EXPECT_EQ(codes.Code("ethnicity", "k) APKN"), "APKN");  // beyond what is remembered, still found
 }
 
+TEST(AnnexACodes, RemembersSharedStringsByIndexForEachList) {
+  AnnexACodes codes;
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(codes.Code("sex", "a) Male", 7), "M");
+    EXPECT_EQ(codes.Code("yes_no", "N", 3), "N");
+    EXPECT_EQ(codes.Code("sex", "N", 3), std::nullopt);  // the same string, another list
+    EXPECT_EQ(codes.Code("abuse_category", "Multiple (not recommended)", 5000), "MUL");  // a label's code
+    EXPECT_EQ(codes.Code("sex", "b) Female", -1), "F");  // no shared string
+    EXPECT_EQ(codes.Code("sex", "b) Female", 2000000), "F");  // beyond what is remembered by index
+  }
+}
+
 TEST(EarlyHelpOrganisation, ReadsTheKindFromTheName) {
   EXPECT_EQ(EarlyHelpOrganisation("Top Town Academy"), "SCHOOL");
   EXPECT_EQ(EarlyHelpOrganisation("Early Help Locality 2"), "LA");

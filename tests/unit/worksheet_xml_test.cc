@@ -42,6 +42,9 @@ TEST(WorksheetXml, ReadsSharedInlineAndNumberCellsInTheirColumns) {
             "2: [one] [] [45000#]\n"
             "3: [rich text] [] [7#]\n"
             "9: [] [2] []\n");
+  EXPECT_EQ((*rows)[0].cells[0].shared, 1);  // the shared string's index, kept
+  EXPECT_EQ((*rows)[0].cells[2].shared, -1);
+  EXPECT_EQ((*rows)[2].cells[2].shared, -1);  // index 3 is beyond the table: no string
 }
 
 TEST(WorksheetXml, DecodesEntitiesCDataAndLineEndsAsPugixmlDid) {
