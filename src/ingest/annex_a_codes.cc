@@ -130,11 +130,16 @@ std::optional<std::string_view> AnnexACode(std::string_view code_list, std::stri
 }
 
 AnnexACodes::List& AnnexACodes::ListOf(std::string_view code_list) {
-  for (List& list : lists_)  // callers name lists by literals, mostly matched by address
-    if (list.name.size() == code_list.size() && (list.name.data() == code_list.data() || list.name == code_list))
+  for (List& list : lists_)  // callers name lists by literals: the one given from there, if its name is the same
+    if (list.given == code_list.data() && list.name == code_list) return list;
+  for (List& list : lists_)
+    if (list.name == code_list) {
+      list.given = code_list.data();
       return list;
+    }
   List& list = lists_.emplace_back();
   list.name = code_list;
+  list.given = code_list.data();
   list.codes = FindCodeList(code_list);
   return list;
 }

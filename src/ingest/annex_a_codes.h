@@ -45,6 +45,7 @@ class AnnexACodes {
   // One code list's memos; by_shared_ holds 0 for a shared string not yet seen, 1 for no code, 2 + i for code i.
   struct List {
     std::string name;
+    const char* given = nullptr;  // where the name was last given from (a literal), to look there first
     const CodeList* codes = nullptr;
     Memo by_text;
     std::vector<uint16_t> by_shared;

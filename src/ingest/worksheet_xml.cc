@@ -215,6 +215,11 @@ class WorksheetScan {
     while (at_ < end_ && Is(*at_, kName)) ++at_;
     return {start, static_cast<size_t>(at_ - start)};
   }
+  // Whether the text at p opens with the literal, compared inline (memcmp was a call a cell).
+  template <size_t N>
+  bool Opens(const char* p, const char (&literal)[N]) const {
+    return static_cast<size_t>(end_ - p) >= N - 1 && std::memcmp(p, literal, N - 1) == 0;
+  }
   void SkipSpace() {
     while (at_ < end_ && Is(*at_, kSpace)) ++at_;
   }
@@ -308,7 +313,8 @@ void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_vi
   XlsxRow& row = rows_.back();
   if (row.cells.size() <= column) row.cells.resize(column + 1);
   XlsxCell& cell = row.cells[column];
-  if (type == "s") {
+  bool shared = type.size() == 1 && type[0] == 's';
+  if (shared) {
     std::optional<size_t> index = SharedStringIndex(value);
     bool found = index && *index < shared_strings_.size();
     if (found) cell.text = shared_strings_[*index];
@@ -318,7 +324,7 @@ void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_vi
     cell.text = value;
     cell.shared = -1;
   }
-  cell.number = !cell.text.empty() && (type.empty() || type == "n");
+  cell.number = !cell.text.empty() && (type.empty() || (type.size() == 1 && type[0] == 'n'));
   next_column_ = column + 1;
 }
 
@@ -359,14 +365,13 @@ bool WorksheetScan::PlainCell() {
     p += 2;
   } else if (*p == '>') {
     ++p;
-    std::string_view rest(p, static_cast<size_t>(end_ - p));
-    if (rest.starts_with("</c>")) {
+    if (Opens(p, "</c>")) {
       p += 4;
     } else {
-      if (!rest.starts_with("<v>")) return false;
+      if (!Opens(p, "<v>")) return false;
       const char* text = p += 3;
       while (p < end_ && static_cast<unsigned char>(*p) > ' ' && *p != '<' && *p != '&') ++p;
-      if (p == text || std::string_view(p, static_cast<size_t>(end_ - p)).substr(0, 8) != "</v></c>") return false;
+      if (p == text || !Opens(p, "</v></c>")) return false;
       value = std::string_view(text, static_cast<size_t>(p - text));
       p += 8;
     }
