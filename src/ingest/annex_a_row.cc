@@ -96,18 +96,18 @@ void AnnexARow::Note(AnnexAColumn column, std::string rule) {
   problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule)});
 }
 
-bool AnnexARow::Present(AnnexAColumn column, bool required) {
-  if (!Text(column).empty()) return true;
-  if (required) Fail(column, "a value is required");
-  return false;
+std::string_view AnnexARow::Present(AnnexAColumn column, bool required) {
+  std::string_view text = Text(column);
+  if (text.empty() && required) Fail(column, "a value is required");
+  return text;
 }
 
 std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
-  if (!Present(column, required)) return std::nullopt;
-  std::string_view v = Text(column);
+  std::string_view v = Present(column, required);
+  if (v.empty()) return std::nullopt;
   constexpr size_t kSerialDigits = 7;  // Excel's last day is 2958465
   if (auto whole = WholeNumber(v, 1, kSerialDigits)) {  // as Excel writes a date: every day it names is from 1900
-    auto d = ExcelSerialDate(*whole);
+    auto d = ExcelSerialDay(*whole);
     if (*whole == kExcelLeapDay) Fail(column, "Excel's day 60 is 29/02/1900, a day that never was");
     else if (!d) Fail(column, kDateRule);
     return d;
@@ -132,17 +132,17 @@ std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
 }
 
 std::string_view AnnexARow::Code(AnnexAColumn column, std::string_view code_list, bool required) {
-  if (!Present(column, required)) return {};
-  const XlsxCell* cell = sheet_.Cell(row_, column);
-  if (auto code = codes_.Code(code_list, Text(column), cell->shared)) return *code;
+  std::string_view value = Present(column, required);
+  if (value.empty()) return {};
+  if (auto code = codes_.Code(code_list, value, sheet_.Cell(row_, column)->shared)) return *code;
   Fail(column, fmt::format("not a code of {} ({}), lettered or labelled as in the template", code_list,
                            CodesOf(code_list)));
   return {};
 }
 
 std::string AnnexARow::Count(AnnexAColumn column) {
-  if (!Present(column, false)) return "";
-  std::string_view v = Text(column);
+  std::string_view v = Present(column, false);
+  if (v.empty()) return "";
   unsigned value = 0;
   auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), value);
   if (error != std::errc() || end != v.data() + v.size()) {
@@ -153,8 +153,8 @@ std::string AnnexARow::Count(AnnexAColumn column) {
 }
 
 std::string AnnexARow::Identifier(AnnexAColumn column, std::string_view whose, std::string_view la_code) {
-  if (!Present(column, true)) return "";
-  std::string_view id = Text(column);
+  std::string_view id = Present(column, true);
+  if (id.empty()) return "";
   if (!IsIdText(id) || id.size() > kMaxChildIdLength) {
     Fail(column, fmt::format("a {} identifier is 1 to 60 letters, digits or - _ . /", whose));
     return "";

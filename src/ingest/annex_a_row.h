@@ -40,7 +40,8 @@ class AnnexARow {
   const std::string& source() const { return sheet_.source(); }
 
  private:
-  bool Present(AnnexAColumn column, bool required);
+  // The column's text (as Text gives it); empty, and a failure if required, if there is none.
+  std::string_view Present(AnnexAColumn column, bool required);
 
   const AnnexASheet& sheet_;
   const XlsxRow& row_;

@@ -313,10 +313,13 @@ const XlsxSheet* XlsxWorkbook::Sheet(std::string_view name) const {
 
 std::optional<Date> ExcelSerialDate(double serial) {
   if (!std::isfinite(serial) || serial < 1 || serial >= kLastSerial + 1) return std::nullopt;
-  int day = static_cast<int>(std::floor(serial));
-  if (day == kFirstRealLeapDaySerial) return std::nullopt;
-  static const Date before_epoch = Date::FromCivil(1899, 12, 31);  // serial 0, "0 January 1900"
-  return before_epoch.AddDays(day < kFirstRealLeapDaySerial ? day : day - 1);
+  return ExcelSerialDay(static_cast<int32_t>(std::floor(serial)));
+}
+
+std::optional<Date> ExcelSerialDay(int32_t serial) {
+  static const int32_t before_epoch = Date::FromCivil(1899, 12, 31).days();  // serial 0, "0 January 1900"
+  if (serial < 1 || serial > kLastSerial || serial == kFirstRealLeapDaySerial) return std::nullopt;
+  return Date::FromDays(before_epoch + (serial < kFirstRealLeapDaySerial ? serial : serial - 1));
 }
 
 }  // namespace scrutiny

@@ -71,6 +71,8 @@ class XlsxWorkbook {
 // that never was: no date for it, nor for serials below 1 or after 31/12/9999
 // (2958465). A fraction (the time of day) is dropped.
 std::optional<Date> ExcelSerialDate(double serial);
+// The same for a whole number of days.
+std::optional<Date> ExcelSerialDay(int32_t serial);
 
 // The index from 0 of a cell reference's column ("A7" 0, "AB12" 27), or none.
 // Inline: the sheet scanner takes it for each of a workbook's million cells.

@@ -63,6 +63,12 @@ TEST(ExcelSerialDate, CountsFrom1900WithTheLeapYearBug) {
   EXPECT_FALSE(ExcelSerialDate(1e300));
 }
 
+TEST(ExcelSerialDay, IsExcelSerialDateForWholeDays) {
+  for (int32_t serial : {-3, 0, 1, 59, 60, 61, 44090, 2958465, 2958466})
+    EXPECT_EQ(ExcelSerialDay(serial), ExcelSerialDate(serial)) << serial;
+  EXPECT_EQ(ExcelSerialDay(61)->ToIso(), "1900-03-01");
+}
+
 TEST(ColumnOfReference, ReadsLettersBeforeTheRow) {
   EXPECT_EQ(ColumnOfReference("A7"), 0u);
   EXPECT_EQ(ColumnOfReference("Z1"), 25u);
