@@ -25,7 +25,6 @@ constexpr int kInitialHealthAssessmentDays = 28;
 
 // What a row says of the child it is about, checked.
 struct ChildFields {
-  std::string id;
   std::string_view sex, ethnicity;
   std::optional<Date> date_of_birth;
 };
@@ -98,6 +97,8 @@ class WorkbookReading {
     id += suffix;
     return id;
   }
+  // The pool id of the row's child_id, interned once for all the row's records; none if it has none.
+  std::optional<int32_t> ChildOf(AnnexARow& row);
   void AddChild(const ChildFields& child, const AnnexARow& row);
   // The pool id of the identifier of the row's Allocated Team; none if it names none.
   std::optional<int32_t> TeamOf(AnnexARow& row);
@@ -110,6 +111,8 @@ class WorkbookReading {
   AnnexACodes codes_;
   std::vector<bool> made_;  // by the pool id of a child_id: whether its children record is made
   std::optional<int32_t> child_pool_id_;  // the pool id of the row's child_id; none if the row has none
+  // By the index of a shared string that gave a good child_id: its pool id (-1 for none yet).
+  std::vector<int32_t> child_by_shared_;
   std::optional<int32_t> team_;  // the pool id of the row's team_id, for the lists that name one
   // The pool id of the team_id each Allocated Team name gives (none for a name of no letter or digit).
   std::unordered_map<std::string, std::optional<int32_t>, TextHash, std::equal_to<>> team_of_name_;
@@ -158,10 +161,9 @@ void WorkbookReading::ReadSheet(const XlsxSheet& sheet) {
 bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row) {
   AnnexARow row(sheet, xlsx_row, codes_, problems_);
   if (sheet.spec().number == kAdoptersList) return ReadAdopter(row);
-  ChildFields child{row.ChildId(options_.la_code), row.Code(C::kGender, "sex", true),
-                    row.Code(C::kEthnicity, "ethnicity", true), row.DateOf(C::kDateOfBirth, true)};
-  child_pool_id_.reset();
-  if (!child.id.empty()) child_pool_id_ = child_.Intern({child.id});  // interned once for all the row's records
+  child_pool_id_ = ChildOf(row);
+  ChildFields child{row.Code(C::kGender, "sex", true), row.Code(C::kEthnicity, "ethnicity", true),
+                    row.DateOf(C::kDateOfBirth, true)};
   team_ = TeamOf(row);
   if (!RecordsOf(sheet.spec().number, row, group_) || !row.ok()) {
     group_.Discard();
@@ -171,6 +173,22 @@ bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row)
   AddChild(child, row);
   AddTeam(row);
   return true;
+}
+
+std::optional<int32_t> WorkbookReading::ChildOf(AnnexARow& row) {
+  constexpr int32_t kMaxRemembered = 1 << 22;  // shared strings beyond are interned each time
+  int32_t shared = row.Shared(C::kChildId);
+  auto index = static_cast<size_t>(shared);
+  bool remembered = shared >= 0 && shared < kMaxRemembered;
+  if (remembered && index < child_by_shared_.size() && child_by_shared_[index] >= 0) return child_by_shared_[index];
+  std::string id = row.ChildId(options_.la_code);
+  if (id.empty()) return std::nullopt;
+  int32_t pooled = child_.Intern({id});
+  if (remembered) {
+    if (index >= child_by_shared_.size()) child_by_shared_.resize(index + 1, -1);
+    child_by_shared_[index] = pooled;
+  }
+  return pooled;
 }
 
 std::optional<int32_t> WorkbookReading::TeamOf(AnnexARow& row) {

@@ -87,6 +87,11 @@ std::string_view AnnexARow::Text(AnnexAColumn column) const {
   return cell ? AnnexAText(cell->text) : std::string_view();
 }
 
+int32_t AnnexARow::Shared(AnnexAColumn column) const {
+  const XlsxCell* cell = sheet_.Cell(row_, column);
+  return cell ? cell->shared : -1;
+}
+
 void AnnexARow::Fail(AnnexAColumn column, std::string rule) {
   Note(column, std::move(rule));
   ok_ = false;
@@ -134,7 +139,7 @@ std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
 std::string_view AnnexARow::Code(AnnexAColumn column, std::string_view code_list, bool required) {
   std::string_view value = Present(column, required);
   if (value.empty()) return {};
-  if (auto code = codes_.Code(code_list, value, sheet_.Cell(row_, column)->shared)) return *code;
+  if (auto code = codes_.Code(code_list, value, Shared(column))) return *code;
   Fail(column, fmt::format("not a code of {} ({}), lettered or labelled as in the template", code_list,
                            CodesOf(code_list)));
   return {};

@@ -21,6 +21,8 @@ class AnnexARow {
 
   // The cell's text, trimmed; empty for a missing cell or ChAT's "-".
   std::string_view Text(AnnexAColumn column) const;
+  // The index of the workbook's shared string the cell is, or -1.
+  int32_t Shared(AnnexAColumn column) const;
   // An Excel date, or one written DD/MM/YYYY or YYYY-MM-DD, from 1900 on.
   std::optional<Date> DateOf(AnnexAColumn column, bool required);
   // The model's code of the list for the value; empty if none or bad.

@@ -224,6 +224,37 @@ TEST_F(AnnexAReaderTest, ReadsTheCurlyQuotedAndBracketedHeadersOfList7) {
                            "value 'two': a count is a whole number, 0 or more");
 }
 
+// Child ids that are shared strings are remembered by their index: the same
+// child from every row, whether its id is shared or inline, and a bad id
+// reported on every row that gives it.
+TEST_F(AnnexAReaderTest, ReadsChildIdsGivenAsSharedStringsAsTheirText) {
+  auto shared = [](int column, int row, int index) {
+    return "<c r=\"" + std::string(1, static_cast<char>('A' + column)) + std::to_string(row) + "\" t=\"s\"><v>" +
+           std::to_string(index) + "</v></c>";
+  };
+  auto row = [&](int number, int id_index) {
+    return "<row r=\"" + std::to_string(number) + "\">" + shared(0, number, id_index) + shared(1, number, 2) +
+           shared(2, number, 3) + "<c r=\"D" + std::to_string(number) + "\"><v>42029</v></c><c r=\"F" +
+           std::to_string(number) + "\"><v>44090</v></c><c r=\"G" + std::to_string(number) + "\"><v>6</v></c></row>";
+  };
+  std::string xml = InlineRow(1, kList1Header) + row(2, 0) + row(3, 1) + row(4, 0) + row(5, 1) +
+                    InlineRow(6, {"C1", "a) Male", "a) WBRI", "42029", "", "44090", "6"});
+  auto path = dir_ / "shared.xlsx";
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 1", xml}}, {"C1", "C 2", "a) Male", "a) WBRI"})));
+  Read r = ReadPath(path.string());
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(Rows(r, "contacts"), 3u);
+  EXPECT_EQ(Rows(r, "children"), 1u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(Value(r, "contacts", "child_id", i), "900-C1");
+  std::vector<std::string> expected = {
+      "shared.xlsx[List 1]:3: column 'Child Unique ID [A]', value 'C 2': a child's identifier is 1 to 60 letters, "
+      "digits or - _ . /",
+      "shared.xlsx[List 1]:5: column 'Child Unique ID [A]', value 'C 2': a child's identifier is 1 to 60 letters, "
+      "digits or - _ . /",
+  };
+  EXPECT_EQ(r.problems, expected);
+}
+
 TEST_F(AnnexAReaderTest, ReportsEveryBadValueWithItsRule) {
   Read r = ReadList1({{"C 1", "a) Male", "a) WBRI", "42029", "", "44090", "6"},
                       {"C2", "z) Other", "a) WBRI", "42029", "", "44090", "6"},
