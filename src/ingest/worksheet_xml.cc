@@ -215,10 +215,16 @@ class WorksheetScan {
     while (at_ < end_ && Is(*at_, kName)) ++at_;
     return {start, static_cast<size_t>(at_ - start)};
   }
-  // Whether the text at p opens with the literal, compared inline (memcmp was a call a cell).
+  // Whether the text at p opens with the literal (at most 8 bytes), compared
+  // as one word: memcmp was a call a cell.
   template <size_t N>
   bool Opens(const char* p, const char (&literal)[N]) const {
-    return static_cast<size_t>(end_ - p) >= N - 1 && std::memcmp(p, literal, N - 1) == 0;
+    static_assert(N - 1 <= sizeof(uint64_t));
+    if (static_cast<size_t>(end_ - p) < N - 1) return false;
+    uint64_t text = 0, expected = 0;
+    std::memcpy(&text, p, N - 1);
+    std::memcpy(&expected, literal, N - 1);
+    return text == expected;
   }
   void SkipSpace() {
     while (at_ < end_ && Is(*at_, kSpace)) ++at_;
