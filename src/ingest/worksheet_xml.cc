@@ -202,6 +202,15 @@ class WorksheetScan {
   void Close(Role role);
   void CloseCell();
   bool PlainCell();
+  bool PlainRowStart();
+  bool PlainRowEnd();
+  // A row or cell as Excel writes it, read by the short paths above; false if it is none.
+  bool PlainMarkup() {
+    Role parent = open_.back().role;
+    if (parent == Role::kRow && end_ - at_ > 2 && at_[1] == 'c' && at_[2] == ' ') return PlainCell();
+    if (parent == Role::kRow) return end_ - at_ > 1 && at_[1] == '/' && PlainRowEnd();
+    return parent == Role::kSheetData && Opens(at_, "<row") && PlainRowStart();
+  }
   void SetCell(size_t column, std::string_view type, std::string_view value);
   Role RoleOf(std::string_view name) const;
   bool Capturing() const;
@@ -340,6 +349,50 @@ void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_vi
 // each; the value has no '&', carriage return or white space. Anything else
 // (and a reference that is not a column and row) is left to the general path:
 // false, the cursor unmoved.
+// A row's start tag as Excel writes it, <row r="2" spans="1:12" x14ac:dyDescent="0.25">:
+// attribute names of letters, digits and ':', values with no '&' or white
+// space, one space before each, r (if there) plain digits. Anything else is
+// left to the general path: false, the cursor unmoved.
+bool WorksheetScan::PlainRowStart() {
+  constexpr size_t kLongestNumber = 19;  // longer, or hex, or signed: RowNumber's rules, in the general path
+  const char* p = at_ + 4;  // after "<row"
+  std::string_view number;
+  bool has_number = false;
+  while (p < end_ && *p == ' ') {
+    const char* name = ++p;
+    if (p == end_ || !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) return false;
+    while (p < end_ && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == ':'))
+      ++p;
+    bool is_r = p - name == 1 && *name == 'r';
+    if (end_ - p < 2 || p[0] != '=' || p[1] != '"') return false;
+    const char* value = p += 2;
+    while (p < end_ && static_cast<unsigned char>(*p) > ' ' && *p != '"' && *p != '&') ++p;
+    if (p == end_ || *p != '"') return false;
+    if (is_r && !has_number) {
+      has_number = true;
+      number = std::string_view(value, static_cast<size_t>(p - value));
+    }
+    ++p;
+  }
+  if (p == end_ || *p != '>') return false;
+  bool plain = !has_number || (!number.empty() && number.size() <= kLongestNumber &&
+                               std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  if (!plain) return false;
+  std::string_view name(at_ + 1, 3);
+  reference_ = number;
+  at_ = p + 1;
+  Open(name, Role::kRow);
+  return true;
+}
+
+// A row's end tag, </row>, as Excel writes it.
+bool WorksheetScan::PlainRowEnd() {
+  if (!Opens(at_, "</row>")) return false;
+  at_ += std::string_view("</row>").size();
+  Close(Role::kRow);
+  return true;
+}
+
 bool WorksheetScan::PlainCell() {
   const char* p = at_ + 2;
   std::string_view reference, type;
@@ -548,9 +601,7 @@ Result<std::vector<XlsxRow>> WorksheetScan::Run() {
       Text();
       continue;
     }
-    if (!open_.empty() && open_.back().role == Role::kRow && end_ - at_ > 2 && at_[1] == 'c' && at_[2] == ' ' &&
-        PlainCell())
-      continue;
+    if (!open_.empty() && PlainMarkup()) continue;
     Markup();
   }
   if (fault_.empty() && !open_.empty())

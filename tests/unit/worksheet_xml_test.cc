@@ -103,6 +103,28 @@ TEST(WorksheetXml, ReadsCellsAsExcelWritesThemAndTheirNearNeighboursAlike) {
             "part xl/worksheets/sheet1.xml is not well-formed XML: line 1: the end tag </c> is not closed by '>'");
 }
 
+// Rows too: Excel's start and end tags take a shorter path; these are its
+// neighbours, numbered as pugixml's as_ullong read r.
+TEST(WorksheetXml, NumbersRowsAsExcelWritesThemAndTheirNearNeighboursAlike) {
+  auto rows = Read("<worksheet><sheetData>"
+                   "<row r=\"2\" spans=\"1:2\" x14ac:dyDescent=\"0.25\"><c r=\"A2\"><v>1</v></c></row>"
+                   "<row spans=\"1:2\" r=\"4\"></row>"
+                   "<row><c r=\"A5\"><v>2</v></c></row>"
+                   "<row r=\"0x10\"></row >"
+                   "<row r=\" 20\"/>"
+                   "<row  r=\"30\"></row>"
+                   "<row r='40' r=\"41\"></row>"
+                   "<row r=\"-1\"></row>"
+                   "<row r=\"99999999999999999999999\"></row>"
+                   "<row r=\"7x\"></row>"
+                   "</sheetData></worksheet>");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  std::string numbers;
+  for (const XlsxRow& row : *rows) numbers += std::to_string(row.number) + " ";
+  EXPECT_EQ(numbers, "2 4 5 16 20 30 40 41 18446744073709551615 7 ");
+  EXPECT_EQ(Cells(*rows).substr(0, 13), "2: [1#]\n4:\n5:");
+}
+
 TEST(WorksheetXml, ReadsOnlyTheFirstSheetDataOfTheRootWorksheet) {
   auto rows = Read("<worksheet><sheetData><row><c><v>1</v></c></row></sheetData>"
                    "<sheetData><row><c><v>2</v></c></row></sheetData>"
