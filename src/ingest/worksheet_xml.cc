@@ -415,7 +415,7 @@ bool WorksheetScan::PlainCell() {
       type = text;
     }
   }
-  if (!has_reference || p == end_) return false;
+  if (!has_reference || p == end_ || type == "inlineStr") return false;  // an inline string's text is its <is>
   std::optional<size_t> column = ColumnOfReference(reference);
   if (!column) return false;
   std::string_view value;

@@ -90,9 +90,10 @@ TEST(WorksheetXml, ReadsCellsAsExcelWritesThemAndTheirNearNeighboursAlike) {
                    "<c r=\"P1\" t=\"e\"><v>#N/A</v></c>"
                    "<c r=\"Q1\" t=\"b\"><v>1</v></c>"
                    "<c\tr=\"R1\"><v>8</v></c>"
+                   "<c r=\"S1\" t=\"inlineStr\"><v>9</v></c>"  // an inline string's text is its <is>, not a <v>
                    "</row></sheetData></worksheet>");
   ASSERT_TRUE(rows.ok()) << rows.status().message();
-  EXPECT_EQ(Cells(*rows), "1: [two] [zero] [] [] [] [zero] [one] [] [] [] [two] [a&b] [5#] [6#] [7#] [#N/A] [1] [8#]\n");
+  EXPECT_EQ(Cells(*rows), "1: [two] [zero] [] [] [] [zero] [one] [] [] [] [two] [a&b] [5#] [6#] [7#] [#N/A] [1] [8#] []\n");
   EXPECT_EQ(Message("<worksheet><sheetData><row><c r=\"A1\"><v>1</v></c><c r=\"B\"/></row></sheetData></worksheet>"),
             "sheet 'List 1' has a cell reference that is not a column and row: 'B' (line 1 of "
             "xl/worksheets/sheet1.xml)");
