@@ -162,11 +162,11 @@ std::optional<std::string_view> AnnexACodes::Code(std::string_view code_list, st
     return list.codes->codes[known - 2].code;
   }
   std::optional<std::string_view> code = Code(code_list, value);
-  list.by_shared[index] = 1;
+  uint16_t remembered = code ? 0 : 1;  // a code not of the list's (none is) stays 0: looked up by text each time
   if (code && list.codes)
     for (size_t i = 0; i < list.codes->codes.size(); ++i)
-      if (list.codes->codes[i].code == *code) list.by_shared[index] = static_cast<uint16_t>(i + 2);
-  if (code && list.by_shared[index] == 1) list.by_shared[index] = 0;  // a code not of the list's: not remembered
+      if (list.codes->codes[i].code == *code) remembered = static_cast<uint16_t>(i + 2);
+  list.by_shared[index] = remembered;
   return code;
 }
 

@@ -42,7 +42,7 @@ class AnnexACodes {
   using Memo = std::unordered_map<std::string, std::optional<std::string_view>, TextHash, std::equal_to<>>;
   static constexpr size_t kMaxValuesPerList = 4096;  // beyond, values are looked up each time
   static constexpr size_t kMaxSharedIndex = 1 << 20;  // beyond, shared strings are looked up by text
-  // One code list's memos; by_shared_ holds 0 for a shared string not yet seen, 1 for no code, 2 + i for code i.
+  // One code list's memos; by_shared holds 0 for a shared string not yet seen, 1 for no code, 2 + i for code i.
   struct List {
     std::string name;
     const char* given = nullptr;  // where the name was last given from (a literal), to look there first

@@ -343,12 +343,6 @@ void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_vi
   next_column_ = column + 1;
 }
 
-// A cell as Excel writes it, read without the general path's bookkeeping:
-// <c r="B2" s="1" t="s"><v>12</v></c>, or <c r="B2" s="1"/>. Attributes are
-// lower-case names and values with no '&' or white space, one space before
-// each; the value has no '&', carriage return or white space. Anything else
-// (and a reference that is not a column and row) is left to the general path:
-// false, the cursor unmoved.
 // A row's start tag as Excel writes it, <row r="2" spans="1:12" x14ac:dyDescent="0.25">:
 // attribute names of letters, digits and ':', values with no '&' or white
 // space, one space before each, r (if there) plain digits. Anything else is
@@ -393,6 +387,12 @@ bool WorksheetScan::PlainRowEnd() {
   return true;
 }
 
+// A cell as Excel writes it, read without the general path's bookkeeping:
+// <c r="B2" s="1" t="s"><v>12</v></c>, or <c r="B2" s="1"/>. Attributes are
+// lower-case names and values with no '&' or white space, one space before
+// each; the value has no '&', carriage return or white space. Anything else
+// (an inline string, a reference that is not a column and row) is left to the general path:
+// false, the cursor unmoved.
 bool WorksheetScan::PlainCell() {
   const char* p = at_ + 2;
   std::string_view reference, type;
