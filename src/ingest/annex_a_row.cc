@@ -15,6 +15,7 @@ namespace {
 constexpr int kFirstYear = 1900;
 constexpr double kExcelLeapDay = 60;  // Excel's 29/02/1900
 constexpr size_t kMaxChildIdLength = 60;
+constexpr const char* kLeapDayRule = "Excel's day 60 is 29/02/1900, a day that never was";
 constexpr const char* kDateRule =
     "a date is an Excel date, DD/MM/YYYY (or D/M/YYYY) or YYYY-MM-DD, with or without a time of day, names a real "
     "day and is from 1900";
@@ -113,14 +114,14 @@ std::optional<Date> AnnexARow::DateOf(AnnexAColumn column, bool required) {
   constexpr size_t kSerialDigits = 7;  // Excel's last day is 2958465
   if (auto whole = WholeNumber(v, 1, kSerialDigits)) {  // as Excel writes a date: every day it names is from 1900
     auto d = ExcelSerialDay(*whole);
-    if (*whole == kExcelLeapDay) Fail(column, "Excel's day 60 is 29/02/1900, a day that never was");
+    if (*whole == kExcelLeapDay) Fail(column, kLeapDayRule);
     else if (!d) Fail(column, kDateRule);
     return d;
   }
   std::optional<Date> d;
   if (auto serial = Number(v)) {  // Excel keeps dates as numbers; a CSV may too
     if (*serial >= kExcelLeapDay && *serial < kExcelLeapDay + 1) {
-      Fail(column, "Excel's day 60 is 29/02/1900, a day that never was");
+      Fail(column, kLeapDayRule);
       return std::nullopt;
     }
     d = ExcelSerialDate(*serial);

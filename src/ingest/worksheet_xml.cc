@@ -392,7 +392,8 @@ bool WorksheetScan::PlainRowEnd() {
 // lower-case names and values with no '&' or white space, one space before
 // each; the value has no '&', carriage return or white space. Anything else
 // (an inline string, a reference that is not a column and row) is left to the general path:
-// false, the cursor unmoved.
+// false, the cursor unmoved. Its attribute loop is PlainRowStart's, kept apart: one reader of
+// both, inlined, made reading the sheets 5% slower.
 bool WorksheetScan::PlainCell() {
   const char* p = at_ + 2;
   std::string_view reference, type;
