@@ -14,27 +14,21 @@
 #include "ingest/annex_a_reader.h"
 #include "ingest/csv_sheets.h"
 
-namespace {
-
-scrutiny::Result<scrutiny::XlsxWorkbook> WorkbookOf(const uint8_t* data, size_t size, scrutiny::Problems& problems) {
-  using namespace scrutiny;
-  constexpr size_t kMaxFiles = 14;  // Lists 1 to 11 and a few more; 3 parts and 11 sheets
-  std::vector<std::string> pieces = fuzz::Pieces(data + 1, size - 1, kMaxFiles);
-  if (data[0] % 2) return XlsxWorkbook::Parse(fuzz::WorkbookOfParts(pieces), "fuzz.xlsx", fuzz::kFuzzLimits);
-  std::vector<Ssda903Text> files;
-  for (size_t i = 0; i < pieces.size(); ++i) files.push_back({"List " + std::to_string(i + 1) + ".csv", pieces[i]});
-  return CsvSheets(files, problems);
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace scrutiny;
   if (size == 0) return 0;
+  constexpr size_t kMaxFiles = 14;  // Lists 1 to 11 and a few more; 3 parts and 11 sheets
+  std::vector<std::string> pieces = fuzz::Pieces(data + 1, size - 1, kMaxFiles);
   Problems problems(10);
-  auto workbook = WorkbookOf(data, size, problems);
-  if (!workbook.ok()) return 0;
   AnnexAOptions options{"900", "", Date::FromCivil(2021, 3, 31)};
-  fuzz::Finish(ReadAnnexA(*workbook, "fuzz", options, problems), problems);
+  if (data[0] % 2) {
+    auto read = ReadAnnexAXlsx(fuzz::WorkbookOfParts(pieces), "fuzz.xlsx", options, problems, fuzz::kFuzzLimits);
+    fuzz::Finish(read, problems);
+    return 0;
+  }
+  std::vector<Ssda903Text> files;
+  for (size_t i = 0; i < pieces.size(); ++i) files.push_back({"List " + std::to_string(i + 1) + ".csv", pieces[i]});
+  auto workbook = CsvSheets(files, problems);
+  if (workbook.ok()) fuzz::Finish(ReadAnnexA(*workbook, "fuzz", options, problems), problems);
   return 0;
 }

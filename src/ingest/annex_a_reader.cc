@@ -53,15 +53,28 @@ std::string TeamIdOf(std::string_view la_code, std::string_view name) {
 // "Y" or "N" for a yes/no column; empty if none or bad.
 std::string_view Flag(AnnexARow& row, C column, bool required) { return row.Code(column, "yes_no", required); }
 
-// WorkbookReading reads one workbook's lists into an AnnexAReturn, sheet by sheet.
-class WorkbookReading {
+// WorkbookReading reads one workbook's lists into an AnnexAReturn, sheet by
+// sheet and row by row as the workbook is read: a sheet's first rows are held
+// until its header is found among them, and no other row is kept.
+class WorkbookReading : public XlsxSheetReader {
  public:
-  WorkbookReading(const std::string& file, const AnnexAOptions& options, Problems& problems)
-      : file_(file), options_(options), problems_(problems) {}
-  Result<AnnexAReturn> Run(const XlsxWorkbook& workbook);
+  WorkbookReading(const std::string& file, const AnnexAOptions& options, size_t problem_limit)
+      : file_(file), options_(options), problems_(problem_limit) {}
+  // Readies the return (false if the council code is bad); then give it the workbook's sheets.
+  Status Begin();
+  // The return read, its problems added to those given.
+  AnnexAReturn Finish(Problems& problems);
+
+  void BeginSheet(std::string_view name) override;
+  bool Row(const XlsxRow& row) override;
+  void EndSheet() override;
 
  private:
-  void ReadSheet(const XlsxSheet& sheet);
+  // What is done with the sheet's rows: none read, its header looked for, or its list read.
+  enum class SheetStage { kNotRead, kHeader, kList };
+  // Finds the list among the sheet's first rows and reads the rows after its header.
+  void FindList();
+  void ReadListRow(const XlsxRow& xlsx_row);
   bool ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row);
   // Adds the records the row makes to the group; false for a list not read.
   bool RecordsOf(int list, AnnexARow& row, RecordGroup& group);
@@ -107,7 +120,11 @@ class WorkbookReading {
 
   const std::string& file_;
   const AnnexAOptions& options_;
-  Problems& problems_;
+  // Kept apart until the workbook is read whole: a workbook refused part-way gives no problems of its rows.
+  Problems problems_;
+  SheetStage stage_ = SheetStage::kNotRead;
+  XlsxSheet head_;  // the sheet's name and its first rows, where its header is looked for
+  std::optional<AnnexASheet> list_;  // the list the sheet holds, once found
   AnnexACodes codes_;
   std::vector<bool> made_;  // by the pool id of a child_id: whether its children record is made
   std::optional<int32_t> child_pool_id_;  // the pool id of the row's child_id; none if the row has none
@@ -122,40 +139,68 @@ class WorkbookReading {
   RecordGroup group_{out_.dataset, out_.sources};  // reused for each row's records
 };
 
-Result<AnnexAReturn> WorkbookReading::Run(const XlsxWorkbook& workbook) {
+Status WorkbookReading::Begin() {
   if (!IsIdText(options_.la_code))
     return Status::InvalidInput(fmt::format("'{}' is not a council code (letters, digits, - _ . /)", options_.la_code));
   out_.sources = EmptySources(out_.dataset);
   AddCouncil(out_.dataset, out_.sources, options_.la_code, options_.council_name, problems_);
-  for (const XlsxSheet& sheet : workbook.sheets()) ReadSheet(sheet);
+  return Status::Ok();
+}
+
+AnnexAReturn WorkbookReading::Finish(Problems& problems) {
+  problems.Append(problems_);
   return std::move(out_);
 }
 
-void WorkbookReading::ReadSheet(const XlsxSheet& sheet) {
+void WorkbookReading::BeginSheet(std::string_view name) {
   AnnexASheetCount& count = out_.sheets.emplace_back();
-  count.sheet = sheet.name;
-  std::optional<int> named = ListNumberOfName(sheet.name);
+  count.sheet = name;
+  head_ = {std::string(name), {}};
+  list_.reset();
+  stage_ = SheetStage::kNotRead;
+  std::optional<int> named = ListNumberOfName(name);
   bool no_place = named && std::any_of(AnnexALists().begin(), AnnexALists().end(), [&](const AnnexAListSpec& s) {
     return s.number == *named && s.record_type.empty();
   });
   if (named && *named == kCareLeaversList && !options_.as_at) {
-    problems_.Add({fmt::format("{}[{}]", file_, sheet.name), 0, "", "",
+    problems_.Add({fmt::format("{}[{}]", file_, name), 0, "", "",
                    "List 9 (care leavers) is read only given the date the workbook describes (--as-at)"});
     no_place = true;
   }
-  if (no_place) {
-    count.list = *named;
-    return;
+  if (no_place) count.list = *named;
+  else stage_ = SheetStage::kHeader;
+}
+
+bool WorkbookReading::Row(const XlsxRow& row) {
+  if (stage_ == SheetStage::kList) {
+    ReadListRow(row);
+  } else if (stage_ == SheetStage::kHeader) {
+    head_.rows.push_back(row);
+    if (head_.rows.size() == AnnexASheet::kHeaderSearchRows) FindList();
   }
-  auto found = AnnexASheet::Find(sheet, file_, problems_);
-  if (!found) return;
-  count.list = found->spec().number;
-  count.record_type = found->spec().record_type;
-  for (size_t r = found->header_index() + 1; r < sheet.rows.size(); ++r) {
-    if (Blank(sheet.rows[r])) continue;
-    ++count.rows;
-    if (!ReadRow(*found, sheet.rows[r])) ++count.left_out;
-  }
+  return true;  // every row is read, to the sheet's end, so that a damaged sheet is refused whole
+}
+
+void WorkbookReading::EndSheet() {
+  if (stage_ == SheetStage::kHeader) FindList();
+}
+
+void WorkbookReading::FindList() {
+  stage_ = SheetStage::kNotRead;
+  list_ = AnnexASheet::Find(head_, file_, problems_);
+  if (!list_) return;
+  AnnexASheetCount& count = out_.sheets.back();
+  count.list = list_->spec().number;
+  count.record_type = list_->spec().record_type;
+  stage_ = SheetStage::kList;
+  for (size_t r = list_->header_index() + 1; r < head_.rows.size(); ++r) ReadListRow(head_.rows[r]);
+}
+
+void WorkbookReading::ReadListRow(const XlsxRow& xlsx_row) {
+  if (Blank(xlsx_row)) return;
+  AnnexASheetCount& count = out_.sheets.back();
+  ++count.rows;
+  if (!ReadRow(*list_, xlsx_row)) ++count.left_out;
 }
 
 bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row) {
@@ -420,20 +465,36 @@ uint64_t AnnexAReturn::left_out() const {
 
 Result<AnnexAReturn> ReadAnnexA(const XlsxWorkbook& workbook, const std::string& file, const AnnexAOptions& options,
                                 Problems& problems) {
-  return WorkbookReading(file, options, problems).Run(workbook);
+  WorkbookReading reading(file, options, problems.limit());
+  if (Status s = reading.Begin(); !s.ok()) return s;
+  workbook.GiveTo(reading);
+  return reading.Finish(problems);
+}
+
+Result<AnnexAReturn> ReadAnnexAXlsx(std::string_view bytes, const std::string& file, const AnnexAOptions& options,
+                                    Problems& problems, const XlsxLimits& limits) {
+  WorkbookReading reading(file, options, problems.limit());
+  if (Status s = reading.Begin(); !s.ok()) return s;
+  if (Status s = ReadXlsxBytes(bytes, file, reading, limits); !s.ok()) return s;
+  return reading.Finish(problems);
 }
 
 Result<AnnexAReturn> ReadAnnexAFile(const std::string& path, const AnnexAOptions& options, Problems& problems) {
-  std::error_code ec;
-  XlsxLimits limits;
-  limits.max_file_bytes = options.max_file_bytes;
-  auto workbook = std::filesystem::is_directory(path, ec) ? ReadCsvSheets(path, options.max_file_bytes, problems)
-                                                          : XlsxWorkbook::Open(path, limits);
-  if (!workbook.ok()) return workbook.status();
   std::filesystem::path named(path);
   if (named.filename().empty()) named = named.parent_path();  // "dir/"
   std::string file = named.filename().string();
-  return ReadAnnexA(*workbook, file, options, problems);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    auto workbook = ReadCsvSheets(path, options.max_file_bytes, problems);
+    if (!workbook.ok()) return workbook.status();
+    return ReadAnnexA(*workbook, file, options, problems);
+  }
+  WorkbookReading reading(file, options, problems.limit());
+  if (Status s = reading.Begin(); !s.ok()) return s;
+  XlsxLimits limits;
+  limits.max_file_bytes = options.max_file_bytes;
+  if (Status s = ReadXlsxFile(path, reading, limits); !s.ok()) return s;
+  return reading.Finish(problems);
 }
 
 }  // namespace scrutiny

@@ -53,6 +53,10 @@ struct AnnexAReturn {
 Result<AnnexAReturn> ReadAnnexA(const XlsxWorkbook& workbook, const std::string& file, const AnnexAOptions& options,
                                 Problems& problems);
 
+// Reads the .xlsx workbook whose bytes are given, within the limits; file names it in problems and errors.
+Result<AnnexAReturn> ReadAnnexAXlsx(std::string_view bytes, const std::string& file, const AnnexAOptions& options,
+                                    Problems& problems, const XlsxLimits& limits = {});
+
 // Opens the .xlsx file, or the folder of one CSV file per list ("List 1.csv"...,
 // headers as in the workbook), and reads it. Fails only when nothing can be
 // read (no council code, a file that is not a workbook, a folder that cannot

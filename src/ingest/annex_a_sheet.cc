@@ -10,7 +10,6 @@
 namespace scrutiny {
 namespace {
 
-constexpr size_t kHeaderSearchRows = 10;  // a title or notes may stand above the header
 constexpr int kLettersInAlphabet = 26;
 
 std::string ColumnLetters(size_t index) {

@@ -21,7 +21,12 @@ std::optional<int> ListNumberOfName(std::string_view sheet_name);
 // AnnexASheet is a sheet found to hold a list, with where its columns are.
 class AnnexASheet {
  public:
-  // The list the sheet holds, found among those the model has a place for.
+  // The rows a list's header is looked for in: a title or notes may stand above it.
+  static constexpr size_t kHeaderSearchRows = 10;
+
+  // The list the sheet holds, found among those the model has a place for,
+  // by the sheet's name and its first kHeaderSearchRows rows (the sheet
+  // given may hold only those, and must outlive the AnnexASheet).
   // None if the sheet holds no such list, or lacks a column the list needs;
   // problems say which.
   static std::optional<AnnexASheet> Find(const XlsxSheet& sheet, const std::string& file, Problems& problems);

@@ -138,11 +138,24 @@ Result<ReturnFormat> FolderFormat(const std::string& dir) {
   return file_of_format.begin()->first;
 }
 
+// SheetHeads keeps each sheet's first rows, where an Annex A list's header would
+// be, and reads no further: the reader of the format reads the sheets whole.
+class SheetHeads : public XlsxSheetReader {
+ public:
+  void BeginSheet(std::string_view name) override { sheets.push_back({std::string(name), {}}); }
+  bool Row(const XlsxRow& row) override {
+    sheets.back().rows.push_back(row);
+    return sheets.back().rows.size() < AnnexASheet::kHeaderSearchRows;
+  }
+  void EndSheet() override {}
+  std::vector<XlsxSheet> sheets;
+};
+
 Result<ReturnFormat> WorkbookFormat(const std::string& path, std::string_view bytes) {
-  auto workbook = XlsxWorkbook::Parse(bytes, path);
-  if (!workbook.ok()) return Refuse(path, fmt::format("a zip file that is not a workbook Scrutiny reads ({})",
-                                                      workbook.status().message()));
-  for (const XlsxSheet& sheet : workbook->sheets())
+  SheetHeads heads;
+  if (Status read = ReadXlsxBytes(bytes, path, heads); !read.ok())
+    return Refuse(path, fmt::format("a zip file that is not a workbook Scrutiny reads ({})", read.message()));
+  for (const XlsxSheet& sheet : heads.sheets)
     if (IsAnnexASheet(sheet, path)) return ReturnFormat::kAnnexA;
   return Refuse(path, "an .xlsx workbook with no sheet holding an Annex A list");
 }

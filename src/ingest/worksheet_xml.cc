@@ -184,10 +184,10 @@ struct OpenElement {
 // WorksheetScan reads one worksheet's text from start to end.
 class WorksheetScan {
  public:
-  WorksheetScan(std::string_view xml, const WorksheetPart& part)
+  WorksheetScan(std::string_view xml, const WorksheetPart& part, const WorksheetRowReader& read_row)
       : xml_(xml), at_(xml.data()), end_(xml.data() + xml.size()), part_(part.part), sheet_(part.sheet),
-        shared_strings_(part.shared_strings) {}
-  Result<std::vector<XlsxRow>> Run();
+        shared_strings_(part.shared_strings), read_row_(read_row) {}
+  Status Run();
 
  private:
   bool Markup();
@@ -244,10 +244,11 @@ class WorksheetScan {
   const char* end_;
   std::string_view part_, sheet_;
   const std::vector<std::string>& shared_strings_;
+  const WorksheetRowReader& read_row_;
   std::vector<OpenElement> open_;
-  std::vector<XlsxRow> rows_;
+  XlsxRow row_;  // the row being read, reused for the next: its cells keep their memory
   std::string fault_;
-  bool rooted_ = false, sheet_data_seen_ = false;
+  bool rooted_ = false, sheet_data_seen_ = false, stopped_ = false;
   // The row and cell being read.
   uint64_t previous_row_ = 0;
   size_t next_column_ = 0;
@@ -289,8 +290,8 @@ void WorksheetScan::Open(std::string_view name, Role role) {
   switch (role) {
     case Role::kSheetData: sheet_data_seen_ = true; break;
     case Role::kRow:
-      rows_.emplace_back().number = RowNumber(reference_);
-      if (rows_.size() > 1) rows_.back().cells.reserve(rows_[rows_.size() - 2].cells.size());  // rows are alike
+      row_.number = RowNumber(reference_);
+      row_.cells.clear();
       next_column_ = 0;
       break;
     case Role::kValue: cell_has_value_ = true; break;
@@ -304,9 +305,9 @@ void WorksheetScan::Open(std::string_view name, Role role) {
 void WorksheetScan::Close(Role role) {
   if (role == Role::kCell) CloseCell();
   if (role == Role::kRow) {
-    XlsxRow& row = rows_.back();
-    if (row.number == 0) row.number = previous_row_ + 1;
-    previous_row_ = row.number;
+    if (row_.number == 0) row_.number = previous_row_ + 1;
+    previous_row_ = row_.number;
+    stopped_ = !read_row_(row_);
   }
   open_.pop_back();
 }
@@ -325,9 +326,8 @@ void WorksheetScan::CloseCell() {
 
 // Sets the row's cell in the column from its type and its <v> (or inline string's) text.
 void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_view value) {
-  XlsxRow& row = rows_.back();
-  if (row.cells.size() <= column) row.cells.resize(column + 1);
-  XlsxCell& cell = row.cells[column];
+  if (row_.cells.size() <= column) row_.cells.resize(column + 1);
+  XlsxCell& cell = row_.cells[column];
   bool shared = type.size() == 1 && type[0] == 's';
   if (shared) {
     std::optional<size_t> index = SharedStringIndex(value);
@@ -591,13 +591,13 @@ bool WorksheetScan::EndTag() {
   return fault_.empty();
 }
 
-Result<std::vector<XlsxRow>> WorksheetScan::Run() {
+Status WorksheetScan::Run() {
   if (xml_.starts_with("\xEF\xBB\xBF")) at_ += 3;
   if (size_t nul = xml_.find('\0'); nul != std::string_view::npos) {
     at_ = xml_.data() + nul;
     Fault("a NUL byte, which XML cannot hold");
   }
-  while (at_ < end_ && fault_.empty()) {
+  while (at_ < end_ && fault_.empty() && !stopped_) {
     if (*at_ != '<') {
       Text();
       continue;
@@ -605,17 +605,28 @@ Result<std::vector<XlsxRow>> WorksheetScan::Run() {
     if (!open_.empty() && PlainMarkup()) continue;
     Markup();
   }
+  if (stopped_ && fault_.empty()) return Status::Ok();
   if (fault_.empty() && !open_.empty())
     Fault(fmt::format("the text ends before <{}> is closed", open_.back().name));
   if (fault_.empty() && !rooted_) Fault("no root element");
   if (!fault_.empty()) return Status::InvalidInput(fault_);
-  return std::move(rows_);
+  return Status::Ok();
 }
 
 }  // namespace
 
+Status ReadWorksheetRows(std::string_view xml, const WorksheetPart& part, const WorksheetRowReader& read_row) {
+  return WorksheetScan(xml, part, read_row).Run();
+}
+
 Result<std::vector<XlsxRow>> ReadWorksheetRows(std::string_view xml, const WorksheetPart& part) {
-  return WorksheetScan(xml, part).Run();
+  std::vector<XlsxRow> rows;
+  Status read = ReadWorksheetRows(xml, part, [&rows](const XlsxRow& row) {
+    rows.push_back(row);
+    return true;
+  });
+  if (!read.ok()) return read;
+  return rows;
 }
 
 }  // namespace scrutiny

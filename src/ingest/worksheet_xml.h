@@ -11,6 +11,7 @@
 // not only white space, or its first CDATA section, with entities decoded and
 // line ends made "\n", as pugixml gives it.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +28,18 @@ struct WorksheetPart {
   const std::vector<std::string>& shared_strings;
 };
 
-// The sheet's rows, or why they cannot be read: "part P is not well-formed
-// XML: line N: <what>", or "sheet 'S' has a cell reference that is not a
-// column and row: 'X' (line N of P)".
+// Given each row of a sheet as its end tag is read. The row is reused for the
+// next, so what is kept must be copied. False reads no more of the sheet (the
+// rest is neither read nor checked).
+using WorksheetRowReader = std::function<bool(const XlsxRow& row)>;
+
+// Gives the sheet's rows to read_row one by one, or says why they cannot be
+// read: "part P is not well-formed XML: line N: <what>", or "sheet 'S' has a
+// cell reference that is not a column and row: 'X' (line N of P)". Rows before
+// a fault have been given by then: a reader keeps nothing of a sheet that fails.
+Status ReadWorksheetRows(std::string_view xml, const WorksheetPart& part, const WorksheetRowReader& read_row);
+
+// The sheet's rows, all of them, or why they cannot be read (as above).
 Result<std::vector<XlsxRow>> ReadWorksheetRows(std::string_view xml, const WorksheetPart& part);
 
 }  // namespace scrutiny

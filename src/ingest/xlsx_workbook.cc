@@ -78,13 +78,15 @@ std::string PartOfTarget(std::string_view target) {
 
 }  // namespace
 
-// XlsxReading reads one workbook's parts from its zip, within the limits.
+// XlsxReading reads one workbook's parts from its zip, within the limits,
+// giving its sheets' rows to a reader.
 class XlsxReading {
  public:
   // Reads the file at path, or, if bytes is given, those bytes named path.
-  XlsxReading(std::string path, const XlsxLimits& limits, std::optional<std::string_view> bytes = std::nullopt)
-      : path_(std::move(path)), limits_(limits), bytes_(bytes) {}
-  Result<XlsxWorkbook> Run();
+  XlsxReading(std::string path, const XlsxLimits& limits, XlsxSheetReader& reader,
+              std::optional<std::string_view> bytes = std::nullopt)
+      : path_(std::move(path)), limits_(limits), bytes_(bytes), reader_(reader) {}
+  Status Run();
 
  private:
   Status OpenZip();
@@ -111,7 +113,23 @@ class XlsxReading {
   ZipArchive zip_;
   uint64_t inflated_ = 0;
   std::vector<std::string> shared_strings_;
-  XlsxWorkbook workbook_;
+  // Memory of the parts read before, used again for the next: a sheet's rows are not kept, and
+  // fresh memory for each part was faulted in and zeroed by the kernel again (docs/performance.md).
+  std::string deflated_, spare_part_;
+  XlsxSheetReader& reader_;
+  size_t sheets_ = 0;
+};
+
+// WholeWorkbook keeps every sheet and row it is given: a workbook read whole.
+class WholeWorkbook : public XlsxSheetReader {
+ public:
+  void BeginSheet(std::string_view name) override { sheets_.push_back({std::string(name), {}}); }
+  bool Row(const XlsxRow& row) override {
+    sheets_.back().rows.push_back(row);
+    return true;
+  }
+  void EndSheet() override {}
+  std::vector<XlsxSheet> sheets_;
 };
 
 zip_t* XlsxReading::OpenSource(int& error) const {
@@ -186,10 +204,12 @@ Result<std::string> XlsxReading::InflatePart(const std::string& part, const zip_
   if (TooBig(stat.size)) return RefuseTooBig(part);
   std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(zip_.get(), stat.index, ZIP_FL_COMPRESSED));
   if (!file) return Refuse(fmt::format("part {} cannot be inflated: {}", part, zip_strerror(zip_.get())));
-  std::string deflated(stat.comp_size, '\0');
+  std::string& deflated = deflated_;
+  deflated.resize(stat.comp_size);
   if (zip_fread(file.get(), deflated.data(), deflated.size()) != static_cast<zip_int64_t>(deflated.size()))
     return Refuse(fmt::format("part {} is truncated or damaged", part));
-  std::string bytes(stat.size, '\0');
+  std::string bytes = std::move(spare_part_);
+  bytes.resize(stat.size);
   std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
       libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
   size_t made = 0;
@@ -249,9 +269,13 @@ Status XlsxReading::ReadSheet(const pugi::xml_node& sheet, const pugi::xml_docum
   if (!bytes.ok()) return bytes.status();
   auto text = AsUtf8(std::move(*bytes), part);
   if (!text.ok()) return text.status();
-  auto rows = ReadWorksheetRows(*text, {part, name, shared_strings_});
-  if (!rows.ok()) return Refuse(rows.status().message());
-  workbook_.sheets_.push_back({name, std::move(*rows)});
+  ++sheets_;
+  reader_.BeginSheet(name);
+  Status rows = ReadWorksheetRows(*text, {part, name, shared_strings_},
+                                  [this](const XlsxRow& row) { return reader_.Row(row); });
+  if (!rows.ok()) return Refuse(rows.message());
+  reader_.EndSheet();
+  spare_part_ = std::move(*text);
   return Status::Ok();
 }
 
@@ -282,7 +306,7 @@ std::string XlsxReading::OtherSpreadsheet() const {
   return "";
 }
 
-Result<XlsxWorkbook> XlsxReading::Run() {
+Status XlsxReading::Run() {
   if (Status s = OpenZip(); !s.ok()) return s;
   if (std::string other = OtherSpreadsheet(); !other.empty()) return Refuse(other);
   auto workbook = ParsePart("xl/workbook.xml", true);
@@ -292,17 +316,39 @@ Result<XlsxWorkbook> XlsxReading::Run() {
   if (Status s = ReadSharedStrings(); !s.ok()) return s;
   for (pugi::xml_node sheet : workbook->child("workbook").child("sheets").children("sheet"))
     if (Status s = ReadSheet(sheet, *relationships); !s.ok()) return s;
-  if (workbook_.sheets_.empty()) return Refuse("the workbook has no sheets");
-  return std::move(workbook_);
+  if (sheets_ == 0) return Refuse("the workbook has no sheets");
+  return Status::Ok();
+}
+
+Status ReadXlsxFile(const std::string& path, XlsxSheetReader& reader, const XlsxLimits& limits) {
+  if (Status s = CheckReturnFileSize(path, limits.max_file_bytes); !s.ok()) return s;
+  return XlsxReading(path, limits, reader).Run();
+}
+
+Status ReadXlsxBytes(std::string_view bytes, const std::string& name, XlsxSheetReader& reader,
+                     const XlsxLimits& limits) {
+  return XlsxReading(name, limits, reader, bytes).Run();
 }
 
 Result<XlsxWorkbook> XlsxWorkbook::Open(const std::string& path, const XlsxLimits& limits) {
-  if (Status s = CheckReturnFileSize(path, limits.max_file_bytes); !s.ok()) return s;
-  return XlsxReading(path, limits).Run();
+  WholeWorkbook whole;
+  if (Status s = ReadXlsxFile(path, whole, limits); !s.ok()) return s;
+  return XlsxWorkbook(std::move(whole.sheets_));
 }
 
 Result<XlsxWorkbook> XlsxWorkbook::Parse(std::string_view bytes, const std::string& name, const XlsxLimits& limits) {
-  return XlsxReading(name, limits, bytes).Run();
+  WholeWorkbook whole;
+  if (Status s = ReadXlsxBytes(bytes, name, whole, limits); !s.ok()) return s;
+  return XlsxWorkbook(std::move(whole.sheets_));
+}
+
+void XlsxWorkbook::GiveTo(XlsxSheetReader& reader) const {
+  for (const XlsxSheet& sheet : sheets_) {
+    reader.BeginSheet(sheet.name);
+    for (const XlsxRow& row : sheet.rows)
+      if (!reader.Row(row)) break;
+    reader.EndSheet();
+  }
 }
 
 const XlsxSheet* XlsxWorkbook::Sheet(std::string_view name) const {

@@ -40,6 +40,18 @@ struct XlsxSheet {
   std::vector<XlsxRow> rows;
 };
 
+// XlsxSheetReader is given a workbook's sheets in the workbook's order, and
+// each sheet's rows one by one as they are read, so that a reader of a large
+// workbook need not hold all its cells at once.
+class XlsxSheetReader {
+ public:
+  virtual ~XlsxSheetReader() = default;
+  virtual void BeginSheet(std::string_view name) = 0;
+  // The sheet's next row, reused once this returns; false reads no more of the sheet.
+  virtual bool Row(const XlsxRow& row) = 0;
+  virtual void EndSheet() = 0;
+};
+
 // XlsxLimits caps what a workbook may inflate to, part by part and in all.
 struct XlsxLimits {
   uint64_t max_part_bytes = 64ull << 20;
@@ -58,13 +70,22 @@ class XlsxWorkbook {
   explicit XlsxWorkbook(std::vector<XlsxSheet> sheets) : sheets_(std::move(sheets)) {}
 
   const std::vector<XlsxSheet>& sheets() const { return sheets_; }
+  // Gives the reader every sheet and row, as ReadXlsxFile would have.
+  void GiveTo(XlsxSheetReader& reader) const;
   // The sheet of that name (case-insensitive), or nullptr.
   const XlsxSheet* Sheet(std::string_view name) const;
 
  private:
   std::vector<XlsxSheet> sheets_;
-  friend class XlsxReading;
 };
+
+// Reads the workbook at path, or the .xlsx bytes given (name for errors),
+// giving its sheets and rows to the reader as they are read. A fault found
+// part-way (a damaged sheet) fails the whole: the reader has then been given
+// rows of a workbook that is refused, and keeps nothing of them.
+Status ReadXlsxFile(const std::string& path, XlsxSheetReader& reader, const XlsxLimits& limits = {});
+Status ReadXlsxBytes(std::string_view bytes, const std::string& name, XlsxSheetReader& reader,
+                     const XlsxLimits& limits = {});
 
 // The day an Excel serial number names in the 1900 date system, where 1 is
 // 1 January 1900 and, after Lotus 1-2-3's bug, 60 is 29 February 1900, a day

@@ -200,6 +200,11 @@ void Problems::Add(Problem p) {
   ++total_;
 }
 
+void Problems::Append(const Problems& other) {
+  for (const Problem& p : other.kept_) Add(p);
+  total_ += other.total_ - other.kept_.size();
+}
+
 namespace {
 
 // AddRecord of cells given as text (std::string_view) or as FieldValues.

@@ -62,6 +62,9 @@ class Problems {
   size_t total() const { return total_; }
   const std::vector<Problem>& kept() const { return kept_; }
   bool full() const { return total_ >= limit_; }
+  size_t limit() const { return limit_; }
+  // Adds the other's problems after these, as if each had been added here.
+  void Append(const Problems& other);
 
  private:
   size_t limit_;

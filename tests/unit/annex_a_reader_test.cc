@@ -178,6 +178,39 @@ TEST_F(AnnexAReaderTest, MatchesHeadersWhateverTheirCasePunctuationOrderOrPlace)
   EXPECT_EQ(r.result->sheets[0].list, 1);
 }
 
+// A sheet's first rows are held while its header is looked for among them and
+// the rest are read as they come: rows on either side of the tenth alike.
+TEST_F(AnnexAReaderTest, ReadsTheRowsHeldWithTheHeaderAndThoseAfterAlike) {
+  std::string xml = InlineRow(1, {"List 1: contacts"}) + InlineRow(2, kList1Header);
+  for (int row = 3; row <= 14; ++row) {
+    std::string gender = row == 10 || row == 12 ? "z) Other" : "a) Male";
+    xml += InlineRow(row, {"C" + std::to_string(row), gender, "a) WBRI", "42029", "", "44090", "6"});
+  }
+  Read r = ReadSheets({{"List 1", xml}});
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(Rows(r, "contacts"), 10u);
+  EXPECT_EQ(Value(r, "contacts", "child_id", 0), "900-C3");
+  EXPECT_EQ(Value(r, "contacts", "child_id", 9), "900-C14");
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].substr(0, 20), "a.xlsx[List 1]:10: c");
+  EXPECT_EQ(r.problems[1].substr(0, 20), "a.xlsx[List 1]:12: c");
+  EXPECT_EQ(r.result->sheets[0].rows, 12u);
+  EXPECT_EQ(r.result->sheets[0].left_out, 2u);
+}
+
+// A workbook is read sheet by sheet, but one found damaged part-way is refused
+// whole: no records, and no problems of the rows read before the damage.
+TEST_F(AnnexAReaderTest, RefusesAWorkbookDamagedPartWayWithNoProblemsOfItsRows) {
+  std::string list1 = InlineRow(1, kList1Header) + InlineRow(2, {"C 1", "a) Male", "a) WBRI", "42029", "", "44090", "6"});
+  std::string list2 = InlineRow(1, {"Child Unique ID"}) + "<row r=\"2\"><c r=\"A2\"><v>1</v></row>";
+  Read r = ReadSheets({{"List 1", list1}, {"List 2", list2}});
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.result.status().message(), (dir_ / "a.xlsx").string() +
+                                             ": part xl/worksheets/sheet2.xml is not well-formed XML: line 1: the end "
+                                             "tag </row> where </c> should be");
+  EXPECT_TRUE(r.problems.empty()) << r.problems[0];
+}
+
 // Lists 3 to 8 name the team the child is allocated to: a team is made of
 // each name (one of names that differ only in case and punctuation), so that
 // a council with only Annex A can see its figures by team.

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "ingest/return_format.h"
+#include "xlsx_fixture.h"
 
 namespace scrutiny {
 namespace {
@@ -39,6 +40,20 @@ TEST(ReturnFormat, FindsEachSampleByItsContent) {
   EXPECT_EQ(Detected(kSamples + "cin-census/fake_CIN_data.xml"), ReturnFormat::kCinCensus);
   EXPECT_EQ(Detected(kSamples + "csww/social_work_workforce_2022.xml"), ReturnFormat::kCsww);
   EXPECT_EQ(Detected(kSamples + "annex-a/Annex_A.xlsx"), ReturnFormat::kAnnexA);
+}
+
+// A workbook is told by its sheets' first rows, where a list's header is; the
+// rest of each sheet is left for the reader of the format, which reads it whole
+// (here it would refuse row 30, which is not well-formed).
+TEST(ReturnFormat, FindsAWorkbookByTheFirstRowsOfItsSheets) {
+  std::string rows = testing::InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age",
+                                            "Date of Contact", "Contact Source"});
+  for (int row = 2; row < 30; ++row) rows += testing::InlineRow(row, {"C" + std::to_string(row)});
+  rows += "<row r=\"30\"><c><v>1</v></row>";
+  fs::path path = fs::temp_directory_path() / "scrutiny-format-test-damaged-late.xlsx";
+  ASSERT_TRUE(testing::WriteZip(path, testing::WorkbookParts({{"Contacts", rows}})));
+  EXPECT_EQ(Detected(path.string()), ReturnFormat::kAnnexA);
+  fs::remove(path);
 }
 
 TEST(ReturnFormat, FindsCsvFoldersByTheirHeadersNotTheirNames) {

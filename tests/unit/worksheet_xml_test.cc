@@ -126,6 +126,32 @@ TEST(WorksheetXml, NumbersRowsAsExcelWritesThemAndTheirNearNeighboursAlike) {
   EXPECT_EQ(Cells(*rows).substr(0, 13), "2: [1#]\n4:\n5:");
 }
 
+// A reader is given each row as it is read, the same row reused, and may stop
+// the reading: what follows is then neither read nor checked.
+TEST(WorksheetXml, GivesRowsOneByOneUntilTheReaderStops) {
+  std::string xml = "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c><c><v>5</v></c></row>"
+                    "<row r=\"2\"><c t=\"s\"><v>1</v></c></row><row r=\"3\"><c><v>3</v></c></row>"
+                    "<row r=\"4\"><c></row>";  // not well-formed from here
+  std::vector<std::string> given;
+  auto read_two = [&given](const XlsxRow& row) {
+    given.push_back(std::to_string(row.number) + ":" + std::to_string(row.cells.size()) + ":" + row.cells[0].text);
+    return given.size() < 2;
+  };
+  Status read = ReadWorksheetRows(xml, {"xl/worksheets/sheet1.xml", "List 1", kShared}, read_two);
+  ASSERT_TRUE(read.ok()) << read.message();
+  EXPECT_EQ(given, (std::vector<std::string>{"1:2:zero", "2:1:one"}));  // the second row has one cell, not two
+
+  given.clear();
+  auto read_all = [&given](const XlsxRow& row) {
+    given.push_back(std::to_string(row.number));
+    return true;
+  };
+  read = ReadWorksheetRows(xml, {"xl/worksheets/sheet1.xml", "List 1", kShared}, read_all);
+  EXPECT_EQ(read.message(), "part xl/worksheets/sheet1.xml is not well-formed XML: line 1: "
+                            "the end tag </row> where </c> should be");
+  EXPECT_EQ(given, (std::vector<std::string>{"1", "2", "3"}));  // given before the fault was found
+}
+
 TEST(WorksheetXml, ReadsOnlyTheFirstSheetDataOfTheRootWorksheet) {
   auto rows = Read("<worksheet><sheetData><row><c><v>1</v></c></row></sheetData>"
                    "<sheetData><row><c><v>2</v></c></row></sheetData>"
