@@ -247,6 +247,7 @@ class WorksheetScan {
   const WorksheetRowReader& read_row_;
   std::vector<OpenElement> open_;
   XlsxRow row_;  // the row being read, reused for the next: its cells keep their memory
+  size_t row_width_ = 0;  // the row's cells so far: row_.cells[0, row_width_) are this row's
   std::string fault_;
   bool rooted_ = false, sheet_data_seen_ = false, stopped_ = false;
   // The row and cell being read.
@@ -291,7 +292,7 @@ void WorksheetScan::Open(std::string_view name, Role role) {
     case Role::kSheetData: sheet_data_seen_ = true; break;
     case Role::kRow:
       row_.number = RowNumber(reference_);
-      row_.cells.clear();
+      row_width_ = 0;
       next_column_ = 0;
       break;
     case Role::kValue: cell_has_value_ = true; break;
@@ -307,6 +308,7 @@ void WorksheetScan::Close(Role role) {
   if (role == Role::kRow) {
     if (row_.number == 0) row_.number = previous_row_ + 1;
     previous_row_ = row_.number;
+    row_.cells.resize(row_width_);
     stopped_ = !read_row_(row_);
   }
   open_.pop_back();
@@ -326,7 +328,15 @@ void WorksheetScan::CloseCell() {
 
 // Sets the row's cell in the column from its type and its <v> (or inline string's) text.
 void WorksheetScan::SetCell(size_t column, std::string_view type, std::string_view value) {
-  if (row_.cells.size() <= column) row_.cells.resize(column + 1);
+  if (column >= row_width_) {  // the last row's cells are used again, those skipped emptied
+    if (row_.cells.size() <= column) row_.cells.resize(column + 1);
+    for (size_t skipped = row_width_; skipped < column; ++skipped) {
+      row_.cells[skipped].text.clear();
+      row_.cells[skipped].number = false;
+      row_.cells[skipped].shared = -1;
+    }
+    row_width_ = column + 1;
+  }
   XlsxCell& cell = row_.cells[column];
   bool shared = type.size() == 1 && type[0] == 's';
   if (shared) {

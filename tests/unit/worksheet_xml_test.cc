@@ -152,6 +152,28 @@ TEST(WorksheetXml, GivesRowsOneByOneUntilTheReaderStops) {
   EXPECT_EQ(given, (std::vector<std::string>{"1", "2", "3"}));  // given before the fault was found
 }
 
+// The row read is the last one's memory used again: no cell of one row may show in the next.
+TEST(WorksheetXml, CarriesNoCellFromOneRowToTheNext) {
+  auto rows = Read("<worksheet><sheetData>"
+                   "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\"><v>5</v></c><c r=\"C1\" t=\"s\"><v>1</v></c></row>"
+                   "<row r=\"2\"><c r=\"C2\" t=\"s\"><v>2</v></c></row>"
+                   "<row r=\"3\"><c r=\"A3\"><v>7</v></c></row>"
+                   "<row r=\"4\"><c r=\"D4\"><v>8</v></c><c r=\"B4\" t=\"s\"><v>0</v></c></row>"
+                   "<row r=\"5\"/>"
+                   "<row r=\"6\"><c r=\"B6\"/></row>"
+                   "</sheetData></worksheet>");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  EXPECT_EQ(Cells(*rows),
+            "1: [zero] [5#] [one]\n"
+            "2: [] [] [two]\n"
+            "3: [7#]\n"
+            "4: [] [zero] [] [8#]\n"
+            "5:\n"
+            "6: [] []\n");
+  EXPECT_EQ((*rows)[1].cells[0].shared, -1);
+  EXPECT_EQ((*rows)[3].cells[1].shared, 0);
+}
+
 TEST(WorksheetXml, ReadsOnlyTheFirstSheetDataOfTheRootWorksheet) {
   auto rows = Read("<worksheet><sheetData><row><c><v>1</v></c></row></sheetData>"
                    "<sheetData><row><c><v>2</v></c></row></sheetData>"
