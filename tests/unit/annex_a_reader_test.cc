@@ -239,6 +239,32 @@ TEST_F(AnnexAReaderTest, MakesATeamOfEachAllocatedTeamNamed) {
                            "or digits; the row is kept without its team");
 }
 
+// Team names given as shared strings (as Excel writes them) are remembered by
+// their index; a name of no letter or digit is reported on every row it is on.
+TEST_F(AnnexAReaderTest, ReadsTeamsGivenAsSharedStringsAsTheirText) {
+  auto row = [](int number, int team) {
+    std::string n = std::to_string(number);
+    return "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"inlineStr\"><is><t>C" + n +
+           "</t></is></c><c r=\"B" + n + "\" t=\"s\"><v>2</v></c><c r=\"C" + n + "\" t=\"s\"><v>3</v></c><c r=\"D" +
+           n + "\"><v>42029</v></c><c r=\"E" + n + "\"><v>44090</v></c><c r=\"F" + n + "\"><v>6</v></c><c r=\"G" + n +
+           "\" t=\"s\"><v>4</v></c><c r=\"H" + n + "\" t=\"s\"><v>" + std::to_string(team) + "</v></c></row>";
+  };
+  std::string xml = InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date of Referral",
+                                  "Referral Source", "Referral NFA?", "Allocated Team"}) +
+                    row(2, 0) + row(3, 1) + row(4, 0) + row(5, 1) + row(6, 0);
+  auto path = dir_ / "teams.xlsx";
+  ASSERT_TRUE(WriteZip(path, WorkbookParts({{"List 3", xml}}, {"Front Door", "--", "a) Male", "a) WBRI", "No"})));
+  Read r = ReadPath(path.string());
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
+  ASSERT_EQ(Rows(r, "referrals"), 5u);
+  for (size_t i : {0u, 2u, 4u}) EXPECT_EQ(Value(r, "referrals", "team_id", i), "900-team-front-door");
+  for (size_t i : {1u, 3u}) EXPECT_EQ(Value(r, "referrals", "team_id", i), "");
+  EXPECT_EQ(Rows(r, "teams"), 1u);
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[1], "teams.xlsx[List 3]:5: column 'Allocated Team [H]', value '--': a team is named with "
+                           "letters or digits; the row is kept without its team");
+}
+
 TEST_F(AnnexAReaderTest, ReadsTheCurlyQuotedAndBracketedHeadersOfList7) {
   std::string xml =
       InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Child Protection Plan Start Date",
