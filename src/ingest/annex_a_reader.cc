@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <functional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -60,7 +61,7 @@ class WorkbookReading : public XlsxSheetReader {
  public:
   WorkbookReading(const std::string& file, const AnnexAOptions& options, size_t problem_limit)
       : file_(file), options_(options), problems_(problem_limit) {}
-  // Readies the return (false if the council code is bad); then give it the workbook's sheets.
+  // Readies the return (an error if the council code is bad); then give it the workbook's sheets.
   Status Begin();
   // The return read, its problems added to those given.
   AnnexAReturn Finish(Problems& problems);
@@ -463,20 +464,31 @@ uint64_t AnnexAReturn::left_out() const {
   return n;
 }
 
-Result<AnnexAReturn> ReadAnnexA(const XlsxWorkbook& workbook, const std::string& file, const AnnexAOptions& options,
-                                Problems& problems) {
+namespace {
+
+// The return of a workbook whose sheets read_sheets gives to a reader.
+Result<AnnexAReturn> ReadWorkbook(const std::string& file, const AnnexAOptions& options, Problems& problems,
+                                  const std::function<Status(XlsxSheetReader&)>& read_sheets) {
   WorkbookReading reading(file, options, problems.limit());
   if (Status s = reading.Begin(); !s.ok()) return s;
-  workbook.GiveTo(reading);
+  if (Status s = read_sheets(reading); !s.ok()) return s;
   return reading.Finish(problems);
+}
+
+}  // namespace
+
+Result<AnnexAReturn> ReadAnnexA(const XlsxWorkbook& workbook, const std::string& file, const AnnexAOptions& options,
+                                Problems& problems) {
+  return ReadWorkbook(file, options, problems, [&workbook](XlsxSheetReader& reader) {
+    workbook.GiveTo(reader);
+    return Status::Ok();
+  });
 }
 
 Result<AnnexAReturn> ReadAnnexAXlsx(std::string_view bytes, const std::string& file, const AnnexAOptions& options,
                                     Problems& problems, const XlsxLimits& limits) {
-  WorkbookReading reading(file, options, problems.limit());
-  if (Status s = reading.Begin(); !s.ok()) return s;
-  if (Status s = ReadXlsxBytes(bytes, file, reading, limits); !s.ok()) return s;
-  return reading.Finish(problems);
+  return ReadWorkbook(file, options, problems,
+                      [&](XlsxSheetReader& reader) { return ReadXlsxBytes(bytes, file, reader, limits); });
 }
 
 Result<AnnexAReturn> ReadAnnexAFile(const std::string& path, const AnnexAOptions& options, Problems& problems) {
@@ -489,12 +501,10 @@ Result<AnnexAReturn> ReadAnnexAFile(const std::string& path, const AnnexAOptions
     if (!workbook.ok()) return workbook.status();
     return ReadAnnexA(*workbook, file, options, problems);
   }
-  WorkbookReading reading(file, options, problems.limit());
-  if (Status s = reading.Begin(); !s.ok()) return s;
   XlsxLimits limits;
   limits.max_file_bytes = options.max_file_bytes;
-  if (Status s = ReadXlsxFile(path, reading, limits); !s.ok()) return s;
-  return reading.Finish(problems);
+  return ReadWorkbook(file, options, problems,
+                      [&](XlsxSheetReader& reader) { return ReadXlsxFile(path, reader, limits); });
 }
 
 }  // namespace scrutiny
