@@ -201,7 +201,8 @@ TEST_F(AnnexAReaderTest, ReadsTheRowsHeldWithTheHeaderAndThoseAfterAlike) {
 // A workbook is read sheet by sheet, but one found damaged part-way is refused
 // whole: no records, and no problems of the rows read before the damage.
 TEST_F(AnnexAReaderTest, RefusesAWorkbookDamagedPartWayWithNoProblemsOfItsRows) {
-  std::string list1 = InlineRow(1, kList1Header) + InlineRow(2, {"C 1", "a) Male", "a) WBRI", "42029", "", "44090", "6"});
+  std::string list1 =
+      InlineRow(1, kList1Header) + InlineRow(2, {"C 1", "a) Male", "a) WBRI", "42029", "", "44090", "6"});
   std::string list2 = InlineRow(1, {"Child Unique ID"}) + "<row r=\"2\"><c r=\"A2\"><v>1</v></row>";
   Read r = ReadSheets({{"List 1", list1}, {"List 2", list2}});
   ASSERT_FALSE(r.result.ok());
@@ -239,8 +240,8 @@ TEST_F(AnnexAReaderTest, MakesATeamOfEachAllocatedTeamNamed) {
                            "or digits; the row is kept without its team");
 }
 
-// Team names given as shared strings (as Excel writes them) are remembered by
-// their index; a name of no letter or digit is reported on every row it is on.
+// Team names given as shared strings (as Excel writes them) are read as their
+// text; a name of no letter or digit is reported on every row it is on.
 TEST_F(AnnexAReaderTest, ReadsTeamsGivenAsSharedStringsAsTheirText) {
   auto row = [](int number, int team) {
     std::string n = std::to_string(number);

@@ -155,7 +155,8 @@ TEST(WorksheetXml, GivesRowsOneByOneUntilTheReaderStops) {
 // The row read is the last one's memory used again: no cell of one row may show in the next.
 TEST(WorksheetXml, CarriesNoCellFromOneRowToTheNext) {
   auto rows = Read("<worksheet><sheetData>"
-                   "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\"><v>5</v></c><c r=\"C1\" t=\"s\"><v>1</v></c></row>"
+                   "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\"><v>5</v></c>"
+                   "<c r=\"C1\" t=\"s\"><v>1</v></c></row>"
                    "<row r=\"2\"><c r=\"C2\" t=\"s\"><v>2</v></c></row>"
                    "<row r=\"3\"><c r=\"A3\"><v>7</v></c></row>"
                    "<row r=\"4\"><c r=\"D4\"><v>8</v></c><c r=\"B4\" t=\"s\"><v>0</v></c></row>"
