@@ -138,24 +138,13 @@ Result<ReturnFormat> FolderFormat(const std::string& dir) {
   return file_of_format.begin()->first;
 }
 
-// SheetHeads keeps each sheet's first rows, where an Annex A list's header would
-// be, and reads no further: the reader of the format reads the sheets whole.
-class SheetHeads : public XlsxSheetReader {
- public:
-  void BeginSheet(std::string_view name) override { sheets.push_back({std::string(name), {}}); }
-  bool Row(const XlsxRow& row) override {
-    sheets.back().rows.push_back(row);
-    return sheets.back().rows.size() < AnnexASheet::kHeaderSearchRows;
-  }
-  void EndSheet() override {}
-  std::vector<XlsxSheet> sheets;
-};
-
+// A workbook is told by its sheets' first rows, where an Annex A list's header
+// would be; the reader of the format reads the sheets whole.
 Result<ReturnFormat> WorkbookFormat(const std::string& path, std::string_view bytes) {
-  SheetHeads heads;
-  if (Status read = ReadXlsxBytes(bytes, path, heads); !read.ok())
-    return Refuse(path, fmt::format("a zip file that is not a workbook Scrutiny reads ({})", read.message()));
-  for (const XlsxSheet& sheet : heads.sheets)
+  auto heads = XlsxWorkbook::Parse(bytes, path, {}, AnnexASheet::kHeaderSearchRows);
+  if (!heads.ok()) return Refuse(path, fmt::format("a zip file that is not a workbook Scrutiny reads ({})",
+                                                   heads.status().message()));
+  for (const XlsxSheet& sheet : heads->sheets())
     if (IsAnnexASheet(sheet, path)) return ReturnFormat::kAnnexA;
   return Refuse(path, "an .xlsx workbook with no sheet holding an Annex A list");
 }

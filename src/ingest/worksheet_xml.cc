@@ -35,6 +35,10 @@ bool AllSpace(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return Is(c, kSpace); });
 }
 
+bool AllDigits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Appends a code point as UTF-8; false for one that is no character.
 bool AppendUtf8(std::string& out, uint32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
@@ -160,8 +164,7 @@ bool SameName(std::string_view a, std::string_view b) {
 // a sign, digits to the end; none for none, 0 for empty text, as the oracle).
 std::optional<size_t> SharedStringIndex(std::string_view value) {
   constexpr size_t kPlainDigits = 9;  // fewer cannot overflow
-  bool plain = !value.empty() && value.size() <= kPlainDigits &&
-               std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool plain = !value.empty() && value.size() <= kPlainDigits && AllDigits(value);
   if (plain) {
     size_t index = 0;
     for (char c : value) index = index * 10 + static_cast<size_t>(c - '0');
@@ -379,8 +382,7 @@ bool WorksheetScan::PlainRowStart() {
     ++p;
   }
   if (p == end_ || *p != '>') return false;
-  bool plain = !has_number || (!number.empty() && number.size() <= kLongestNumber &&
-                               std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  bool plain = !has_number || (!number.empty() && number.size() <= kLongestNumber && AllDigits(number));
   if (!plain) return false;
   std::string_view name(at_ + 1, 3);
   reference_ = number;

@@ -120,16 +120,20 @@ class XlsxReading {
   size_t sheets_ = 0;
 };
 
-// WholeWorkbook keeps every sheet and row it is given: a workbook read whole.
+// WholeWorkbook keeps every sheet it is given and each sheet's rows, up to a number of them.
 class WholeWorkbook : public XlsxSheetReader {
  public:
+  explicit WholeWorkbook(size_t rows_per_sheet = SIZE_MAX) : rows_per_sheet_(rows_per_sheet) {}
   void BeginSheet(std::string_view name) override { sheets_.push_back({std::string(name), {}}); }
   bool Row(const XlsxRow& row) override {
     sheets_.back().rows.push_back(row);
-    return true;
+    return sheets_.back().rows.size() < rows_per_sheet_;
   }
   void EndSheet() override {}
   std::vector<XlsxSheet> sheets_;
+
+ private:
+  size_t rows_per_sheet_;
 };
 
 zip_t* XlsxReading::OpenSource(int& error) const {
@@ -336,8 +340,9 @@ Result<XlsxWorkbook> XlsxWorkbook::Open(const std::string& path, const XlsxLimit
   return XlsxWorkbook(std::move(whole.sheets_));
 }
 
-Result<XlsxWorkbook> XlsxWorkbook::Parse(std::string_view bytes, const std::string& name, const XlsxLimits& limits) {
-  WholeWorkbook whole;
+Result<XlsxWorkbook> XlsxWorkbook::Parse(std::string_view bytes, const std::string& name, const XlsxLimits& limits,
+                                         size_t rows_per_sheet) {
+  WholeWorkbook whole(rows_per_sheet);
   if (Status s = ReadXlsxBytes(bytes, name, whole, limits); !s.ok()) return s;
   return XlsxWorkbook(std::move(whole.sheets_));
 }

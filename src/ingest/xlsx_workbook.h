@@ -64,7 +64,9 @@ class XlsxWorkbook {
  public:
   static Result<XlsxWorkbook> Open(const std::string& path, const XlsxLimits& limits = {});
   // The workbook whose .xlsx bytes are given (which must outlive the call); name is for errors.
-  static Result<XlsxWorkbook> Parse(std::string_view bytes, const std::string& name, const XlsxLimits& limits = {});
+  // With rows_per_sheet, only each sheet's first rows: the rest are neither read nor checked.
+  static Result<XlsxWorkbook> Parse(std::string_view bytes, const std::string& name, const XlsxLimits& limits = {},
+                                    size_t rows_per_sheet = SIZE_MAX);
   XlsxWorkbook() = default;
   // A workbook of sheets read some other way (one CSV file per sheet).
   explicit XlsxWorkbook(std::vector<XlsxSheet> sheets) : sheets_(std::move(sheets)) {}
