@@ -205,7 +205,7 @@ void WorkbookReading::ReadListRow(const XlsxRow& xlsx_row) {
 }
 
 bool WorkbookReading::ReadRow(const AnnexASheet& sheet, const XlsxRow& xlsx_row) {
-  AnnexARow row(sheet, xlsx_row, codes_, problems_);
+  AnnexARow row(sheet, xlsx_row, options_.la_code, codes_, problems_);
   if (sheet.spec().number == kAdoptersList) return ReadAdopter(row);
   child_pool_id_ = ChildOf(row);
   ChildFields child{row.Code(C::kGender, "sex", true), row.Code(C::kEthnicity, "ethnicity", true),
@@ -227,7 +227,7 @@ std::optional<int32_t> WorkbookReading::ChildOf(AnnexARow& row) {
   auto index = static_cast<size_t>(shared);
   bool remembered = shared >= 0 && shared < kMaxRemembered;
   if (remembered && index < child_by_shared_.size() && child_by_shared_[index] >= 0) return child_by_shared_[index];
-  std::string id = row.ChildId(options_.la_code);
+  std::string id = row.ChildId();
   if (id.empty()) return std::nullopt;
   int32_t pooled = child_.Intern({id});
   if (remembered) {
@@ -420,9 +420,9 @@ void WorkbookReading::Adoption(AnnexARow& row, RecordGroup& group) {
 // A List 11 row: one prospective adopter, not a child.
 bool WorkbookReading::ReadAdopter(AnnexARow& row) {
   ModelRecord adopter = ModelRecord(out_.dataset, out_.sources, "adopters");
-  adopter.Set("adopter_id", row.Identifier(C::kAdopterId, "adopter's", options_.la_code))
+  adopter.Set("adopter_id", row.Identifier(C::kAdopterId, "adopter's"))
       .Set("la_code", options_.la_code)
-      .Set("family_id", row.Text(C::kFamilyId).empty() ? "" : row.Identifier(C::kFamilyId, "family's", options_.la_code))
+      .Set("family_id", row.Text(C::kFamilyId).empty() ? "" : row.Identifier(C::kFamilyId, "family's"))
       .Set("ffa", Flag(row, C::kAdopterFfa, false))
       .Set("enquiry_date", row.DateOf(C::kEnquiry, false))
       .Set("stage1_start_date", row.DateOf(C::kStage1Start, false))

@@ -99,7 +99,8 @@ void AnnexARow::Fail(AnnexAColumn column, std::string rule) {
 }
 
 void AnnexARow::Note(AnnexAColumn column, std::string rule) {
-  problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule)});
+  problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule),
+                 ChildIdOfReturn(la_code_, Text(AnnexAColumn::kChildId))});
 }
 
 std::string_view AnnexARow::Present(AnnexAColumn column, bool required) {
@@ -158,14 +159,14 @@ std::string AnnexARow::Count(AnnexAColumn column) {
   return std::to_string(value);
 }
 
-std::string AnnexARow::Identifier(AnnexAColumn column, std::string_view whose, std::string_view la_code) {
+std::string AnnexARow::Identifier(AnnexAColumn column, std::string_view whose) {
   std::string_view id = Present(column, true);
   if (id.empty()) return "";
   if (!IsIdText(id) || id.size() > kMaxChildIdLength) {
     Fail(column, fmt::format("a {} identifier is 1 to 60 letters, digits or - _ . /", whose));
     return "";
   }
-  std::string prefixed(la_code);
+  std::string prefixed(la_code_);
   prefixed += '-';
   prefixed += id;
   return prefixed;

@@ -13,11 +13,13 @@
 
 namespace scrutiny {
 
-// AnnexARow checks one row of a list, value by value, as the reader asks.
+// AnnexARow checks one row of a list, value by value, as the reader asks; its
+// problems name the row's child, of the council la_code, when it names one.
 class AnnexARow {
  public:
-  AnnexARow(const AnnexASheet& sheet, const XlsxRow& row, AnnexACodes& codes, Problems& problems)
-      : sheet_(sheet), row_(row), codes_(codes), problems_(problems) {}
+  AnnexARow(const AnnexASheet& sheet, const XlsxRow& row, std::string_view la_code, AnnexACodes& codes,
+            Problems& problems)
+      : sheet_(sheet), row_(row), la_code_(la_code), codes_(codes), problems_(problems) {}
 
   // The cell's text, trimmed; empty for a missing cell or ChAT's "-".
   std::string_view Text(AnnexAColumn column) const;
@@ -30,9 +32,9 @@ class AnnexARow {
   // A whole number of 0 or more, as text; empty if none or bad.
   std::string Count(AnnexAColumn column);
   // The child's identifier: the council's code, '-', and the list's.
-  std::string ChildId(std::string_view la_code) { return Identifier(AnnexAColumn::kChildId, "child's", la_code); }
+  std::string ChildId() { return Identifier(AnnexAColumn::kChildId, "child's"); }
   // An identifier of the council's (of whom: "child's", "adopter's"), prefixed as ChildId.
-  std::string Identifier(AnnexAColumn column, std::string_view whose, std::string_view la_code);
+  std::string Identifier(AnnexAColumn column, std::string_view whose);
   // Reports a broken rule that leaves the row out.
   void Fail(AnnexAColumn column, std::string rule);
   // Reports a broken rule whose value is left blank, keeping the row.
@@ -47,6 +49,7 @@ class AnnexARow {
 
   const AnnexASheet& sheet_;
   const XlsxRow& row_;
+  std::string_view la_code_;
   AnnexACodes& codes_;
   Problems& problems_;
   bool ok_ = true;

@@ -80,6 +80,7 @@ class CensusReading {
   std::unique_ptr<XmlReturn> file_;
   Date last_day_;
   std::string child_id_;  // of the child being read
+  std::string problem_child_;  // the same, for its problems; empty if its LAchildID could be no child_id
   std::set<std::string> seen_;
   CinCensusReturn out_;
 };
@@ -109,7 +110,10 @@ Status CensusReading::ReadYear() {
 std::string CensusReading::ChildIdOf(XmlItemCheck& check, Node ids) {
   std::string_view local = XmlItemCheck::Text(ids, "LAchildID");
   std::string id = options_.la_code + "-" + std::string(local);
-  if (!IsIdText(local) || id.size() > kLongestChildId) {
+  bool valid = IsIdText(local) && id.size() <= kLongestChildId;
+  problem_child_ = valid ? id : "";
+  check.AboutChild(problem_child_);
+  if (!valid) {
     check.Fail(ids, "LAchildID", local, fmt::format("LAchildID is letters, digits or - _ . /, at most {} with the council code", kLongestChildId));
   } else if (!seen_.insert(id).second) {
     check.Fail(ids, "LAchildID", local, "a second Child with this LAchildID");
@@ -164,6 +168,7 @@ void CensusReading::ReadChildItems(XmlItemCheck& check, Node child, RecordGroup&
 
 std::optional<RecordGroup> CensusReading::ReadEpisode(Node details, int number) {
   XmlItemCheck check(*file_, last_day_, problems_);
+  check.AboutChild(problem_child_);
   auto referral = check.DateOf(details, "CINreferralDate", true);
   std::string_view source = check.Code(details, "ReferralSource", "referral_source", true);
   std::string_view need = check.Code(details, "PrimaryNeedCode", "primary_need", true);

@@ -94,7 +94,8 @@ void Combining::Compare(const SourceRow& earlier, const SourceRow& later, const 
                    fmt::format("{}: {} (was {} in {}:{})", later["child_id"], after.empty() ? "blank" : after, before,
                                earlier.file, earlier.line),
                    fmt::format("{} differs from the {} census; the latest census's value is kept", what,
-                               FinancialYear{earlier.year}.Label())});
+                               FinancialYear{earlier.year}.Label()),
+                   later["child_id"]});
   }
 }
 

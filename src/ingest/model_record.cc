@@ -14,6 +14,15 @@ RowSources EmptySources(const Dataset& dataset) {
 
 bool IsIdText(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsIdChar); }
 
+std::string ChildIdOfReturn(std::string_view la_code, std::string_view id) {
+  constexpr size_t kLongestChildId = 64;  // the model's identifiers
+  if (!IsIdText(id) || la_code.size() + 1 + id.size() > kLongestChildId) return "";
+  std::string child_id(la_code);
+  child_id += '-';
+  child_id += id;
+  return child_id;
+}
+
 ModelRecord::ModelRecord(Dataset& dataset, RowSources& sources, std::string_view type)
     : dataset_(dataset), sources_(sources) {
   auto& tables = dataset.tables();

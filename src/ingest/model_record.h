@@ -29,6 +29,10 @@ struct ReturnOptions {
 // Whether the text can be part of a record identifier: letters, digits, - _ . /
 bool IsIdText(std::string_view s);
 
+// The model's child_id of the child a return identifies as `id`, <la_code>-<id>,
+// for the problems of the child's rows; empty if the id could not be one.
+std::string ChildIdOfReturn(std::string_view la_code, std::string_view id);
+
 // The outward code of a postcode ("EG19" of "EG19 7TT", or of "EG19" alone):
 // the model keeps districts, not addresses. Empty if the text is not a postcode.
 std::string PostcodeDistrict(std::string_view postcode);

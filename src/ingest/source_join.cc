@@ -214,7 +214,7 @@ void SourceJoin::AddChild(const Table& children, size_t row, const std::string& 
     if (field == "uasc") continue;
     problems.Add({file, line, std::string(field), fmt::format("{} (child {}: {} in {}:{})", values[f], values[0], kept,
                                                               first.file, first.line),
-                  "the sources disagree about the child; the value of the first source is kept"});
+                  "the sources disagree about the child; the value of the first source is kept", values[0]});
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "ingest/model_record.h"
 #include "ingest/ssda903_row_check.h"
 
 namespace scrutiny {
@@ -83,7 +84,8 @@ const std::vector<Field<Ssda903Child>> kChildFields{
 // Combining adds the years' records to one history, earliest year first.
 class Combining {
  public:
-  Combining(const std::vector<Ssda903FileCount>& files, Problems& problems) : files_(files), problems_(problems) {}
+  Combining(const std::vector<Ssda903FileCount>& files, std::string_view la_code, Problems& problems)
+      : files_(files), la_code_(la_code), problems_(problems) {}
   void Add(Ssda903Year& year);
   Ssda903History Finish() && { return std::move(history_); }
 
@@ -103,6 +105,7 @@ class Combining {
   void ReportOpenNotCarried(const Ssda903Year& year);
 
   const std::vector<Ssda903FileCount>& files_;
+  std::string_view la_code_;  // of the council, for the child_id of the problems found
   Problems& problems_;
   Ssda903History history_;
 };
@@ -143,7 +146,8 @@ void Combining::Changed(const Ssda903Origin& earlier, const Ssda903Origin& later
                  fmt::format("CHILD {}: {} (was {} in {}:{})", child, after.empty() ? "blank" : after,
                              before.empty() ? "blank" : before, files_[earlier.file].name, earlier.line),
                  fmt::format("{} differs from the {} return; the latest year's value is kept", what,
-                             FinancialYear{earlier.year}.Label())});
+                             FinancialYear{earlier.year}.Label()),
+                 ChildIdOfReturn(la_code_, child)});
 }
 
 template <typename Record>
@@ -239,7 +243,8 @@ void Combining::ReportOpenNotCarried(const Ssda903Year& year) {
                      fmt::format("the episode is open at the end of {} but not in the {} return ({}); kept as this "
                                  "return gives it",
                                  FinancialYear{e.from.year}.Label(), FinancialYear{year.collection_year}.Label(),
-                                 year.input)});
+                                 year.input),
+                     ChildIdOfReturn(la_code_, child)});
     }
   }
 }
@@ -258,7 +263,7 @@ void ReportGaps(const std::vector<Ssda903Year>& years, Problems& problems) {
 }  // namespace
 
 Result<Ssda903History> CombineSsda903Years(std::vector<Ssda903Year>& years, const std::vector<Ssda903FileCount>& files,
-                                           Problems& problems) {
+                                           std::string_view la_code, Problems& problems) {
   std::stable_sort(years.begin(), years.end(),
                    [](const Ssda903Year& a, const Ssda903Year& b) { return a.collection_year < b.collection_year; });
   for (size_t i = 1; i < years.size(); ++i)
@@ -267,7 +272,7 @@ Result<Ssda903History> CombineSsda903Years(std::vector<Ssda903Year>& years, cons
           "{} and {} are both the {} return (a return's year is that of its latest DECOM): give one return per year",
           years[i - 1].input, years[i].input, FinancialYear{years[i].collection_year}.Label()));
   ReportGaps(years, problems);
-  Combining combining(files, problems);
+  Combining combining(files, la_code, problems);
   for (Ssda903Year& year : years) combining.Add(year);
   return std::move(combining).Finish();
 }

@@ -24,8 +24,9 @@ struct Ssda903History {
 
 // Combines the years (in any order; they are sorted by collection year). Fails
 // if two are of the same collection year; a year missing between two is
-// reported. `files` names the files the records' origins index.
+// reported. `files` names the files the records' origins index; la_code is
+// the council's, for the child_id of the problems found.
 Result<Ssda903History> CombineSsda903Years(std::vector<Ssda903Year>& years, const std::vector<Ssda903FileCount>& files,
-                                           Problems& problems);
+                                           std::string_view la_code, Problems& problems);
 
 }  // namespace scrutiny

@@ -49,7 +49,9 @@ class RecordMaking {
   }
   // Adds a record; one the model refuses is counted as left out of its file.
   bool Add(ModelRecord& record, const Ssda903Origin& from);
-  void Report(const Ssda903Origin& from, std::string_view column, std::string value, std::string rule);
+  // Reports a fix or a record left out, against the child (the return's CHILD).
+  void Report(const Ssda903Origin& from, std::string_view child, std::string_view column, std::string value,
+              std::string rule);
   void AddEpisodes(ModelRecord& record, std::string_view id, Ssda903Child& child);
   // Whether the row's child has an episode kept; if not, the row is reported and left out.
   template <typename Row>
@@ -99,17 +101,19 @@ bool RecordMaking::Add(ModelRecord& record, const Ssda903Origin& from) {
   return kept;
 }
 
-void RecordMaking::Report(const Ssda903Origin& from, std::string_view column, std::string value, std::string rule) {
+void RecordMaking::Report(const Ssda903Origin& from, std::string_view child, std::string_view column,
+                          std::string value, std::string rule) {
   const Ssda903FileCount& file = out_.files[from.file];
-  problems_.Add({file.name, from.line, std::string(file.Label(column)), std::move(value), std::move(rule)});
+  problems_.Add({file.name, from.line, std::string(file.Label(column)), std::move(value), std::move(rule),
+                 ChildIdOfReturn(options_.la_code, child)});
 }
 
 void RecordMaking::AddEpisodes(ModelRecord& record, std::string_view id, Ssda903Child& child) {
   std::vector<Ssda903Episode>& episodes = child.episodes;
-  out_.fixed += CleanEpisodes(episodes, out_.files, problems_);
+  out_.fixed += CleanEpisodes(episodes, out_.files, ChildIdOfReturn(options_.la_code, id), problems_);
   Ssda903Episode& last = episodes.back();
   if (!last.dec && !last.rec.empty()) {
-    Report(last.from, "REC", fmt::format("CHILD {}: {}", id, last.rec),
+    Report(last.from, id, "REC", fmt::format("CHILD {}: {}", id, last.rec),
            "REC without DEC on the child's last episode: the episode is open at the year end; REC dropped");
     last.rec = {};
     ++out_.fixed;
@@ -131,7 +135,7 @@ void RecordMaking::AddEpisodes(ModelRecord& record, std::string_view id, Ssda903
 template <typename Row>
 bool RecordMaking::LookedAfter(const Row& row) {
   if (row.of->looked_after) return true;
-  Report(row.from, "CHILD", std::string(row.child), "every episode of the child was left out: not looked after");
+  Report(row.from, row.child, "CHILD", std::string(row.child), "every episode of the child was left out: not looked after");
   ++out_.files[row.from.file].left_out;
   return false;
 }
@@ -238,7 +242,7 @@ void RecordMaking::AddChildren(const std::vector<std::pair<const std::string_vie
   for (auto* entry : children) {
     auto& [id, child] = *entry;
     if (!child.with_records) {
-      Report(child.from, "CHILD", std::string(id), "the child has no episode, care leaver or adoption record; left out");
+      Report(child.from, id, "CHILD", std::string(id), "the child has no episode, care leaver or adoption record; left out");
       ++out_.files[child.from.file].left_out;
       continue;
     }
@@ -328,7 +332,7 @@ Result<Ssda903Return> ReadSsda903Years(const std::vector<Ssda903Input>& inputs, 
     out.fixed += year->fixed;
     years.push_back(std::move(*year));
   }
-  auto history = CombineSsda903Years(years, out.files, problems);
+  auto history = CombineSsda903Years(years, out.files, options.la_code, problems);
   if (!history.ok()) return history.status();
   out.years = history->years;
   out.collection_year = out.years.back();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "ingest/model_record.h"
+
 namespace scrutiny {
 namespace {
 
@@ -10,8 +12,8 @@ constexpr int kFirstYear = 1900;
 }  // namespace
 
 Ssda903RowCheck::Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Date last_day,
-                                 Problems& problems)
-    : file_(file), row_(row), year_(year), last_day_(last_day), problems_(problems) {}
+                                 std::string_view la_code, Problems& problems)
+    : file_(file), row_(row), year_(year), last_day_(last_day), la_code_(la_code), problems_(problems) {}
 
 void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std::string rule) {
   Note(column, std::string(value), std::move(rule));
@@ -19,7 +21,8 @@ void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std:
 }
 
 void Ssda903RowCheck::Note(std::string_view column, std::string value, std::string rule) {
-  problems_.Add({file_.name(), row_.line, std::string(file_.Label(column)), std::move(value), std::move(rule)});
+  problems_.Add({file_.name(), row_.line, std::string(file_.Label(column)), std::move(value), std::move(rule),
+                 ChildIdOfReturn(la_code_, Text("CHILD"))});
 }
 
 std::string_view Ssda903RowCheck::Present(std::string_view column, bool required) {

@@ -1,7 +1,7 @@
 #pragma once
 // Ssda903RowCheck reads the values of one row of an SSDA903 file as dates and
-// the model's codes, reporting every bad value with file, line, column, value
-// and rule, and remembering whether the row must be left out.
+// the model's codes, reporting every bad value with file, line, column, value,
+// rule and the row's child, and remembering whether the row must be left out.
 
 #include <optional>
 #include <string>
@@ -15,8 +15,10 @@ namespace scrutiny {
 
 class Ssda903RowCheck {
  public:
-  // `year` is the collection year, whose last day is `last_day`.
-  Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Date last_day, Problems& problems);
+  // `year` is the collection year, whose last day is `last_day`; la_code is the
+  // council's, whose code and the row's CHILD make the child_id of its problems.
+  Ssda903RowCheck(const Ssda903File& file, const Ssda903Row& row, int year, Date last_day, std::string_view la_code,
+                  Problems& problems);
 
   std::string_view Text(std::string_view column) const { return file_.Cell(row_, column); }
   // A DD/MM/YYYY date from 1900 on.
@@ -42,6 +44,7 @@ class Ssda903RowCheck {
   const Ssda903Row& row_;
   int year_;
   Date last_day_;  // of the collection year
+  std::string_view la_code_;
   Problems& problems_;
   bool ok_ = true;
 };

@@ -149,7 +149,7 @@ void YearReading::EachRow(T table, OnRow on_row) {
   last_ = {};
   Date last_day = FinancialYear{year_.collection_year}.last_day();
   for (const Ssda903Row& row : file.rows()) {
-    Ssda903RowCheck check(file, row, year_.collection_year, last_day, problems_);
+    Ssda903RowCheck check(file, row, year_.collection_year, last_day, options_.la_code, problems_);
     if (!on_row(check)) ++counts_[file_].left_out;
   }
 }

@@ -95,7 +95,7 @@ std::string_view TrimmedText(pugi::xml_node item) {
 }
 
 void XmlItemCheck::Report(pugi::xml_node at, std::string_view item, std::string_view value, std::string rule) {
-  problems_.Add({file_.name(), file_.LineOf(at), std::string(item), std::string(value), std::move(rule)});
+  problems_.Add({file_.name(), file_.LineOf(at), std::string(item), std::string(value), std::move(rule), child_id_});
 }
 
 void XmlItemCheck::Fail(pugi::xml_node of, const char* item, std::string_view value, std::string rule) {

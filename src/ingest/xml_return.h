@@ -65,6 +65,8 @@ class XmlItemCheck {
   // Dates must fall between 1900 and last_day, the end of what the return covers.
   XmlItemCheck(const XmlReturn& file, Date last_day, Problems& problems)
       : file_(file), last_day_(last_day), problems_(problems) {}
+  // The child (the model's child_id) the problems reported from now on are about; empty for none.
+  void AboutChild(std::string child_id) { child_id_ = std::move(child_id); }
 
   static std::string_view Text(pugi::xml_node of, const char* item);
   // A YYYY-MM-DD date from 1900 to the return's last day.
@@ -100,6 +102,7 @@ class XmlItemCheck {
   const XmlReturn& file_;
   Date last_day_;
   Problems& problems_;
+  std::string child_id_;
   bool ok_ = true;
 };
 

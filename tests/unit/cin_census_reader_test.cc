@@ -42,13 +42,17 @@ std::string EpisodeWith(const std::string& inside) {
 struct Read {
   Result<CinCensusReturn> result = Status::Internal("not read");
   std::string problems;  // one per line
+  std::vector<std::string> children;  // each problem's child_id
 };
 
 Read ReadText(const std::string& text, std::optional<int> year = std::nullopt) {
   Read r;
   Problems problems(SIZE_MAX);
   r.result = ReadCinCensus("cin.xml", text, {"900", "", year}, problems);
-  for (const Problem& p : problems.kept()) r.problems += p.ToString() + "\n";
+  for (const Problem& p : problems.kept()) {
+    r.problems += p.ToString() + "\n";
+    r.children.push_back(p.child_id);
+  }
   return r;
 }
 
@@ -126,6 +130,7 @@ TEST(CinCensusReader, LeavesOutEpisodesWithUnknownCodes) {
             "cin.xml:11: column 'ReferralSource', value '99': ReferralSource is one of: 1A, 1B, 1C, 1D, 2A, 2B, 3A, 3B, "
             "3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10\n"
             "cin.xml:11: column 'ReferralNFA', value 'maybe': ReferralNFA is true, false, 1 or 0\n");
+  EXPECT_EQ(r.children, (std::vector<std::string>{"900-C1", "900-C1"}));  // the episode's child
   EXPECT_EQ(Rows(r, "cin_episodes"), 1u);
   EXPECT_EQ(r.result->episodes_left_out, 1u);
   EXPECT_EQ(r.result->children_left_out, 0u);
@@ -221,11 +226,13 @@ TEST(CinCensusReader, RefusesBytesThatAreNotUtf8UnlessLatin1IsDeclared) {
 TEST(CinCensusReader, RefusesASecondChildWithTheSameId) {
   Read r = ReadText(Census(Child(kOpenEpisode) + Child(kOpenEpisode)));
   EXPECT_EQ(r.problems, "cin.xml:12: column 'LAchildID', value 'C1': a second Child with this LAchildID\n");
+  EXPECT_EQ(r.children, std::vector<std::string>{"900-C1"});
   EXPECT_EQ(Rows(r, "children"), 1u);
   EXPECT_EQ(r.result->children_left_out, 1u);
   Read spaced = ReadText(Census(Child(kOpenEpisode, "<GenderCurrent>1</GenderCurrent>", "C 1")));
   EXPECT_EQ(spaced.problems, "cin.xml:5: column 'LAchildID', value 'C 1': LAchildID is letters, digits or - _ . /, "
                              "at most 48 with the council code\n");
+  EXPECT_EQ(spaced.children, std::vector<std::string>{""});  // an identifier that could name no child
   EXPECT_EQ(Rows(spaced, "referrals"), 0u);
 }
 

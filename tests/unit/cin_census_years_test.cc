@@ -31,6 +31,7 @@ std::string Review(const std::string& date) { return "<CPPreviewDate>" + date + 
 struct Combined {
   Result<CinCensusReturn> result = Status::Internal("not read");
   std::string problems;
+  std::vector<std::string> children;  // each problem's child_id
 };
 
 Combined Combine(const std::vector<std::pair<std::string, std::string>>& files) {
@@ -43,7 +44,10 @@ Combined Combine(const std::vector<std::pair<std::string, std::string>>& files) 
     if (read.ok()) years.push_back(std::move(*read));
   }
   c.result = CombineCinCensusYears(std::move(years), problems);
-  for (const Problem& p : problems.kept()) c.problems += p.ToString() + "\n";
+  for (const Problem& p : problems.kept()) {
+    c.problems += p.ToString() + "\n";
+    c.children.push_back(p.child_id);
+  }
   return c;
 }
 
@@ -70,6 +74,7 @@ TEST(CinCensusYears, KeepsAnEpisodeOfTwoCensusesOnceWithThePartsOfBoth) {
   EXPECT_EQ(c.problems,
             "cin-2024.xml:4: column 'ethnicity', value '900-C1: WIRI (was WBRI in cin-2023.xml:4)': the child differs "
             "from the 2022-23 census; the latest census's value is kept\n");
+  EXPECT_EQ(c.children, std::vector<std::string>{"900-C1"});
   EXPECT_EQ(c.result->years, (std::vector<int>{2022, 2023}));
   EXPECT_EQ(c.result->combined, 2u);  // the child and the episode
   ASSERT_EQ(c.result->dataset.table("cin_episodes").size(), 1u);

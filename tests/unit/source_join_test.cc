@@ -40,6 +40,7 @@ TEST(SourceJoin, JoinsTheSameChildOnceReportingWhereTheSourcesDisagree) {
   EXPECT_EQ(problems.kept()[0].ToString(),
             "cin.xml:7: column 'date_of_birth', value '2015-03-01 (child 900-A1: 2015-02-01 in 903.xml:7)': "
             "the sources disagree about the child; the value of the first source is kept");
+  EXPECT_EQ(problems.kept()[0].child_id, "900-A1");
   Problems checked;
   CheckDataset(joined, sources, checked);
   EXPECT_TRUE(checked.empty()) << checked.kept()[0].ToString();

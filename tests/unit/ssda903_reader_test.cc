@@ -18,13 +18,17 @@ const std::string kEpisodes =
 struct Read {
   Result<Ssda903Return> result = Status::Internal("not read");
   std::string problems;  // one per line
+  std::vector<std::string> children;  // each problem's child_id
 };
 
 Read ReadTexts(const std::vector<Ssda903Text>& files, std::optional<int> year = 2023) {
   Read r;
   Problems problems(SIZE_MAX);
   r.result = ReadSsda903(files, {"900", "", year}, problems);
-  for (const Problem& p : problems.kept()) r.problems += p.ToString() + "\n";
+  for (const Problem& p : problems.kept()) {
+    r.problems += p.ToString() + "\n";
+    r.children.push_back(p.child_id);
+  }
   return r;
 }
 
@@ -205,6 +209,9 @@ TEST(Ssda903Reader, LeavesOutRowsWithBadDatesAndCodes) {
             "R1, R2, R3, R5, S1, T0, T1, T2, T3, T4, U1, U2, U3, U4, U5, U6, Z1\n"
             "e.csv:3: column 'DECOM', value '2023-06-01': a date is DD/MM/YYYY, names a real day and is after 1900\n"
             "h.csv:4: column 'CHILD', value 'A3': the child has no episode, care leaver or adoption record; left out\n");
+  // Each names its row's child (docs/check.md); the row not read as a row, none.
+  EXPECT_EQ(r.children,
+            (std::vector<std::string>{"", "900-A1", "900-A2", "900-A2", "900-A3", "900-A3", "900-A3"}));
   EXPECT_EQ(r.result->left_out(), 6u);
   EXPECT_EQ(Rows(r, "children"), 0u);
 }
@@ -250,6 +257,7 @@ TEST(Ssda903Reader, CleansEpisodesAndReportsEachFix) {
             "begins): kept as a new period of care\n"
             "e.csv:2: column 'REC', value 'CHILD A1: X1': REC without DEC on the child's last episode: the episode is "
             "open at the year end; REC dropped\n");
+  EXPECT_EQ(r.children, std::vector<std::string>(5, "900-A1"));
   EXPECT_EQ(r.result->fixed, 4u);
   EXPECT_EQ(Rows(r, "looked_after_episodes"), 4u);
   ExpectModelAccepts(*r.result);

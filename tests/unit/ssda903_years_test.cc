@@ -19,6 +19,7 @@ const std::string kMissing = "CHILD,DOB,MISSING,MIS_START,MIS_END\n";
 struct Read {
   Result<Ssda903Return> result = Status::Internal("not read");
   std::string problems;  // one per line
+  std::vector<std::string> children;  // each problem's child_id
 };
 
 // One year's return, folder `name`: its header and episodes rows, and any other files.
@@ -33,7 +34,10 @@ Read ReadYears(const std::vector<Ssda903Input>& inputs, std::optional<int> year 
   Read r;
   Problems problems(SIZE_MAX);
   r.result = ReadSsda903Years(inputs, {"900", "", year}, problems);
-  for (const Problem& p : problems.kept()) r.problems += p.ToString() + "\n";
+  for (const Problem& p : problems.kept()) {
+    r.problems += p.ToString() + "\n";
+    r.children.push_back(p.child_id);
+  }
   return r;
 }
 
@@ -76,6 +80,7 @@ TEST(Ssda903Years, ReportsAValueALaterYearChangesAndKeepsTheLatest) {
             "header differs from the 2021-22 return; the latest year's value is kept\n"
             "y22/e.csv:2: column 'PLACE', value 'CHILD A1: U5 (was U4 in y21/e.csv:2)': the episode starting "
             "01/05/2021 differs from the 2021-22 return; the latest year's value is kept\n");
+  EXPECT_EQ(r.children, (std::vector<std::string>{"900-A1", "900-A1"}));
   EXPECT_EQ(Cell(r, "children", "date_of_birth", 0), "2015-02-02");
   ASSERT_EQ(r.result->dataset.table("looked_after_episodes").size(), 2u);
   EXPECT_EQ(Cell(r, "looked_after_episodes", "place", 0), "U5");
@@ -152,6 +157,7 @@ TEST(Ssda903Years, ReportsAnEpisodeOpenAtTheYearEndButNotInTheNextReturn) {
   EXPECT_EQ(r.problems,
             "y21/e.csv:2: column 'DEC', value 'CHILD A1: open': the episode is open at the end of 2021-22 but not in "
             "the 2022-23 return (y22); kept as this return gives it\n");
+  EXPECT_EQ(r.children, std::vector<std::string>{"900-A1"});
   EXPECT_EQ(r.result->dataset.table("looked_after_episodes").size(), 3u);
 }
 
