@@ -19,8 +19,11 @@ struct Fixes {
   Problems& problems;
 
   void Report(const Ssda903Episode& e, std::string column, std::string value, std::string rule) const {
-    problems.Add({files[e.from.file].name, e.from.line, std::move(column), fmt::format("CHILD {}: {}", e.child, value),
-                  std::move(rule), child_id});
+    const Ssda903FileCount& file = files[e.from.file];
+    Problem problem{file.name, e.from.line, column, fmt::format("CHILD {}: {}", e.child, value), std::move(rule),
+                    child_id};
+    problem.model_field = file.ModelField(column);
+    problems.Add(std::move(problem));
   }
 };
 

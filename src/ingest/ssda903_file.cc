@@ -101,6 +101,12 @@ std::string_view Ssda903File::Label(std::string_view column) const {
 
 std::string_view Ssda903FileCount::Label(std::string_view column) const { return xml ? XmlItemName(column) : column; }
 
+std::string_view Ssda903FileCount::ModelField(std::string_view column) const {
+  for (const Ssda903TableSpec& spec : Ssda903Tables())
+    if (spec.usual_file == table) return ModelFieldOf(spec.table, column);
+  return {};
+}
+
 std::string_view Ssda903File::Cell(const Ssda903Row& row, std::string_view column) const {
   const auto& columns = spec_->columns;
   // A name at the address of one of the table's own column names is that column.

@@ -34,6 +34,8 @@ struct Ssda903FileCount {
   bool xml = false;   // a table of the XML form, whose items are named otherwise
   // The column as the file names it: the XML form calls CHILD CHILDID and PLACE PL.
   std::string_view Label(std::string_view column) const;
+  // The model's field the column's values become (ModelFieldOf); empty if none.
+  std::string_view ModelField(std::string_view column) const;
 };
 
 // Ssda903Origin is where a row read from a return came from: the return's

@@ -142,12 +142,14 @@ void Combining::Changed(const Ssda903Origin& earlier, const Ssda903Origin& later
                         std::string_view child, const std::string& before, const std::string& after,
                         const std::string& what) {
   const Ssda903FileCount& file = files_[later.file];
-  problems_.Add({file.name, later.line, std::string(file.Label(column)),
-                 fmt::format("CHILD {}: {} (was {} in {}:{})", child, after.empty() ? "blank" : after,
-                             before.empty() ? "blank" : before, files_[earlier.file].name, earlier.line),
-                 fmt::format("{} differs from the {} return; the latest year's value is kept", what,
-                             FinancialYear{earlier.year}.Label()),
-                 ChildIdOfReturn(la_code_, child)});
+  Problem problem{file.name, later.line, std::string(file.Label(column)),
+                  fmt::format("CHILD {}: {} (was {} in {}:{})", child, after.empty() ? "blank" : after,
+                              before.empty() ? "blank" : before, files_[earlier.file].name, earlier.line),
+                  fmt::format("{} differs from the {} return; the latest year's value is kept", what,
+                              FinancialYear{earlier.year}.Label()),
+                  ChildIdOfReturn(la_code_, child)};
+  problem.model_field = file.ModelField(column);
+  problems_.Add(std::move(problem));
 }
 
 template <typename Record>
@@ -239,12 +241,15 @@ void Combining::ReportOpenNotCarried(const Ssda903Year& year) {
       if (now && std::any_of(now->second.episodes.begin(), now->second.episodes.end(),
                       [&](const Ssda903Episode& n) { return n.decom == e.decom; }))
         continue;
-      problems_.Add({files_[e.from.file].name, e.from.line, "DEC", fmt::format("CHILD {}: open", child),
-                     fmt::format("the episode is open at the end of {} but not in the {} return ({}); kept as this "
-                                 "return gives it",
-                                 FinancialYear{e.from.year}.Label(), FinancialYear{year.collection_year}.Label(),
-                                 year.input),
-                     ChildIdOfReturn(la_code_, child)});
+      const Ssda903FileCount& file = files_[e.from.file];
+      Problem problem{file.name, e.from.line, "DEC", fmt::format("CHILD {}: open", child),
+                      fmt::format("the episode is open at the end of {} but not in the {} return ({}); kept as this "
+                                  "return gives it",
+                                  FinancialYear{e.from.year}.Label(), FinancialYear{year.collection_year}.Label(),
+                                  year.input),
+                      ChildIdOfReturn(la_code_, child)};
+      problem.model_field = file.ModelField("DEC");
+      problems_.Add(std::move(problem));
     }
   }
 }

@@ -104,8 +104,10 @@ bool RecordMaking::Add(ModelRecord& record, const Ssda903Origin& from) {
 void RecordMaking::Report(const Ssda903Origin& from, std::string_view child, std::string_view column,
                           std::string value, std::string rule) {
   const Ssda903FileCount& file = out_.files[from.file];
-  problems_.Add({file.name, from.line, std::string(file.Label(column)), std::move(value), std::move(rule),
-                 ChildIdOfReturn(options_.la_code, child)});
+  Problem problem{file.name, from.line, std::string(file.Label(column)), std::move(value), std::move(rule),
+                  ChildIdOfReturn(options_.la_code, child)};
+  problem.model_field = file.ModelField(column);
+  problems_.Add(std::move(problem));
 }
 
 void RecordMaking::AddEpisodes(ModelRecord& record, std::string_view id, Ssda903Child& child) {

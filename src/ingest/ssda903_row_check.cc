@@ -21,8 +21,10 @@ void Ssda903RowCheck::Fail(std::string_view column, std::string_view value, std:
 }
 
 void Ssda903RowCheck::Note(std::string_view column, std::string value, std::string rule) {
-  problems_.Add({file_.name(), row_.line, std::string(file_.Label(column)), std::move(value), std::move(rule),
-                 ChildIdOfReturn(la_code_, Text("CHILD"))});
+  Problem problem{file_.name(), row_.line, std::string(file_.Label(column)), std::move(value), std::move(rule),
+                  ChildIdOfReturn(la_code_, Text("CHILD"))};
+  problem.model_field = ModelFieldOf(file_.spec().table, column);
+  problems_.Add(std::move(problem));
 }
 
 std::string_view Ssda903RowCheck::Present(std::string_view column, bool required) {

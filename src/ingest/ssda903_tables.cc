@@ -38,6 +38,38 @@ const std::vector<Ssda903TableSpec>& Ssda903Tables() {
   return tables;
 }
 
+std::string_view ModelFieldOf(Ssda903Table table, std::string_view column) {
+  struct Feeds {
+    Ssda903Table table;
+    std::string_view column, field;
+  };
+  static constexpr Feeds kFeeds[] = {
+      {T::kHeader, "SEX", "children.sex"},
+      {T::kHeader, "DOB", "children.date_of_birth"},
+      {T::kHeader, "ETHNIC", "children.ethnicity"},
+      {T::kEpisodes, "DECOM", "looked_after_episodes.decom"},
+      {T::kEpisodes, "RNE", "looked_after_episodes.rne"},
+      {T::kEpisodes, "LS", "looked_after_episodes.ls"},
+      {T::kEpisodes, "CIN", "looked_after_episodes.cin"},
+      {T::kEpisodes, "PLACE", "looked_after_episodes.place"},
+      {T::kEpisodes, "PLACE_PROVIDER", "looked_after_episodes.place_provider"},
+      {T::kEpisodes, "DEC", "looked_after_episodes.dec"},
+      {T::kEpisodes, "REC", "looked_after_episodes.rec"},
+      {T::kEpisodes, "REASON_PLACE_CHANGE", "looked_after_episodes.reason_place_change"},
+      {T::kReviews, "REVIEW", "looked_after_reviews.review_date"},
+      {T::kReviews, "REVIEW_CODE", "looked_after_reviews.participation"},
+      {T::kMissing, "MISSING", "missing_episodes.missing_type"},
+      {T::kMissing, "MIS_START", "missing_episodes.start_date"},
+      {T::kMissing, "MIS_END", "missing_episodes.end_date"},
+      {T::kOc3, "IN_TOUCH", "care_leavers.in_touch"},
+      {T::kOc3, "ACTIV", "care_leavers.activity"},
+      {T::kOc3, "ACCOM", "care_leavers.accommodation"},
+  };
+  for (const Feeds& f : kFeeds)
+    if (f.table == table && f.column == column) return f.field;
+  return {};
+}
+
 const Ssda903TableSpec& SpecOf(Ssda903Table table) {
   return Ssda903Tables()[static_cast<size_t>(table)];
 }

@@ -24,6 +24,9 @@ struct Ssda903TableSpec {
 
 const std::vector<Ssda903TableSpec>& Ssda903Tables();
 const Ssda903TableSpec& SpecOf(Ssda903Table table);
+// The model's field ("looked_after_episodes.decom") a column's values become,
+// for the tables the indicators count; empty for a column that becomes none.
+std::string_view ModelFieldOf(Ssda903Table table, std::string_view column);
 
 // The text without leading or trailing white space.
 std::string_view TrimSpace(std::string_view s);

@@ -48,6 +48,9 @@ struct Problem {
   std::string value;
   std::string rule;
   std::string child_id;   // the child the record is about, when known
+  // The model's field ("looked_after_reviews.review_date") a reader's bad or changed value was for,
+  // when the reader knows it: `scrutiny check` counts the problem against the indicators that use it.
+  std::string model_field;
   std::string_view kind;  // the rule's short stable name (e.g. "missing-value"); empty when a reader, not the model, found it
   // file:line: column 'name', value 'v': rule
   std::string ToString() const;

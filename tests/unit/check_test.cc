@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -301,9 +302,41 @@ TEST(CheckTest, AReturnIsCheckedFromWhatItsReaderMakes) {
     EXPECT_GT(p.row, 0u) << p.rule << " " << p.key;
   }
   EXPECT_GT(soft, 0u);
-  const IndicatorQuality* reviews = Affected(*report, "8.8");  // the sample's reviews run to 2030, left out
+  // The sample's reviews run to 2030: those after 2017-18 are left out, and with the children they
+  // leave with no review recorded they put review timeliness in doubt, each child counted once.
+  const IndicatorQuality* reviews = Affected(*report, "8.8");
   ASSERT_NE(reviews, nullptr) << CheckTable(*report);
-  EXPECT_EQ(reviews->effect.faulty, static_cast<int>(Of(*report, "review-not-recorded").size()));
+  std::set<std::string> in_doubt;
+  for (const QualityProblem& p : report->problems)
+    if (Counts(p, "8.8")) in_doubt.insert(p.child_id);
+  EXPECT_EQ(reviews->effect.faulty, static_cast<int>(in_doubt.size()));
+  EXPECT_GT(in_doubt.size(), Of(*report, "review-not-recorded").size());
+}
+
+// The seed's fault in a return: a review held but its date recorded wrongly, so the reader leaves
+// the row out. Its problem names the child and the field it was for, and so counts against the
+// review indicator with the child's other problems (it failed before: no child, no field).
+TEST(CheckTest, AReturnsRowNotReadCountsAgainstTheIndicatorsOfItsField) {
+  std::vector<Ssda903Text> files = {
+      {"h.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,1,01/02/2015,WBRI,,,\n"},
+      {"e.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+                "A1,01/05/2023,S,C2,N1,U4,PR1,,,,,,\n"},
+      {"r.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\nA1,01/02/2015,05/11/2024,PN1\n"}};
+  Problems problems(SIZE_MAX);
+  auto read = ReadSsda903(files, {"900", "", 2023}, problems);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  auto report = CheckDataQuality(read->dataset, &read->sources, problems.kept(),
+                                 {&DefaultSuite(), *Period::Parse("2023-24"), *Date::ParseIso("2024-04-30"), 90});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  QualityProblem review = One(*report, "not-read");
+  EXPECT_EQ(review.child_id, "900-A1");
+  EXPECT_EQ(review.file, "r.csv");
+  EXPECT_EQ(review.row, 2u);
+  EXPECT_EQ(review.uses, std::vector<std::string>{"looked_after_reviews.review_date"});
+  EXPECT_TRUE(Counts(review, "8.8"));
+  const IndicatorQuality* q = Affected(*report, "8.8");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->effect.faulty, 1);  // one child, with this problem and review-not-recorded
 }
 
 TEST(CheckTest, CsvAndJsonListEveryProblem) {
