@@ -122,6 +122,91 @@ std::vector<AnnexAListSpec> Build() {
 
 }  // namespace
 
+std::string_view ModelFieldOf(AnnexAColumn column) {
+  struct Feeds {
+    C column;
+    std::string_view field;
+  };
+  static constexpr Feeds kFeeds[] = {
+      {C::kGender, "children.sex"},
+      {C::kEthnicity, "children.ethnicity"},
+      {C::kDateOfBirth, "children.date_of_birth"},
+      {C::kContactDate, "contacts.contact_date"},
+      {C::kContactSource, "contacts.source"},
+      {C::kEarlyHelpStart, "early_help_episodes.start_date"},
+      {C::kEarlyHelpCompleted, "early_help_episodes.assessment_completed_date"},
+      {C::kEarlyHelpOrganisation, "early_help_episodes.organisation"},
+      {C::kReferralDate, "referrals.referral_date"},
+      {C::kReferralSource, "referrals.source"},
+      {C::kReferralNfa, "referrals.nfa"},
+      {C::kAssessmentStart, "assessments.start_date"},
+      {C::kAuthorised, "assessments.authorisation_date"},
+      {C::kRequiresSupport, "assessments.requires_support"},
+      {C::kStrategyDate, "section47_enquiries.strategy_discussion_date"},
+      {C::kIcpcNotRequired, "section47_enquiries.icpc_not_required"},
+      {C::kIcpcDate, "section47_enquiries.icpc_date"},
+      {C::kIcpcCpPlan, "section47_enquiries.icpc_cp_plan"},
+      {C::kCinStart, "cin_episodes.start_date"},
+      {C::kPrimaryNeed, "cin_episodes.primary_need"},
+      {C::kCinClosed, "cin_episodes.end_date"},
+      {C::kClosureReason, "cin_episodes.closure_reason"},
+      {C::kCpStart, "cp_plans.start_date"},
+      {C::kInitialCategory, "cp_plans.initial_category"},
+      {C::kLatestCategory, "cp_plans.latest_category"},
+      {C::kCpVisit, "visits.visit_date"},
+      {C::kCpSeenAlone, "visits.seen_alone"},
+      {C::kCpEnd, "cp_plans.end_date"},
+      {C::kPreviousPlans, "cp_plans.previous_plans"},
+      {C::kCareStart, "looked_after_episodes.decom"},
+      {C::kCategoryOfNeed, "looked_after_episodes.cin"},
+      {C::kLegalStatus, "looked_after_episodes.ls"},
+      {C::kLatestReview, "looked_after_reviews.review_date"},
+      {C::kLastVisit, "visits.visit_date"},
+      {C::kLastHealthAssessment, "health_checks.check_date"},
+      {C::kLastDentalCheck, "health_checks.check_date"},
+      {C::kCareCeased, "looked_after_episodes.dec"},
+      {C::kCeasedReason, "looked_after_episodes.rec"},
+      {C::kPlacementType, "looked_after_episodes.place"},
+      {C::kPlacementProvider, "looked_after_episodes.place_provider"},
+      {C::kPlacementPostcode, "looked_after_episodes.placement_postcode_district"},
+      {C::kPlacementUrn, "looked_after_episodes.urn"},
+      {C::kPlacementLa, "looked_after_episodes.placement_la"},
+      {C::kEligibility, "care_leavers.eligibility"},
+      {C::kInTouch, "care_leavers.in_touch"},
+      {C::kAccommodationType, "care_leavers.accommodation"},
+      {C::kAccommodationSuitability, "care_leavers.accommodation"},
+      {C::kActivity, "care_leavers.activity"},
+      {C::kPathwayPlanReview, "care_leavers.pathway_plan_review_date"},
+      {C::kLatestContact, "care_leavers.latest_contact_date"},
+      {C::kEnteredCare, "adoptions.entered_care_date"},
+      {C::kAdoptionDecision, "adoptions.decision_date"},
+      {C::kPlacementOrder, "adoptions.placement_order_date"},
+      {C::kMatched, "adoptions.match_date"},
+      {C::kPlaced, "adoptions.placed_date"},
+      {C::kAdoptionOrder, "adoptions.adoption_order_date"},
+      {C::kDecisionReversed, "adoptions.decision_reversed_date"},
+      {C::kReversalReason, "adoptions.reversal_reason"},
+      {C::kFfaPlaced, "adoptions.ffa_placed_date"},
+      {C::kAdopterFfa, "adopters.ffa"},
+      {C::kEnquiry, "adopters.enquiry_date"},
+      {C::kStage1Start, "adopters.stage1_start_date"},
+      {C::kStage1End, "adopters.stage1_end_date"},
+      {C::kStage2Start, "adopters.stage2_start_date"},
+      {C::kStage2End, "adopters.stage2_end_date"},
+      {C::kApplication, "adopters.application_date"},
+      {C::kApproved, "adopters.approval_date"},
+      {C::kAdopterMatched, "adopters.match_date"},
+      {C::kAdopterPlaced, "adopters.placed_date"},
+      {C::kChildrenPlaced, "adopters.children_placed"},
+      {C::kAdopterOrder, "adopters.adoption_order_date"},
+      {C::kLeft, "adopters.left_date"},
+      {C::kLeftReason, "adopters.left_reason"},
+  };
+  for (const Feeds& f : kFeeds)
+    if (f.column == column) return f.field;
+  return {};
+}
+
 const std::vector<AnnexAListSpec>& AnnexALists() {
   static const std::vector<AnnexAListSpec> lists = Build();
   return lists;

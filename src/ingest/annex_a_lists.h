@@ -49,6 +49,10 @@ struct AnnexAListSpec {
 
 const std::vector<AnnexAListSpec>& AnnexALists();
 
+// The model's field ("contacts.contact_date") a column's values become; empty
+// for one that becomes none (the child's identifier, a team, a name).
+std::string_view ModelFieldOf(AnnexAColumn column);
+
 // A header as compared: lower-case letters and digits only, so that
 // "Child's Legal Status", "CHILDS LEGAL STATUS" and "Child’s legal status)" agree.
 std::string NormaliseHeader(std::string_view header);

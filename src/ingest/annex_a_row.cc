@@ -99,8 +99,10 @@ void AnnexARow::Fail(AnnexAColumn column, std::string rule) {
 }
 
 void AnnexARow::Note(AnnexAColumn column, std::string rule) {
-  problems_.Add({sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule),
-                 ChildIdOfReturn(la_code_, Text(AnnexAColumn::kChildId))});
+  Problem problem{sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule),
+                  ChildIdOfReturn(la_code_, Text(AnnexAColumn::kChildId))};
+  problem.model_field = ModelFieldOf(column);
+  problems_.Add(std::move(problem));
 }
 
 std::string_view AnnexARow::Present(AnnexAColumn column, bool required) {

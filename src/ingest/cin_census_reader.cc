@@ -18,6 +18,37 @@ constexpr double kMostPreviousPlans = 99;
 
 using Node = pugi::xml_node;
 
+// The model's fields the census's items become (a CINreferralDate is also the episode's start).
+constexpr ItemField kCensusFields[] = {
+    {"GenderCurrent", "children.sex"},
+    {"Sex", "children.sex"},
+    {"PersonBirthDate", "children.date_of_birth"},
+    {"ExpectedPersonBirthDate", "children.expected_date_of_birth"},
+    {"PersonDeathDate", "children.date_of_death"},
+    {"Ethnicity", "children.ethnicity"},
+    {"Disability", "children.disability"},
+    {"CINreferralDate", "referrals.referral_date"},
+    {"ReferralSource", "referrals.source"},
+    {"PrimaryNeedCode", "cin_episodes.primary_need"},
+    {"ReferralNFA", "referrals.nfa"},
+    {"CINclosureDate", "cin_episodes.end_date"},
+    {"ReasonForClosure", "cin_episodes.closure_reason"},
+    {"AssessmentActualStartDate", "assessments.start_date"},
+    {"AssessmentAuthorisationDate", "assessments.authorisation_date"},
+    {"AssessmentFactors", "assessments.factors"},
+    {"S47ActualStartDate", "section47_enquiries.s47_start_date"},
+    {"DateOfInitialCPC", "section47_enquiries.icpc_date"},
+    {"ICPCnotRequired", "section47_enquiries.icpc_not_required"},
+    {"CINPlanStartDate", "cin_plans.start_date"},
+    {"CINPlanEndDate", "cin_plans.end_date"},
+    {"CPPstartDate", "cp_plans.start_date"},
+    {"CPPendDate", "cp_plans.end_date"},
+    {"InitialCategoryOfAbuse", "cp_plans.initial_category"},
+    {"LatestCategoryOfAbuse", "cp_plans.latest_category"},
+    {"NumberOfPreviousCPP", "cp_plans.previous_plans"},
+    {"CPPreviewDate", "cp_reviews.review_date"},
+};
+
 // The model's sex code for GenderCurrent (to 2023-24) or Sex (from 2024-25).
 std::string_view SexOf(XmlItemCheck& check, Node ids, int year) {
   std::string label = FinancialYear{year}.Label();
@@ -124,6 +155,7 @@ std::string CensusReading::ChildIdOf(XmlItemCheck& check, Node ids) {
 void CensusReading::ReadChild(Node child) {
   ++out_.children;
   XmlItemCheck check(*file_, last_day_, problems_);
+  check.ItemsBecome(kCensusFields);
   RecordGroup record(out_.dataset, out_.sources);
   ReadChildItems(check, child, record);
   std::vector<RecordGroup> episodes;
@@ -169,6 +201,7 @@ void CensusReading::ReadChildItems(XmlItemCheck& check, Node child, RecordGroup&
 std::optional<RecordGroup> CensusReading::ReadEpisode(Node details, int number) {
   XmlItemCheck check(*file_, last_day_, problems_);
   check.AboutChild(problem_child_);
+  check.ItemsBecome(kCensusFields);
   auto referral = check.DateOf(details, "CINreferralDate", true);
   std::string_view source = check.Code(details, "ReferralSource", "referral_source", true);
   std::string_view need = check.Code(details, "PrimaryNeedCode", "primary_need", true);
@@ -267,6 +300,8 @@ void CensusReading::ReadReviews(XmlItemCheck& check, RecordGroup& group, Node pl
 }
 
 }  // namespace
+
+std::span<const ItemField> CinCensusFields() { return kCensusFields; }
 
 Result<CinCensusReturn> ReadCinCensus(const std::string& name, std::string_view text, const ReturnOptions& options,
                                       Problems& problems) {

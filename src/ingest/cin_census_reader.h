@@ -7,12 +7,14 @@
 // with one is left out whole and counted. See docs/returns.md.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/status.h"
 #include "ingest/model_record.h"
+#include "ingest/xml_return.h"
 #include "model/table.h"
 #include "model/validator.h"
 
@@ -34,5 +36,8 @@ struct CinCensusReturn {
 // no year given or in the header.
 Result<CinCensusReturn> ReadCinCensus(const std::string& name, std::string_view text, const ReturnOptions& options,
                                       Problems& problems);
+
+// The model's fields the census's items become, named in its problems.
+std::span<const ItemField> CinCensusFields();
 
 }  // namespace scrutiny

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,12 @@ class XmlReturn {
   pugi::xml_document document_;
 };
 
+// ItemField names the model's field ("referrals.referral_date") an item of a
+// return ("CINreferralDate") becomes.
+struct ItemField {
+  std::string_view item, field;
+};
+
 // XmlItemCheck reads the items of one record of an XML return, reporting each
 // bad value and remembering whether the record must be left out.
 class XmlItemCheck {
@@ -67,6 +74,8 @@ class XmlItemCheck {
       : file_(file), last_day_(last_day), problems_(problems) {}
   // The child (the model's child_id) the problems reported from now on are about; empty for none.
   void AboutChild(std::string child_id) { child_id_ = std::move(child_id); }
+  // The fields the return's items become, named in the problems reported (Problem::model_field).
+  void ItemsBecome(std::span<const ItemField> fields) { fields_ = fields; }
 
   static std::string_view Text(pugi::xml_node of, const char* item);
   // A YYYY-MM-DD date from 1900 to the return's last day.
@@ -103,6 +112,7 @@ class XmlItemCheck {
   Date last_day_;
   Problems& problems_;
   std::string child_id_;
+  std::span<const ItemField> fields_;
   bool ok_ = true;
 };
 

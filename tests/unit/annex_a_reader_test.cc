@@ -25,6 +25,7 @@ struct Read {
   Result<AnnexAReturn> result = Status::Internal("not read");
   std::vector<std::string> problems;
   std::vector<std::string> children;  // each problem's child_id
+  std::vector<std::string> fields;    // and model field
 };
 
 class AnnexAReaderTest : public ::testing::Test {
@@ -53,6 +54,7 @@ class AnnexAReaderTest : public ::testing::Test {
     for (const Problem& p : problems.kept()) {
       r.problems.push_back(p.ToString());
       r.children.push_back(p.child_id);
+      r.fields.push_back(p.model_field);
     }
     return r;
   }
@@ -321,16 +323,17 @@ TEST_F(AnnexAReaderTest, ReadsChildIdsGivenAsSharedStringsAsTheirText) {
   EXPECT_EQ(r.problems, expected);
 }
 
-// A row's problems name its child, as the model names it, so that `scrutiny check` counts
-// them by child and team and against the indicators that count the child (docs/check.md);
-// a row whose child identifier could be none names no child.
-TEST_F(AnnexAReaderTest, NamesTheChildOfEachRowProblem) {
+// A row's problems name its child, as the model names it, and the field the column becomes,
+// so that `scrutiny check` counts them by child and team and against the indicators that use
+// the field (docs/check.md); a row whose child identifier could be none names no child.
+TEST_F(AnnexAReaderTest, NamesTheChildAndFieldOfEachRowProblem) {
   Read r = ReadList1({{"C1", "a) Male", "a) WBRI", "42029", "", "31/02/2020", "6"},
                       {"C 2", "z) Other", "a) WBRI", "42029", "", "44090", "6"},
                       {"C3", "a) Male", "a) WBRI", "42029", "", "44090", "6"}});
   ASSERT_TRUE(r.result.ok());
   ASSERT_EQ(r.problems.size(), 3u);
   EXPECT_EQ(r.children, (std::vector<std::string>{"900-C1", "", ""}));
+  EXPECT_EQ(r.fields, (std::vector<std::string>{"contacts.contact_date", "", "children.sex"}));
 }
 
 TEST_F(AnnexAReaderTest, ReportsEveryBadValueWithItsRule) {

@@ -43,6 +43,7 @@ struct Read {
   Result<CinCensusReturn> result = Status::Internal("not read");
   std::string problems;  // one per line
   std::vector<std::string> children;  // each problem's child_id
+  std::vector<std::string> fields;    // and model field
 };
 
 Read ReadText(const std::string& text, std::optional<int> year = std::nullopt) {
@@ -52,6 +53,7 @@ Read ReadText(const std::string& text, std::optional<int> year = std::nullopt) {
   for (const Problem& p : problems.kept()) {
     r.problems += p.ToString() + "\n";
     r.children.push_back(p.child_id);
+    r.fields.push_back(p.model_field);
   }
   return r;
 }
@@ -131,6 +133,7 @@ TEST(CinCensusReader, LeavesOutEpisodesWithUnknownCodes) {
             "3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10\n"
             "cin.xml:11: column 'ReferralNFA', value 'maybe': ReferralNFA is true, false, 1 or 0\n");
   EXPECT_EQ(r.children, (std::vector<std::string>{"900-C1", "900-C1"}));  // the episode's child
+  EXPECT_EQ(r.fields, (std::vector<std::string>{"referrals.source", "referrals.nfa"}));
   EXPECT_EQ(Rows(r, "cin_episodes"), 1u);
   EXPECT_EQ(r.result->episodes_left_out, 1u);
   EXPECT_EQ(r.result->children_left_out, 0u);

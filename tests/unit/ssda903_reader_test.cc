@@ -19,6 +19,7 @@ struct Read {
   Result<Ssda903Return> result = Status::Internal("not read");
   std::string problems;  // one per line
   std::vector<std::string> children;  // each problem's child_id
+  std::vector<std::string> fields;    // and model field
 };
 
 Read ReadTexts(const std::vector<Ssda903Text>& files, std::optional<int> year = 2023) {
@@ -28,6 +29,7 @@ Read ReadTexts(const std::vector<Ssda903Text>& files, std::optional<int> year = 
   for (const Problem& p : problems.kept()) {
     r.problems += p.ToString() + "\n";
     r.children.push_back(p.child_id);
+    r.fields.push_back(p.model_field);
   }
   return r;
 }
@@ -212,6 +214,8 @@ TEST(Ssda903Reader, LeavesOutRowsWithBadDatesAndCodes) {
   // Each names its row's child (docs/check.md); the row not read as a row, none.
   EXPECT_EQ(r.children,
             (std::vector<std::string>{"", "900-A1", "900-A2", "900-A2", "900-A3", "900-A3", "900-A3"}));
+  EXPECT_EQ(r.fields, (std::vector<std::string>{"", "children.date_of_birth", "children.sex", "children.ethnicity",
+                                                "looked_after_episodes.place", "looked_after_episodes.decom", ""}));
   EXPECT_EQ(r.result->left_out(), 6u);
   EXPECT_EQ(Rows(r, "children"), 0u);
 }
@@ -258,6 +262,9 @@ TEST(Ssda903Reader, CleansEpisodesAndReportsEachFix) {
             "e.csv:2: column 'REC', value 'CHILD A1: X1': REC without DEC on the child's last episode: the episode is "
             "open at the year end; REC dropped\n");
   EXPECT_EQ(r.children, std::vector<std::string>(5, "900-A1"));
+  EXPECT_EQ(r.fields, (std::vector<std::string>{"looked_after_episodes.decom", "looked_after_episodes.dec",
+                                                "looked_after_episodes.dec", "looked_after_episodes.dec",
+                                                "looked_after_episodes.rec"}));
   EXPECT_EQ(r.result->fixed, 4u);
   EXPECT_EQ(Rows(r, "looked_after_episodes"), 4u);
   ExpectModelAccepts(*r.result);
