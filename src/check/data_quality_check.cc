@@ -36,7 +36,7 @@ QualityProblem FromModel(const Problem& p, const RowSources* sources, const Case
   const RecordType* type = FindRecordType(q.record_type);
   if (type && type->IndexOf(p.column) >= 0) q.uses.push_back(q.record_type + "." + p.column);
   else if (!p.model_field.empty()) q.uses.push_back(p.model_field);
-  q.team = teams.OfChild(p.child_id);
+  q.team = p.team_id.empty() ? teams.OfChild(p.child_id) : p.team_id;
   return q;
 }
 

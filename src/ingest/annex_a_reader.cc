@@ -35,22 +35,6 @@ bool Blank(const XlsxRow& row) {
                      [](const XlsxCell& c) { return AnnexAText(c.text).empty(); });
 }
 
-// A team's identifier made from its name as Annex A gives it ("Assessment 2": "903-team-assessment-2"),
-// the same in every workbook of the council: its letters and digits in lower case, any run of other
-// characters one '-'. Empty if the name has no letter or digit.
-std::string TeamIdOf(std::string_view la_code, std::string_view name) {
-  constexpr size_t kLongestSlug = 60;
-  std::string slug;
-  for (char c : name) {
-    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (kept && slug.size() < kLongestSlug) slug += static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
-    else if (!kept && !slug.empty() && slug.back() != '-') slug += '-';
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  if (slug.empty()) return "";
-  return std::string(la_code) + "-team-" + slug;
-}
-
 // "Y" or "N" for a yes/no column; empty if none or bad.
 std::string_view Flag(AnnexARow& row, C column, bool required) { return row.Code(column, "yes_no", required); }
 
@@ -242,7 +226,7 @@ std::optional<int32_t> WorkbookReading::TeamOf(AnnexARow& row) {
   if (name.empty()) return std::nullopt;
   auto known = team_of_name_.find(name);
   if (known == team_of_name_.end()) {
-    std::string id = TeamIdOf(options_.la_code, name);
+    std::string id = AnnexATeamId(options_.la_code, name);
     known = team_of_name_.emplace(name, id.empty() ? std::nullopt : std::optional(child_.Intern({id}))).first;
   }
   if (!known->second)

@@ -83,6 +83,19 @@ std::string CodesOf(std::string_view code_list) {
 
 }  // namespace
 
+std::string AnnexATeamId(std::string_view la_code, std::string_view name) {
+  constexpr size_t kLongestSlug = 60;
+  std::string slug;
+  for (char c : name) {
+    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (kept && slug.size() < kLongestSlug) slug += static_cast<char>(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
+    else if (!kept && !slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.empty()) return "";
+  return std::string(la_code) + "-team-" + slug;
+}
+
 std::string_view AnnexARow::Text(AnnexAColumn column) const {
   const XlsxCell* cell = sheet_.Cell(row_, column);
   return cell ? AnnexAText(cell->text) : std::string_view();
@@ -102,6 +115,7 @@ void AnnexARow::Note(AnnexAColumn column, std::string rule) {
   Problem problem{sheet_.source(), row_.number, sheet_.ColumnName(column), std::string(Text(column)), std::move(rule),
                   ChildIdOfReturn(la_code_, Text(AnnexAColumn::kChildId))};
   problem.model_field = ModelFieldOf(column);
+  problem.team_id = AnnexATeamId(la_code_, Text(AnnexAColumn::kAllocatedTeam));
   problems_.Add(std::move(problem));
 }
 

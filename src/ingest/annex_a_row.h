@@ -13,8 +13,13 @@
 
 namespace scrutiny {
 
+// A team's identifier made from its name as Annex A gives it ("Assessment 2": "903-team-assessment-2"),
+// the same in every workbook of the council: its letters and digits in lower case, any run of other
+// characters one '-'. Empty if the name has no letter or digit.
+std::string AnnexATeamId(std::string_view la_code, std::string_view name);
+
 // AnnexARow checks one row of a list, value by value, as the reader asks; its
-// problems name the row's child, of the council la_code, when it names one.
+// problems name the row's child and team, of the council la_code, when it names them.
 class AnnexARow {
  public:
   AnnexARow(const AnnexASheet& sheet, const XlsxRow& row, std::string_view la_code, AnnexACodes& codes,

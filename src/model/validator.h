@@ -51,6 +51,7 @@ struct Problem {
   // The model's field ("looked_after_reviews.review_date") a reader's bad or changed value was for,
   // when the reader knows it: `scrutiny check` counts the problem against the indicators that use it.
   std::string model_field;
+  std::string team_id;  // the team the row names, when a reader knows it (Annex A's Allocated Team)
   std::string_view kind;  // the rule's short stable name (e.g. "missing-value"); empty when a reader, not the model, found it
   // file:line: column 'name', value 'v': rule
   std::string ToString() const;

@@ -26,6 +26,7 @@ struct Read {
   std::vector<std::string> problems;
   std::vector<std::string> children;  // each problem's child_id
   std::vector<std::string> fields;    // and model field
+  std::vector<std::string> teams;     // and team
 };
 
 class AnnexAReaderTest : public ::testing::Test {
@@ -55,6 +56,7 @@ class AnnexAReaderTest : public ::testing::Test {
       r.problems.push_back(p.ToString());
       r.children.push_back(p.child_id);
       r.fields.push_back(p.model_field);
+      r.teams.push_back(p.team_id);
     }
     return r;
   }
@@ -246,6 +248,21 @@ TEST_F(AnnexAReaderTest, MakesATeamOfEachAllocatedTeamNamed) {
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_EQ(r.problems[0], "a.xlsx[List 3]:5: column 'Allocated Team [H]', value '--': a team is named with letters "
                            "or digits; the row is kept without its team");
+}
+
+// A row's problems name the team the row names, also when the row is left out, so that
+// `scrutiny check` counts them against that team (docs/check.md).
+TEST_F(AnnexAReaderTest, NamesTheTeamOfEachRowProblem) {
+  std::string xml = InlineRow(1, {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date of Referral",
+                                  "Referral Source", "Referral NFA?", "Allocated Team"});
+  xml += InlineRow(2, {"C1", "M", "WBRI", "2015-01-01", "2020-09-31", "6", "No", "Assessment Team 2"});
+  xml += InlineRow(3, {"C2", "F", "WBRI", "2015-01-01", "2020-09-17", "99", "No", ""});
+  Read r = ReadSheets({{"List 3", xml}});
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
+  EXPECT_EQ(Rows(r, "referrals"), 0u);
+  EXPECT_EQ(r.children, (std::vector<std::string>{"900-C1", "900-C2"}));
+  EXPECT_EQ(r.fields, (std::vector<std::string>{"referrals.referral_date", "referrals.source"}));
+  EXPECT_EQ(r.teams, (std::vector<std::string>{"900-team-assessment-team-2", ""}));
 }
 
 // Team names given as shared strings (as Excel writes them) are read as their
