@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -18,6 +19,9 @@ class TomlScan {
   // The offset of the first table header ("[" or "[[" opening a line outside
   // any value) whose key does not start with a bare key character or a quote.
   std::optional<size_t> FirstHeaderWithoutKey();
+  // The offset of the first '}' where an array's value should be ("w = [}"),
+  // which toml++ 3.3 asserts cannot happen.
+  std::optional<size_t> FirstBraceForArrayValue();
   uint64_t line() const { return line_; }
 
  private:
@@ -91,6 +95,32 @@ std::optional<size_t> TomlScan::FirstHeaderWithoutKey() {
   return std::nullopt;
 }
 
+std::optional<size_t> TomlScan::FirstBraceForArrayValue() {
+  std::vector<char> open;  // the arrays ('[') and inline tables ('{') open in a value
+  bool in_value = false, value_due = false;  // value_due: after an array's '[' or ','
+  while (pos_ < text_.size()) {
+    char c = text_[pos_];
+    if (At("#")) { SkipComment(); continue; }
+    if (c == '"' || c == '\'') {
+      value_due = false;
+      if (At("\"\"\"")) SkipString("\"\"\"", true, true);
+      else if (At("'''")) SkipString("'''", false, true);
+      else SkipString(std::string_view(&text_[pos_], 1), c == '"', false);
+      continue;
+    }
+    if (c == '}' && value_due) return pos_;
+    if (c == '\n' && open.empty()) in_value = false;
+    if (c == '=' && open.empty()) in_value = true;
+    if (in_value && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      value_due = (c == '[' || (c == ',' && !open.empty() && open.back() == '['));
+      if (c == '[' || c == '{') open.push_back(c);
+      if ((c == ']' || c == '}') && !open.empty()) open.pop_back();
+    }
+    Advance();
+  }
+  return std::nullopt;
+}
+
 // The offset of the first control character (but tab, CR, LF), which TOML allows nowhere.
 std::optional<size_t> FirstControlCharacter(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
@@ -117,6 +147,10 @@ Result<toml::table> ParseTomlDocument(std::string_view text, const std::string& 
     return Status::InvalidInput(fmt::format("{}:{}: a table header ([name] or [[name]]) names no key: a name of "
                                             "letters, digits, _ and -, or a quoted one, follows its [", path,
                                             headers.line()));
+  TomlScan arrays(text);
+  if (arrays.FirstBraceForArrayValue())
+    return Status::InvalidInput(fmt::format("{}:{}: '}}' where an array's value should be (an inline table "
+                                            "opens with '{{')", path, arrays.line()));
   try {
     return toml::parse(text, path);
   } catch (const toml::parse_error& e) {

@@ -45,6 +45,25 @@ TEST(TomlDocument, RefusesATableHeaderWithoutAKey) {
   EXPECT_EQ(t.status().message().substr(0, 12), "pack.toml:1:");
 }
 
+// Found by fuzz/config_fuzzer.cc (session 14): '}' where an array's value should be
+// (after its '[' or a ',') made toml++ 3.3 parse a value at a character that ends one (an
+// assertion in a build without NDEBUG, an assumption under clang with it).
+TEST(TomlDocument, RefusesABraceWhereAnArraysValueShouldBe) {
+  for (std::string text : {"w=[}\n", "a = 1\nw = [ 1,\n  # c\n }\n", "w = { a = [}] }\n", "w = [[}]]\n"}) {
+    auto t = ParseTomlDocument(text, "pack.toml");
+    ASSERT_FALSE(t.ok()) << text;
+    EXPECT_NE(t.status().message().find("'}' where an array's value should be"), std::string::npos)
+        << t.status().message();
+  }
+  EXPECT_EQ(ParseTomlDocument("a = 1\nw = [ 1,\n }\n", "pack.toml").status().message().substr(0, 12),
+            "pack.toml:3:");
+  for (std::string text : {"w = [ {}, { a = [1, 2] } ]\n", "w = [ '}', \"}\" ]\n", "w = { a = '[}' }\n",
+                           "w = [ # }\n 1 ]\n"}) {
+    auto t = ParseTomlDocument(text, "pack.toml");
+    EXPECT_TRUE(t.ok()) << text << ": " << t.status().message();
+  }
+}
+
 // Lines opening with [ inside a value (an array of arrays over several lines)
 // are not table headers; nor is a [ within a string.
 TEST(TomlDocument, ReadsArraysOverSeveralLinesAndQuotedHeaders) {
