@@ -30,6 +30,8 @@ class TomlScan {
   void SkipComment() { while (pos_ < text_.size() && text_[pos_] != '\n') Advance(); }
   // Skips a string from its opening quote(s) to past its closing ones.
   void SkipString(std::string_view quotes, bool escapes, bool multi_line);
+  // Skips the comment or string at the cursor; false if there is none.
+  bool SkipCommentOrString();
 
   std::string_view text_;
   size_t pos_ = 0;
@@ -46,15 +48,21 @@ void TomlScan::SkipString(std::string_view quotes, bool escapes, bool multi_line
   pos_ = std::min(text_.size(), pos_ + quotes.size());
 }
 
+bool TomlScan::SkipCommentOrString() {
+  char c = text_[pos_];
+  if (c == '#') SkipComment();
+  else if (At("\"\"\"")) SkipString("\"\"\"", true, true);
+  else if (At("'''")) SkipString("'''", false, true);
+  else if (c == '"' || c == '\'') SkipString(std::string_view(&text_[pos_], 1), c == '"', false);
+  else return false;
+  return true;
+}
+
 std::optional<size_t> TomlScan::FirstNonAsciiOutsideStrings() {
   while (pos_ < text_.size()) {
-    if (At("#")) SkipComment();
-    else if (At("\"\"\"")) SkipString("\"\"\"", true, true);
-    else if (At("'''")) SkipString("'''", false, true);
-    else if (At("\"")) SkipString("\"", true, false);
-    else if (At("'")) SkipString("'", false, false);
-    else if (static_cast<unsigned char>(text_[pos_]) >= 0x80) return pos_;
-    else Advance();
+    if (SkipCommentOrString()) continue;
+    if (static_cast<unsigned char>(text_[pos_]) >= 0x80) return pos_;
+    Advance();
   }
   return std::nullopt;
 }
@@ -68,12 +76,8 @@ std::optional<size_t> TomlScan::FirstHeaderWithoutKey() {
   int depth = 0;  // of the arrays and inline tables open in a value
   while (pos_ < text_.size()) {
     char c = text_[pos_];
-    if (At("#")) { SkipComment(); continue; }
-    if (c == '"' || c == '\'') {
-      line_start = false;
-      if (At("\"\"\"")) SkipString("\"\"\"", true, true);
-      else if (At("'''")) SkipString("'''", false, true);
-      else SkipString(std::string_view(&text_[pos_], 1), c == '"', false);
+    if (SkipCommentOrString()) {
+      line_start = line_start && c == '#';
       continue;
     }
     if (c == '\n') {
@@ -100,12 +104,8 @@ std::optional<size_t> TomlScan::FirstBraceForArrayValue() {
   bool in_value = false, value_due = false;  // value_due: after an array's '[' or ','
   while (pos_ < text_.size()) {
     char c = text_[pos_];
-    if (At("#")) { SkipComment(); continue; }
-    if (c == '"' || c == '\'') {
-      value_due = false;
-      if (At("\"\"\"")) SkipString("\"\"\"", true, true);
-      else if (At("'''")) SkipString("'''", false, true);
-      else SkipString(std::string_view(&text_[pos_], 1), c == '"', false);
+    if (SkipCommentOrString()) {
+      value_due = value_due && c == '#';
       continue;
     }
     if (c == '}' && value_due) return pos_;
