@@ -57,6 +57,14 @@ std::string EffectText(const IndicatorQuality& q) {
 
 nlohmann::json Number(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
+// A team as a reader knows it: its name and id, or the id alone if no team record names it.
+std::string TeamText(const CheckReport& report, const std::string& team) {
+  if (team.empty()) return kNoTeam;
+  auto named = report.team_names.find(team);
+  if (named == report.team_names.end() || named->second.empty()) return team;
+  return fmt::format("{} ({})", named->second, team);
+}
+
 }  // namespace
 
 std::string CheckTable(const CheckReport& report) {
@@ -74,7 +82,7 @@ std::string CheckTable(const CheckReport& report) {
     out += fmt::format("  {:>8}  {:>8}  {}: {}\n", t.problems, t.children.size(), rule, RuleWords(rule));
   out += "\nProblems by team\n  Problems  Children  Team\n";
   for (const auto& [team, t] : TallyBy(report, &QualityProblem::team))
-    out += fmt::format("  {:>8}  {:>8}  {}\n", t.problems, t.children.size(), team.empty() ? kNoTeam : team);
+    out += fmt::format("  {:>8}  {:>8}  {}\n", t.problems, t.children.size(), TeamText(report, team));
   out += fmt::format("\nIndicators affected in {}\n", report.period.label);
   if (report.indicators.empty()) out += "  none\n";
   for (const IndicatorQuality& q : report.indicators) out += "  " + EffectText(q) + "\n";
@@ -111,8 +119,11 @@ std::string CheckJson(const CheckReport& report) {
                       {"problems", nlohmann::json::array()}};
   for (const auto& [rule, t] : TallyBy(report, &QualityProblem::rule))
     j["rules"].push_back({{"rule", rule}, {"words", RuleWords(rule)}, {"problems", t.problems}, {"children", t.children.size()}});
-  for (const auto& [team, t] : TallyBy(report, &QualityProblem::team))
-    j["teams"].push_back({{"team", team}, {"problems", t.problems}, {"children", t.children.size()}});
+  for (const auto& [team, t] : TallyBy(report, &QualityProblem::team)) {
+    auto named = report.team_names.find(team);
+    j["teams"].push_back({{"team", team}, {"name", named == report.team_names.end() ? "" : named->second},
+                          {"problems", t.problems}, {"children", t.children.size()}});
+  }
   for (const IndicatorQuality& q : report.indicators)
     j["indicators"].push_back({{"number", q.indicator->number}, {"title", q.indicator->title},
                                {"value", Number(q.effect.cell.value)}, {"with_problems", q.effect.faulty},

@@ -107,6 +107,10 @@ Result<CheckReport> CheckDataQuality(const Dataset& data, const RowSources* sour
   CheckReport report;
   report.period = o.period;
   CaseTeams teams(data, o.period.last);
+  const Table& team_table = data.table("teams");
+  for (size_t r = 0; r < team_table.size(); ++r)
+    report.team_names.emplace(team_table.Text(team_table.type().IndexOf("team_id"), r),
+                              team_table.Text(team_table.type().IndexOf("name"), r));
   for (const Problem& p : hard) report.problems.push_back(FromModel(p, sources, teams));
   FindSoftProblems(data, sources, {o.period.last, o.today, o.open_days}, teams, report.problems);
   ProblemIndex index(report.problems);

@@ -6,6 +6,8 @@
 // It takes a Dataset and RowSources, so it works on whatever a reader makes:
 // a folder of scrutiny CSV files, a return, or the store.
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "check/quality_problem.h"
@@ -33,6 +35,7 @@ struct CheckReport {
   Period period;
   std::vector<QualityProblem> problems;      // hard ones first, in the order found
   std::vector<IndicatorQuality> indicators;  // in suite order, those with problems counted against them
+  std::map<std::string, std::string> team_names;  // by team_id, of the teams the records name
   bool HasHardProblems() const;
 };
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "check/check_report_writer.h"
 #include "check/data_quality_check.h"
@@ -181,6 +182,20 @@ TEST(CheckTest, AReferralWithNoOutcome) {
   QualityProblem found = One(Check(f, "2023-24"), "referral-no-outcome");
   EXPECT_EQ(found.child_id, "900-C1");
   EXPECT_TRUE(Counts(found, "3.4"));
+}
+
+// Problems by team name each team as its team record does, with its id.
+TEST(CheckTest, NamesEachTeamItCountsProblemsAgainst) {
+  LoadFixture f("check_team_names");
+  MakeClean(f);
+  f.Remove("assessments");
+  CheckReport r = Check(f, "2023-24");
+  EXPECT_EQ(One(r, "referral-no-outcome").team, "900-T1");
+  EXPECT_NE(CheckTable(r).find("  Assessment One (900-T1)\n"), std::string::npos) << CheckTable(r);
+  auto teams = nlohmann::json::parse(CheckJson(r))["teams"];
+  ASSERT_EQ(teams.size(), 1u);
+  EXPECT_EQ(teams[0]["team"], "900-T1");
+  EXPECT_EQ(teams[0]["name"], "Assessment One");
 }
 
 TEST(CheckTest, ARecordWithNoTeam) {
