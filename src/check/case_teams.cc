@@ -1,6 +1,23 @@
 #include "check/case_teams.h"
 
 namespace scrutiny {
+namespace {
+
+// Whether a record of the dataset (not a team's or worker's own) names a team or worker.
+bool AnyRecordNamesATeam(const Dataset& data) {
+  for (const Table& t : data.tables()) {
+    if (t.type().name == "teams" || t.type().name == "workers") continue;
+    for (std::string_view field : {"team_id", "worker_id"}) {
+      int col = t.type().IndexOf(field);
+      if (col < 0) continue;
+      for (size_t r = 0; r < t.size(); ++r)
+        if (!t.IsNull(col, r)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 CaseTeams::CaseTeams(const Dataset& data, Date as_at) {
   const Table& workers = data.table("workers");
@@ -21,6 +38,7 @@ CaseTeams::CaseTeams(const Dataset& data, Date as_at) {
     it->second = rank;
     child_team_[id] = a.IsNull(team, r) ? TeamOfWorker(a.Text(worker, r)) : std::string(a.Text(team, r));
   }
+  recorded_ = a.size() > 0 || AnyRecordNamesATeam(data);
 }
 
 std::string CaseTeams::TeamOfWorker(std::string_view worker_id) const {

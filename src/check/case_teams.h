@@ -23,12 +23,16 @@ class CaseTeams {
   // The team of the child's allocation on the as-at date, else its latest.
   std::string OfChild(std::string_view child_id) const;
   bool ChildAllocated(std::string_view child_id) const { return child_team_.count(std::string(child_id)) > 0; }
+  // Whether any record names a team or worker, or any child an allocation: an SSDA903 or CIN
+  // census return names none, and then no record can be counted by team.
+  bool recorded() const { return recorded_; }
 
  private:
   std::string TeamOfWorker(std::string_view worker_id) const;
 
   std::unordered_map<std::string, std::string> worker_team_;
   std::unordered_map<std::string, std::string> child_team_;
+  bool recorded_ = false;
 };
 
 }  // namespace scrutiny

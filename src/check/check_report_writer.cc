@@ -80,9 +80,14 @@ std::string CheckTable(const CheckReport& report) {
   out += "\nProblems by rule\n  Problems  Children  Rule\n";
   for (const auto& [rule, t] : TallyBy(report, &QualityProblem::rule))
     out += fmt::format("  {:>8}  {:>8}  {}: {}\n", t.problems, t.children.size(), rule, RuleWords(rule));
-  out += "\nProblems by team\n  Problems  Children  Team\n";
-  for (const auto& [team, t] : TallyBy(report, &QualityProblem::team))
-    out += fmt::format("  {:>8}  {:>8}  {}\n", t.problems, t.children.size(), TeamText(report, team));
+  if (report.teams_recorded) {
+    out += "\nProblems by team\n  Problems  Children  Team\n";
+    for (const auto& [team, t] : TallyBy(report, &QualityProblem::team))
+      out += fmt::format("  {:>8}  {:>8}  {}\n", t.problems, t.children.size(), TeamText(report, team));
+  } else {
+    out += "\nProblems by team: none, as no record names a team or worker and no child an allocation (an SSDA903\n"
+           "or CIN census return names none); load the council's allocations, or Annex A, to count them by team.\n";
+  }
   out += fmt::format("\nIndicators affected in {}\n", report.period.label);
   if (report.indicators.empty()) out += "  none\n";
   for (const IndicatorQuality& q : report.indicators) out += "  " + EffectText(q) + "\n";
@@ -114,7 +119,8 @@ std::string CheckCsv(const CheckReport& report) {
 
 std::string CheckJson(const CheckReport& report) {
   nlohmann::json j = {{"period", report.period.label}, {"as_at", report.period.last.ToIso()},
-                      {"hard_problems", report.HasHardProblems()}, {"rules", nlohmann::json::array()},
+                      {"hard_problems", report.HasHardProblems()}, {"teams_recorded", report.teams_recorded},
+                      {"rules", nlohmann::json::array()},
                       {"teams", nlohmann::json::array()}, {"indicators", nlohmann::json::array()},
                       {"problems", nlohmann::json::array()}};
   for (const auto& [rule, t] : TallyBy(report, &QualityProblem::rule))

@@ -107,6 +107,7 @@ Result<CheckReport> CheckDataQuality(const Dataset& data, const RowSources* sour
   CheckReport report;
   report.period = o.period;
   CaseTeams teams(data, o.period.last);
+  report.teams_recorded = teams.recorded();
   const Table& team_table = data.table("teams");
   for (size_t r = 0; r < team_table.size(); ++r)
     report.team_names.emplace(team_table.Text(team_table.type().IndexOf("team_id"), r),

@@ -36,6 +36,7 @@ struct CheckReport {
   std::vector<QualityProblem> problems;      // hard ones first, in the order found
   std::vector<IndicatorQuality> indicators;  // in suite order, those with problems counted against them
   std::map<std::string, std::string> team_names;  // by team_id, of the teams the records name
+  bool teams_recorded = true;  // false: no record names a team (CaseTeams::recorded), none is counted by team
   bool HasHardProblems() const;
 };
 

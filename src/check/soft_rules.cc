@@ -198,7 +198,9 @@ class SoftRules {
     }
   }
 
+  // Only where records name teams at all: in returns that name none, every record would be one.
   void RecordsWithoutTeam() {
+    if (!teams_.recorded()) return;
     for (const Table& t : data_.tables()) {
       int team = t.type().IndexOf("team_id"), worker = t.type().IndexOf("worker_id"), child = t.type().IndexOf("child_id");
       if (team < 0 || worker < 0 || child < 0) continue;

@@ -198,6 +198,26 @@ TEST(CheckTest, NamesEachTeamItCountsProblemsAgainst) {
   EXPECT_EQ(teams[0]["name"], "Assessment One");
 }
 
+// Returns that name no team (the SSDA903, the CIN census) would make every record a
+// record-no-team problem: the rule is not applied, and the check says once why no problem
+// is counted by team.
+TEST(CheckTest, RecordsThatNameNoTeamAnywhereAreNotEachAProblem) {
+  LoadFixture f("check_no_teams");
+  MakeClean(f);
+  f.Set("referrals", "referral_id,child_id,referral_date,source,nfa\n900-R1,900-C1,2024-01-10,6,N\n");
+  f.Set("assessments", "assessment_id,child_id,referral_id,start_date,authorisation_date\n"
+                       "900-A1,900-C1,900-R1,2024-01-11,2024-02-20\n");
+  f.Remove("allocations");
+  f.Set("looked_after_reviews", kReviews);
+  CheckReport r = Check(f, "2024-07");
+  EXPECT_FALSE(r.teams_recorded);
+  EXPECT_TRUE(Of(r, "record-no-team").empty());
+  EXPECT_EQ(One(r, "review-not-recorded").team, "");  // the other rules still apply
+  EXPECT_NE(CheckTable(r).find("Problems by team: none, as no record names a team or worker"), std::string::npos)
+      << CheckTable(r);
+  EXPECT_EQ(nlohmann::json::parse(CheckJson(r))["teams_recorded"], false);
+}
+
 TEST(CheckTest, ARecordWithNoTeam) {
   LoadFixture f("check_team");
   MakeClean(f);
