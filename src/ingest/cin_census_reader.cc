@@ -95,7 +95,8 @@ class CensusReading {
   void ReadChild(Node child);
   // Checks the child's own items and puts its children record in the group.
   void ReadChildItems(XmlItemCheck& check, Node child, RecordGroup& record);
-  std::string ChildIdOf(XmlItemCheck& check, Node ids);
+  // Reads the child's LAchildID into child_id_ (the model's, <council>-<LAchildID>), and names it in the problems.
+  void ReadChildId(XmlItemCheck& check, Node ids);
   std::optional<RecordGroup> ReadEpisode(Node details, int number);
   void ReadAssessments(XmlItemCheck& check, RecordGroup& group, Node details, const std::string& episode);
   void ReadSection47s(XmlItemCheck& check, RecordGroup& group, Node details, const std::string& episode);
@@ -111,7 +112,7 @@ class CensusReading {
   std::unique_ptr<XmlReturn> file_;
   Date last_day_;
   std::string child_id_;  // of the child being read
-  std::string problem_child_;  // the same, for its problems; empty if its LAchildID could be no child_id
+  bool child_id_valid_ = false;  // whether its LAchildID could be a child_id, which its problems then name
   std::set<std::string> seen_;
   CinCensusReturn out_;
 };
@@ -138,18 +139,16 @@ Status CensusReading::ReadYear() {
   return Status::Ok();
 }
 
-std::string CensusReading::ChildIdOf(XmlItemCheck& check, Node ids) {
+void CensusReading::ReadChildId(XmlItemCheck& check, Node ids) {
   std::string_view local = XmlItemCheck::Text(ids, "LAchildID");
-  std::string id = options_.la_code + "-" + std::string(local);
-  bool valid = IsIdText(local) && id.size() <= kLongestChildId;
-  problem_child_ = valid ? id : "";
-  check.AboutChild(problem_child_);
-  if (!valid) {
+  child_id_ = options_.la_code + "-" + std::string(local);
+  child_id_valid_ = IsIdText(local) && child_id_.size() <= kLongestChildId;
+  check.AboutChild(child_id_valid_ ? std::string_view(child_id_) : std::string_view());
+  if (!child_id_valid_) {
     check.Fail(ids, "LAchildID", local, fmt::format("LAchildID is letters, digits or - _ . /, at most {} with the council code", kLongestChildId));
-  } else if (!seen_.insert(id).second) {
+  } else if (!seen_.insert(child_id_).second) {
     check.Fail(ids, "LAchildID", local, "a second Child with this LAchildID");
   }
-  return id;
 }
 
 void CensusReading::ReadChild(Node child) {
@@ -179,7 +178,7 @@ void CensusReading::ReadChildItems(XmlItemCheck& check, Node child, RecordGroup&
   Node ids = child.child("ChildIdentifiers"), traits = child.child("ChildCharacteristics");
   if (!ids) ids = child;
   if (!traits) traits = child;
-  child_id_ = ChildIdOf(check, ids);
+  ReadChildId(check, ids);
   std::string_view sex = SexOf(check, ids, out_.collection_year);
   auto birth = check.DateOf(ids, "PersonBirthDate", false);
   auto expected = check.ProspectiveDateOf(ids, "ExpectedPersonBirthDate", false);  // a child due after the census
@@ -200,7 +199,7 @@ void CensusReading::ReadChildItems(XmlItemCheck& check, Node child, RecordGroup&
 
 std::optional<RecordGroup> CensusReading::ReadEpisode(Node details, int number) {
   XmlItemCheck check(*file_, last_day_, problems_);
-  check.AboutChild(problem_child_);
+  check.AboutChild(child_id_valid_ ? std::string_view(child_id_) : std::string_view());
   check.ItemsBecome(kCensusFields);
   auto referral = check.DateOf(details, "CINreferralDate", true);
   std::string_view source = check.Code(details, "ReferralSource", "referral_source", true);

@@ -15,13 +15,13 @@ std::string DecText(const Ssda903Episode& e) { return e.dec ? e.dec->ToDmy() : "
 // Fixes reported against the files the child's episodes came from, with its child_id.
 struct Fixes {
   const std::vector<Ssda903FileCount>& files;
-  const std::string& child_id;
+  std::string_view la_code;
   Problems& problems;
 
   void Report(const Ssda903Episode& e, std::string column, std::string value, std::string rule) const {
     const Ssda903FileCount& file = files[e.from.file];
     Problem problem{file.name, e.from.line, column, fmt::format("CHILD {}: {}", e.child, value), std::move(rule),
-                    child_id};
+                    ChildIdOfReturn(la_code, e.child)};
     problem.model_field = file.ModelField(column);
     problems.Add(std::move(problem));
   }
@@ -54,8 +54,8 @@ void EndAt(Ssda903Episode& e, const Ssda903Episode& next, const Fixes& fixes) {
 }  // namespace
 
 size_t CleanEpisodes(std::vector<Ssda903Episode>& episodes, const std::vector<Ssda903FileCount>& files,
-                     const std::string& child_id, Problems& problems) {
-  Fixes report{files, child_id, problems};
+                     std::string_view la_code, Problems& problems) {
+  Fixes report{files, la_code, problems};
   auto by_start = [](const Ssda903Episode& a, const Ssda903Episode& b) { return a.decom < b.decom; };
   if (!std::is_sorted(episodes.begin(), episodes.end(), by_start))  // mostly they are: no buffer to allocate
     std::stable_sort(episodes.begin(), episodes.end(), by_start);

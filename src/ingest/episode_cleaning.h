@@ -32,8 +32,8 @@ inline constexpr std::string_view kContinuingRec = "X1";
 
 // Cleans the episodes of one child (all its rows, of every year read) in place,
 // reporting each fix against the file (of `files`) and line of the episode
-// changed or left out, with the child's child_id (the model's). Returns the number of fixes.
+// changed or left out, with the child's child_id (la_code-CHILD). Returns the number of fixes.
 size_t CleanEpisodes(std::vector<Ssda903Episode>& episodes, const std::vector<Ssda903FileCount>& files,
-                     const std::string& child_id, Problems& problems);
+                     std::string_view la_code, Problems& problems);
 
 }  // namespace scrutiny

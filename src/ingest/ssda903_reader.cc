@@ -112,7 +112,7 @@ void RecordMaking::Report(const Ssda903Origin& from, std::string_view child, std
 
 void RecordMaking::AddEpisodes(ModelRecord& record, std::string_view id, Ssda903Child& child) {
   std::vector<Ssda903Episode>& episodes = child.episodes;
-  out_.fixed += CleanEpisodes(episodes, out_.files, ChildIdOfReturn(options_.la_code, id), problems_);
+  out_.fixed += CleanEpisodes(episodes, out_.files, options_.la_code, problems_);
   Ssda903Episode& last = episodes.back();
   if (!last.dec && !last.rec.empty()) {
     Report(last.from, id, "REC", fmt::format("CHILD {}: {}", id, last.rec),

@@ -95,7 +95,8 @@ std::string_view TrimmedText(pugi::xml_node item) {
 }
 
 void XmlItemCheck::Report(pugi::xml_node at, std::string_view item, std::string_view value, std::string rule) {
-  Problem problem{file_.name(), file_.LineOf(at), std::string(item), std::string(value), std::move(rule), child_id_};
+  Problem problem{file_.name(), file_.LineOf(at), std::string(item), std::string(value), std::move(rule),
+                  std::string(child_id_)};
   for (const ItemField& f : fields_)
     if (f.item == item) problem.model_field = f.field;
   problems_.Add(std::move(problem));

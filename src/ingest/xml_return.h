@@ -72,8 +72,9 @@ class XmlItemCheck {
   // Dates must fall between 1900 and last_day, the end of what the return covers.
   XmlItemCheck(const XmlReturn& file, Date last_day, Problems& problems)
       : file_(file), last_day_(last_day), problems_(problems) {}
-  // The child (the model's child_id) the problems reported from now on are about; empty for none.
-  void AboutChild(std::string child_id) { child_id_ = std::move(child_id); }
+  // The child (the model's child_id, kept by the caller while the check is used) the problems
+  // reported from now on are about; empty for none.
+  void AboutChild(std::string_view child_id) { child_id_ = child_id; }
   // The fields the return's items become, named in the problems reported (Problem::model_field).
   void ItemsBecome(std::span<const ItemField> fields) { fields_ = fields; }
 
@@ -111,7 +112,7 @@ class XmlItemCheck {
   const XmlReturn& file_;
   Date last_day_;
   Problems& problems_;
-  std::string child_id_;
+  std::string_view child_id_;
   std::span<const ItemField> fields_;
   bool ok_ = true;
 };
