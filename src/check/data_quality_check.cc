@@ -109,9 +109,9 @@ Result<CheckReport> CheckDataQuality(const Dataset& data, const RowSources* sour
   CaseTeams teams(data, o.period.last);
   report.teams_recorded = teams.recorded();
   const Table& team_table = data.table("teams");
+  int team_id = team_table.type().IndexOf("team_id"), name = team_table.type().IndexOf("name");
   for (size_t r = 0; r < team_table.size(); ++r)
-    report.team_names.emplace(team_table.Text(team_table.type().IndexOf("team_id"), r),
-                              team_table.Text(team_table.type().IndexOf("name"), r));
+    report.team_names.emplace(team_table.Text(team_id, r), team_table.Text(name, r));
   for (const Problem& p : hard) report.problems.push_back(FromModel(p, sources, teams));
   FindSoftProblems(data, sources, {o.period.last, o.today, o.open_days}, teams, report.problems);
   ProblemIndex index(report.problems);
