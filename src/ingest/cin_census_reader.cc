@@ -97,6 +97,14 @@ class CensusReading {
   void ReadChildItems(XmlItemCheck& check, Node child, RecordGroup& record);
   // Reads the child's LAchildID into child_id_ (the model's, <council>-<LAchildID>), and names it in the problems.
   void ReadChildId(XmlItemCheck& check, Node ids);
+  // A check of the census's items, its problems naming the fields they become.
+  XmlItemCheck ItemCheck() {
+    XmlItemCheck check(*file_, last_day_, problems_);
+    check.ItemsBecome(kCensusFields);
+    return check;
+  }
+  // The child its problems name: child_id_, or none if its LAchildID could be no child_id.
+  std::string_view ProblemChild() const { return child_id_valid_ ? std::string_view(child_id_) : std::string_view(); }
   std::optional<RecordGroup> ReadEpisode(Node details, int number);
   void ReadAssessments(XmlItemCheck& check, RecordGroup& group, Node details, const std::string& episode);
   void ReadSection47s(XmlItemCheck& check, RecordGroup& group, Node details, const std::string& episode);
@@ -143,7 +151,7 @@ void CensusReading::ReadChildId(XmlItemCheck& check, Node ids) {
   std::string_view local = XmlItemCheck::Text(ids, "LAchildID");
   child_id_ = options_.la_code + "-" + std::string(local);
   child_id_valid_ = IsIdText(local) && child_id_.size() <= kLongestChildId;
-  check.AboutChild(child_id_valid_ ? std::string_view(child_id_) : std::string_view());
+  check.AboutChild(ProblemChild());
   if (!child_id_valid_) {
     check.Fail(ids, "LAchildID", local, fmt::format("LAchildID is letters, digits or - _ . /, at most {} with the council code", kLongestChildId));
   } else if (!seen_.insert(child_id_).second) {
@@ -153,8 +161,7 @@ void CensusReading::ReadChildId(XmlItemCheck& check, Node ids) {
 
 void CensusReading::ReadChild(Node child) {
   ++out_.children;
-  XmlItemCheck check(*file_, last_day_, problems_);
-  check.ItemsBecome(kCensusFields);
+  XmlItemCheck check = ItemCheck();
   RecordGroup record(out_.dataset, out_.sources);
   ReadChildItems(check, child, record);
   std::vector<RecordGroup> episodes;
@@ -198,9 +205,8 @@ void CensusReading::ReadChildItems(XmlItemCheck& check, Node child, RecordGroup&
 }
 
 std::optional<RecordGroup> CensusReading::ReadEpisode(Node details, int number) {
-  XmlItemCheck check(*file_, last_day_, problems_);
-  check.AboutChild(child_id_valid_ ? std::string_view(child_id_) : std::string_view());
-  check.ItemsBecome(kCensusFields);
+  XmlItemCheck check = ItemCheck();
+  check.AboutChild(ProblemChild());
   auto referral = check.DateOf(details, "CINreferralDate", true);
   std::string_view source = check.Code(details, "ReferralSource", "referral_source", true);
   std::string_view need = check.Code(details, "PrimaryNeedCode", "primary_need", true);
