@@ -12,10 +12,11 @@
 #include "ingest/annex_a_reader.h"
 #include "ingest/cin_census_reader.h"
 #include "ingest/cin_census_years.h"
-#include "ingest/mapped_file.h"
 #include "ingest/return_file_size.h"
+#include "ingest/return_history.h"
 #include "ingest/ssda903_reader.h"
 #include "ingest/workforce_reader.h"
+#include "ingest/workforce_years.h"
 
 namespace scrutiny {
 namespace {
@@ -75,8 +76,14 @@ void PrintCounts(const CinCensusReturn& r) {
 }
 
 void PrintCounts(const WorkforceReturn& r) {
-  std::cout << fmt::format("Workforce (CSWW) return of 30 September {}: {} of {} workers left out\n",
-                           r.collection_year, r.workers_left_out, r.workers);
+  if (r.years.size() > 1)
+    std::cout << fmt::format("Workforce (CSWW) returns of 30 September {} to {} ({} years): {} of {} workers left "
+                             "out, {} found in two returns kept once\n",
+                             r.years.front(), r.collection_year, r.years.size(), r.workers_left_out, r.workers,
+                             r.combined);
+  else
+    std::cout << fmt::format("Workforce (CSWW) return of 30 September {}: {} of {} workers left out\n",
+                             r.collection_year, r.workers_left_out, r.workers);
   PrintRecords(r.dataset);
 }
 
@@ -90,19 +97,6 @@ ExitCode Finish(const Read& read, const Problems& problems, const ConvertOptions
   if (Status s = WriteDataset(read.dataset, o.out_dir); !s.ok()) return Report(s);
   std::cout << fmt::format("Wrote {} records to {}\n", read.dataset.TotalRows(), o.out_dir);
   return ExitCode::kOk;
-}
-
-template <typename ReadXml>
-ExitCode ConvertXml(const ConvertOptions& o, Problems& problems, ReadXml read_xml) {
-  if (Status s = CheckReturnFileSize(o.in[0], o.council.max_file_bytes); !s.ok()) return Report(s);
-  auto file = MappedFile::Open(o.in[0]);
-  if (!file.ok()) return Report(file.status());
-  auto read = read_xml(o.in[0], file->text(), o.council, problems);
-  if (!read.ok()) {
-    PrintProblems(problems);
-    return Report(read.status());
-  }
-  return Finish(*read, problems, o);
 }
 
 ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
@@ -120,21 +114,14 @@ ExitCode ConvertSsda903(const ConvertOptions& o, Problems& problems) {
   return Finish(*read, problems, o);
 }
 
-ExitCode ConvertCinCensus(const ConvertOptions& o, Problems& problems) {
-  std::vector<CinCensusReturn> years;
-  for (const std::string& path : o.in) {
-    if (Status s = CheckReturnFileSize(path, o.council.max_file_bytes); !s.ok()) return Report(s);
-    auto file = MappedFile::Open(path);
-    if (!file.ok()) return Report(file.status());
-    auto read = ReadCinCensus(path, file->text(), o.council, problems);
-    if (!read.ok()) {
-      PrintProblems(problems);
-      return Report(read.status());
-    }
-    years.push_back(std::move(*read));
+// Reads each year of an XML return (ReadXml) and combines them into one history (Combine).
+template <typename Return, typename ReadXml, typename Combine>
+ExitCode ConvertXmlYears(const ConvertOptions& o, Problems& problems, ReadXml read_xml, Combine combine) {
+  auto read = ReadXmlYears<Return>(o.in, o.council, problems, read_xml, combine);
+  if (!read.ok()) {
+    PrintProblems(problems);
+    return Report(read.status());
   }
-  auto read = CombineCinCensusYears(std::move(years), problems);
-  if (!read.ok()) return Report(read.status());
   return Finish(*read, problems, o);
 }
 
@@ -150,13 +137,13 @@ ExitCode ConvertAnnexA(const ConvertOptions& o, Problems& problems) {
 }
 
 ExitCode RunConvert(ConvertOptions& o) {
-  if (o.in.size() > 1 && o.from != "ssda903" && o.from != "cin-census") return UsageError("--from " + o.from + " takes one IN");
+  if (o.in.size() > 1 && o.from == "annex-a") return UsageError("--from annex-a takes one IN");
   if (o.in.size() > 1 && o.year) return UsageError(kYearOfSeveralReturns);
   if (o.year) o.council.collection_year = o.year;
   o.council.max_file_bytes = o.max_file_mb << 20;
   Problems problems(SIZE_MAX);
-  if (o.from == "cin-census") return ConvertCinCensus(o, problems);
-  if (o.from == "csww") return ConvertXml(o, problems, ReadWorkforce);
+  if (o.from == "cin-census") return ConvertXmlYears<CinCensusReturn>(o, problems, ReadCinCensus, CombineCinCensusYears);
+  if (o.from == "csww") return ConvertXmlYears<WorkforceReturn>(o, problems, ReadWorkforce, CombineWorkforceYears);
   if (o.from == "annex-a") return ConvertAnnexA(o, problems);
   return ConvertSsda903(o, problems);
 }
@@ -170,7 +157,8 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
       "Read a return councils already produce into a folder of scrutiny CSV files for `scrutiny load`.\n"
       "ssda903: the CSV files of the children looked after return, found by their headers, or its XML file; several\n"
       "years' returns make one history per child (docs/ssda903.md).\n"
-      "cin-census: the CIN census XML; csww: the children's social work workforce XML (docs/returns.md).\n"
+      "cin-census: the CIN census XML; csww: the children's social work workforce XML; several years of either make\n"
+      "one history (docs/returns.md).\n"
       "annex-a: Ofsted's Annex A workbook (.xlsx), Lists 1 to 11, or a folder of one CSV file per list (docs/annex-a.md).\n"
       "Bad values are reported as file:line, column, value and rule; their records are left out.");
   cmd->add_option("--from", o->from, "Kind of return")
@@ -182,7 +170,7 @@ void AddConvertCommand(CLI::App& app, CommandOutcome& outcome) {
                 "30 September census's year for csww (default: the return's header; SSDA903: the latest DECOM)")
       ->check(CLI::Range(1990, 2100));
   cmd->add_option("IN", o->in, "Folder of the SSDA903 CSV files or its XML file, several for several years (one history\n"
-                  "per child); the XML file of a CIN census (several for several years) or CSWW return; the Annex A\n"
+                  "per child); the XML file of a CIN census or CSWW return (several for several years); the Annex A\n"
                   "workbook (.xlsx) or a folder of one CSV per list")
       ->required()
       ->check(CLI::ExistingPath);

@@ -9,22 +9,10 @@
 
 #include <fmt/format.h>
 
+#include "ingest/return_history.h"
+
 namespace scrutiny {
 namespace {
-
-// A record of one census as text, with where it came from.
-struct SourceRow {
-  const RecordType* type = nullptr;
-  std::vector<std::string> cells;
-  std::string file;
-  uint64_t line = 0;
-  int year = 0;
-
-  std::string& operator[](std::string_view field) { return cells[static_cast<size_t>(type->IndexOf(field))]; }
-  const std::string& operator[](std::string_view field) const {
-    return cells[static_cast<size_t>(type->IndexOf(field))];
-  }
-};
 
 // The parts of an episode and how each is told apart within it: by its date.
 struct Part {
@@ -43,12 +31,16 @@ const Part kParts[] = {
 using DatedKey = std::tuple<std::string, std::string, int>;
 
 struct Episode {
-  SourceRow referral, episode;
-  std::map<DatedKey, SourceRow> parts;    // (table, date, n) -> row
-  std::map<DatedKey, SourceRow> reviews;  // (plan's start, review date, n) -> row
+  ReturnRow referral, episode;
+  std::map<DatedKey, ReturnRow> parts;    // (table, date, n) -> row
+  std::map<DatedKey, ReturnRow> reviews;  // (plan's start, review date, n) -> row
 };
 
 using EpisodeKey = std::tuple<std::string, std::string, int>;  // child_id, referral date, n
+
+ReturnRow RowOf(const CinCensusReturn& census, std::string_view table, size_t row) {
+  return ReturnRow::Of(census.dataset, census.sources, table, row, census.collection_year);
+}
 
 // Combining adds the censuses, earliest first, to one history.
 class Combining {
@@ -58,42 +50,34 @@ class Combining {
   CinCensusReturn Finish() &&;
 
  private:
-  static SourceRow RowOf(const CinCensusReturn& census, std::string_view table, size_t row);
-  // Reports each value `later` changes of `earlier`: not one the earlier left
-// empty, nor `closing` fields when the earlier was open.
-  void Compare(const SourceRow& earlier, const SourceRow& later, const std::vector<std::string_view>& fields,
-               bool open, const std::vector<std::string_view>& closing, const std::string& what);
+  // Reports each value `later` changes of `earlier`, a record of the child of that kind (and which, if the
+  // child has several): not one the earlier left empty, nor `closing` fields when the earlier was open.
+  void Compare(const ReturnRow& earlier, const ReturnRow& later, const std::vector<std::string_view>& fields,
+               bool open, const std::vector<std::string_view>& closing, std::string_view kind,
+               const std::string& which);
   void AddChildren(const CinCensusReturn& census);
   void AddEpisodes(const CinCensusReturn& census);
-  void Emit(const SourceRow& row);
+  void Emit(const ReturnRow& row) { row.AddTo(out_.dataset, out_.sources, problems_); }
 
   Problems& problems_;
-  std::optional<SourceRow> council_;
-  std::map<std::string, SourceRow> children_;
+  std::optional<ReturnRow> council_;
+  std::map<std::string, ReturnRow> children_;
   std::map<EpisodeKey, Episode> episodes_;
   CinCensusReturn out_;
 };
 
-SourceRow Combining::RowOf(const CinCensusReturn& census, std::string_view table, size_t row) {
-  const auto& tables = census.dataset.tables();
-  size_t index = 0;
-  while (tables[index].type().name != table) ++index;
-  const Table& t = tables[index];
-  SourceRow out{&t.type(), {}, census.sources.files[index], census.sources.lines[index][row], census.collection_year};
-  for (size_t c = 0; c < t.type().fields.size(); ++c) out.cells.push_back(t.Format(static_cast<int>(c), row));
-  return out;
-}
-
-void Combining::Compare(const SourceRow& earlier, const SourceRow& later, const std::vector<std::string_view>& fields,
-                        bool open, const std::vector<std::string_view>& closing, const std::string& what) {
+void Combining::Compare(const ReturnRow& earlier, const ReturnRow& later, const std::vector<std::string_view>& fields,
+                        bool open, const std::vector<std::string_view>& closing, std::string_view kind,
+                        const std::string& which) {
+  std::string record = which.empty() ? "" : fmt::format(", {} {}", kind, which);
   for (std::string_view field : fields) {
     const std::string &before = earlier[field], &after = later[field];
     if (before == after || before.empty()) continue;  // filled in: a child born since, a death
     if (open && std::find(closing.begin(), closing.end(), field) != closing.end()) continue;
     problems_.Add({later.file, later.line, std::string(field),
-                   fmt::format("{}: {} (was {} in {}:{})", later["child_id"], after.empty() ? "blank" : after, before,
-                               earlier.file, earlier.line),
-                   fmt::format("{} differs from the {} census; the latest census's value is kept", what,
+                   fmt::format("{}{}: {} (was {} in {}:{})", later["child_id"], record, after.empty() ? "blank" : after,
+                               before, earlier.file, earlier.line),
+                   fmt::format("{} differs from the {} census; the latest census's value is kept", kind,
                                FinancialYear{earlier.year}.Label()),
                    later["child_id"]});
   }
@@ -111,11 +95,11 @@ void Combining::Add(const CinCensusReturn& census) {
 
 void Combining::AddChildren(const CinCensusReturn& census) {
   for (size_t r = 0; r < census.dataset.table("children").size(); ++r) {
-    SourceRow child = RowOf(census, "children", r);
+    ReturnRow child = RowOf(census, "children", r);
     auto [it, first] = children_.try_emplace(child["child_id"], child);
     if (first) continue;
     ++out_.combined;
-    Compare(it->second, child, {"sex", "date_of_birth", "ethnicity", "date_of_death"}, false, {}, "the child");
+    Compare(it->second, child, {"sex", "date_of_birth", "ethnicity", "date_of_death"}, false, {}, "the child", "");
     if (child["disability"].empty()) child["disability"] = it->second["disability"];
     it->second = std::move(child);
   }
@@ -127,7 +111,7 @@ void Combining::AddEpisodes(const CinCensusReturn& census) {
   std::map<std::pair<std::string, std::string>, int> same_day;  // how many before on that day
   auto nth = [&](std::string a, std::string b) { return same_day[{std::move(a), std::move(b)}]++; };
   for (size_t r = 0; r < episodes.size(); ++r) {
-    SourceRow episode = RowOf(census, "cin_episodes", r);
+    ReturnRow episode = RowOf(census, "cin_episodes", r);
     EpisodeKey key{episode["child_id"], episode["start_date"], nth(episode["child_id"], episode["start_date"])};
     of_episode[episode["cin_episode_id"]] = key;
     of_referral[episode["referral_id"]] = key;
@@ -136,13 +120,13 @@ void Combining::AddEpisodes(const CinCensusReturn& census) {
       ++out_.combined;
       Compare(it->second.episode, episode, {"end_date", "primary_need", "closure_reason"},
               it->second.episode["end_date"].empty(), {"end_date", "closure_reason"},
-              "the episode of need referred on " + std::get<1>(key));
+              "the episode of need", "referred on " + std::get<1>(key));
     }
     it->second.episode = std::move(episode);
   }
   const Table& referrals = census.dataset.table("referrals");
   for (size_t r = 0; r < referrals.size(); ++r) {
-    SourceRow referral = RowOf(census, "referrals", r);
+    ReturnRow referral = RowOf(census, "referrals", r);
     if (auto k = of_referral.find(referral["referral_id"]); k != of_referral.end())
       episodes_[k->second].referral = std::move(referral);
   }
@@ -150,7 +134,7 @@ void Combining::AddEpisodes(const CinCensusReturn& census) {
   for (const Part& part : kParts) {
     const Table& t = census.dataset.table(part.table);
     for (size_t r = 0; r < t.size(); ++r) {
-      SourceRow row = RowOf(census, part.table, r);
+      ReturnRow row = RowOf(census, part.table, r);
       const auto& parents = part.parent_field == "referral_id" ? of_referral : of_episode;
       auto k = parents.find(row[part.parent_field]);
       if (k == parents.end()) continue;
@@ -162,17 +146,11 @@ void Combining::AddEpisodes(const CinCensusReturn& census) {
   }
   const Table& reviews = census.dataset.table("cp_reviews");
   for (size_t r = 0; r < reviews.size(); ++r) {
-    SourceRow review = RowOf(census, "cp_reviews", r);
+    ReturnRow review = RowOf(census, "cp_reviews", r);
     auto p = of_plan.find(review["cp_plan_id"]);
     if (p == of_plan.end()) continue;
     episodes_[p->second.first].reviews[{p->second.second, review["review_date"], 0}] = std::move(review);
   }
-}
-
-void Combining::Emit(const SourceRow& row) {
-  ModelRecord record(out_.dataset, out_.sources, row.type->name);
-  for (size_t c = 0; c < row.cells.size(); ++c) record.Set(row.type->fields[c].name, row.cells[c]);
-  record.Add(row.file, row.line, problems_);
 }
 
 CinCensusReturn Combining::Finish() && {
@@ -214,12 +192,9 @@ CinCensusReturn Combining::Finish() && {
 
 Result<CinCensusReturn> CombineCinCensusYears(std::vector<CinCensusReturn> years, Problems& problems) {
   if (years.size() == 1) return std::move(years.front());
-  std::stable_sort(years.begin(), years.end(),
-                   [](const CinCensusReturn& a, const CinCensusReturn& b) { return a.collection_year < b.collection_year; });
-  for (size_t i = 1; i < years.size(); ++i)
-    if (years[i].collection_year == years[i - 1].collection_year)
-      return Status::InvalidInput(fmt::format("two CIN censuses of {} are given: give one census per year",
-                                              FinancialYear{years[i].collection_year}.Label()));
+  if (auto twice = SortByYear(years))
+    return Status::InvalidInput(
+        fmt::format("two CIN censuses of {} are given: give one census per year", FinancialYear{*twice}.Label()));
   Combining combining(problems);
   for (const CinCensusReturn& census : years) combining.Add(census);
   return std::move(combining).Finish();

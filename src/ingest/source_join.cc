@@ -10,9 +10,10 @@
 #include "ingest/cin_census_years.h"
 #include "ingest/csv_loader.h"
 #include "ingest/mapped_file.h"
-#include "ingest/return_file_size.h"
+#include "ingest/return_history.h"
 #include "ingest/ssda903_reader.h"
 #include "ingest/workforce_reader.h"
+#include "ingest/workforce_years.h"
 
 namespace scrutiny {
 namespace {
@@ -45,17 +46,6 @@ Result<LoadSource> ReadScrutinyFolder(const std::string& dir, Problems& problems
   return source;
 }
 
-template <typename Reader>
-Result<LoadSource> ReadXml(const std::string& path, ReturnFormat format, const ReturnOptions& options,
-                           Problems& problems, Reader reader) {
-  if (Status s = CheckReturnFileSize(path, options.max_file_bytes); !s.ok()) return s;
-  auto file = MappedFile::Open(path);
-  if (!file.ok()) return file.status();
-  auto read = reader(path, file->text(), options, problems);
-  if (!read.ok()) return read.status();
-  return Made(path, format, *read, fmt::format("{} records", read->dataset.TotalRows()));
-}
-
 bool IsSsda903(ReturnFormat format) {
   return format == ReturnFormat::kSsda903Csv || format == ReturnFormat::kSsda903Xml;
 }
@@ -80,19 +70,7 @@ Result<LoadSource> ReadSsda903Source(const LoadInput& given, const ReturnOptions
 
 // Every CIN census given, read and combined into one history.
 Result<LoadSource> ReadCinCensusSource(const LoadInput& given, const ReturnOptions& options, Problems& problems) {
-  if (given.paths.size() > 1 && options.collection_year)
-    return Status::InvalidInput("a collection year is given for one census only: of several, each one's year is in "
-                                "its header");
-  std::vector<CinCensusReturn> years;
-  for (const std::string& path : given.paths) {
-    if (Status s = CheckReturnFileSize(path, options.max_file_bytes); !s.ok()) return s;
-    auto file = MappedFile::Open(path);
-    if (!file.ok()) return file.status();
-    auto read = ReadCinCensus(path, file->text(), options, problems);
-    if (!read.ok()) return read.status();
-    years.push_back(std::move(*read));
-  }
-  auto read = CombineCinCensusYears(std::move(years), problems);
+  auto read = ReadXmlYears<CinCensusReturn>(given.paths, options, problems, ReadCinCensus, CombineCinCensusYears);
   if (!read.ok()) return read.status();
   std::string summary = fmt::format("{} records", read->dataset.TotalRows());
   if (read->years.size() > 1)
@@ -100,6 +78,17 @@ Result<LoadSource> ReadCinCensusSource(const LoadInput& given, const ReturnOptio
                            FinancialYear{read->years.front()}.Label(), FinancialYear{read->collection_year}.Label(),
                            read->combined);
   return Made(fmt::format("{}", fmt::join(given.paths, " + ")), ReturnFormat::kCinCensus, *read, summary);
+}
+
+// Every workforce return given, read and combined into one history of the council's workers.
+Result<LoadSource> ReadWorkforceSource(const LoadInput& given, const ReturnOptions& options, Problems& problems) {
+  auto read = ReadXmlYears<WorkforceReturn>(given.paths, options, problems, ReadWorkforce, CombineWorkforceYears);
+  if (!read.ok()) return read.status();
+  std::string summary = fmt::format("{} records", read->dataset.TotalRows());
+  if (read->years.size() > 1)
+    summary += fmt::format(" (returns of 30 September {} to {}, {} workers found in two kept once)",
+                           read->years.front(), read->collection_year, read->combined);
+  return Made(fmt::format("{}", fmt::join(given.paths, " + ")), ReturnFormat::kCsww, *read, summary);
 }
 
 Result<LoadSource> ReadAnnexASource(const std::string& path, const LoadSourceOptions& options, Problems& problems) {
@@ -134,10 +123,11 @@ std::string LoadInput::Describe() const {
 
 std::vector<LoadInput> GroupLoadInputs(const std::vector<std::string>& paths, const std::vector<ReturnFormat>& formats) {
   std::vector<LoadInput> inputs;
-  std::optional<size_t> ssda903, cin_census;  // the inputs holding the years of those returns
+  std::optional<size_t> ssda903, cin_census, csww;  // the inputs holding the years of those returns
   for (size_t i = 0; i < paths.size(); ++i) {
     std::optional<size_t>* years = IsSsda903(formats[i])                   ? &ssda903
                                    : formats[i] == ReturnFormat::kCinCensus ? &cin_census
+                                   : formats[i] == ReturnFormat::kCsww      ? &csww
                                                                             : nullptr;
     if (years && *years) {
       inputs[**years].paths.push_back(paths[i]);
@@ -158,7 +148,7 @@ Result<LoadSource> ReadLoadSource(const LoadInput& input, const LoadSourceOption
     case ReturnFormat::kSsda903Csv:
     case ReturnFormat::kSsda903Xml: return ReadSsda903Source(input, options.council, problems);
     case ReturnFormat::kCinCensus: return ReadCinCensusSource(input, options.council, problems);
-    case ReturnFormat::kCsww: return ReadXml(path, format, options.council, problems, ReadWorkforce);
+    case ReturnFormat::kCsww: return ReadWorkforceSource(input, options.council, problems);
     case ReturnFormat::kAnnexA: return ReadAnnexASource(path, options, problems);
   }
   return Status::Internal("unknown format");

@@ -38,7 +38,7 @@ struct LoadSource {
 };
 
 // LoadInput is what one source of a load is read from: a path, or the paths of
-// every SSDA903 return given (the years of one history).
+// every year given of one return (SSDA903, CIN census, workforce): one history.
 struct LoadInput {
   std::vector<std::string> paths;
   std::vector<ReturnFormat> formats;
@@ -46,8 +46,9 @@ struct LoadInput {
   std::string Describe() const;
 };
 
-// The inputs of a load, in the order given: each path alone, bar the SSDA903
-// returns, taken together at the place of the first.
+// The inputs of a load, in the order given: each path alone, bar the years of
+// the SSDA903, of the CIN census and of the workforce return, each return's taken
+// together at the place of its first.
 std::vector<LoadInput> GroupLoadInputs(const std::vector<std::string>& paths, const std::vector<ReturnFormat>& formats);
 
 // Reads a source of known formats. Records of a return with problems are left

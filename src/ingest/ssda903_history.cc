@@ -29,14 +29,15 @@ template <typename Record>
 struct CombineRule {
   Key (*key)(const Record&);
   bool (*open)(const Record&);
-  std::string (*what)(const Record&);  // "the episode starting 01/05/2021"
+  std::string_view kind;  // "the episode": what a change is reported of
+  std::string (*which)(const Record&);  // which one of the child's: "starting 01/05/2021"
   std::vector<Field<Record>> fields;
 };
 
 const CombineRule<Ssda903Episode> kEpisodeRule{
     [](const Ssda903Episode& e) { return Key{e.child, e.decom}; },
     [](const Ssda903Episode& e) { return !e.dec.has_value(); },
-    [](const Ssda903Episode& e) { return "the episode starting " + e.decom.ToDmy(); },
+    "the episode", [](const Ssda903Episode& e) { return "starting " + e.decom.ToDmy(); },
     {{"DEC", [](const Ssda903Episode& e) { return DateText(e.dec); }, true},
      {"REC", [](const Ssda903Episode& e) { return std::string(e.rec); }, true},
      {"REASON_PLACE_CHANGE", [](const Ssda903Episode& e) { return std::string(e.reason_place_change); }, true},
@@ -52,20 +53,20 @@ const CombineRule<Ssda903Episode> kEpisodeRule{
 const CombineRule<Ssda903Review> kReviewRule{
     [](const Ssda903Review& r) { return Key{r.child, r.date}; },
     [](const Ssda903Review&) { return false; },
-    [](const Ssda903Review& r) { return "the review of " + r.date.ToDmy(); },
+    "the review", [](const Ssda903Review& r) { return "of " + r.date.ToDmy(); },
     {{"REVIEW_CODE", [](const Ssda903Review& r) { return std::string(r.participation); }}}};
 
 const CombineRule<Ssda903Missing> kMissingRule{
     [](const Ssda903Missing& m) { return Key{m.child, m.start}; },
     [](const Ssda903Missing& m) { return !m.end.has_value(); },
-    [](const Ssda903Missing& m) { return "the missing episode starting " + m.start.ToDmy(); },
+    "the missing episode", [](const Ssda903Missing& m) { return "starting " + m.start.ToDmy(); },
     {{"MIS_END", [](const Ssda903Missing& m) { return DateText(m.end); }, true},
      {"MISSING", [](const Ssda903Missing& m) { return std::string(m.type); }}}};
 
 const CombineRule<Ssda903SocialWorkerEpisode> kSocialWorkerRule{
     [](const Ssda903SocialWorkerEpisode& w) { return Key{w.child, w.start}; },
     [](const Ssda903SocialWorkerEpisode& w) { return !w.end.has_value(); },
-    [](const Ssda903SocialWorkerEpisode& w) { return "the social worker episode starting " + w.start.ToDmy(); },
+    "the social worker episode", [](const Ssda903SocialWorkerEpisode& w) { return "starting " + w.start.ToDmy(); },
     {{"SW_DEC", [](const Ssda903SocialWorkerEpisode& w) { return DateText(w.end); }, true},
      {"SW_REASON", [](const Ssda903SocialWorkerEpisode& w) { return std::string(w.reason); }, true},
      {"SW_ID", [](const Ssda903SocialWorkerEpisode& w) { return std::string(w.worker); }}}};
@@ -73,7 +74,8 @@ const CombineRule<Ssda903SocialWorkerEpisode> kSocialWorkerRule{
 const CombineRule<Ssda903LibertyDeprivation> kLibertyRule{
     [](const Ssda903LibertyDeprivation& d) { return Key{d.child, d.start}; },
     [](const Ssda903LibertyDeprivation& d) { return !d.end.has_value(); },
-    [](const Ssda903LibertyDeprivation& d) { return "the deprivation of liberty order starting " + d.start.ToDmy(); },
+    "the deprivation of liberty order",
+    [](const Ssda903LibertyDeprivation& d) { return "starting " + d.start.ToDmy(); },
     {{"DOLO_END", [](const Ssda903LibertyDeprivation& d) { return DateText(d.end); }, true}}};
 
 const std::vector<Field<Ssda903Child>> kChildFields{
@@ -92,9 +94,10 @@ class Combining {
  private:
   template <typename Record>
   void Compare(const Record& earlier, const Record& later, std::string_view child, const std::vector<Field<Record>>& fields,
-               bool open, const std::string& what);
+               bool open, std::string_view kind, const std::string& which);
+  // Reports a value a later year changes, of the child's record of that kind (and which, if it has several).
   void Changed(const Ssda903Origin& earlier, const Ssda903Origin& later, std::string_view column, std::string_view child,
-               const std::string& before, const std::string& after, const std::string& what);
+               const std::string& before, const std::string& after, std::string_view kind, const std::string& which);
   template <typename Record>
   void Merge(std::vector<Record>& history, std::vector<Record>& records, const CombineRule<Record>& rule);
   // The child's header taken into the history (its episodes are merged apart).
@@ -140,12 +143,13 @@ void Combining::Add(Ssda903Year& year) {
 
 void Combining::Changed(const Ssda903Origin& earlier, const Ssda903Origin& later, std::string_view column,
                         std::string_view child, const std::string& before, const std::string& after,
-                        const std::string& what) {
+                        std::string_view kind, const std::string& which) {
   const Ssda903FileCount& file = files_[later.file];
+  std::string record = which.empty() ? "" : fmt::format(", {} {}", kind, which);
   Problem problem{file.name, later.line, std::string(file.Label(column)),
-                  fmt::format("CHILD {}: {} (was {} in {}:{})", child, after.empty() ? "blank" : after,
+                  fmt::format("CHILD {}{}: {} (was {} in {}:{})", child, record, after.empty() ? "blank" : after,
                               before.empty() ? "blank" : before, files_[earlier.file].name, earlier.line),
-                  fmt::format("{} differs from the {} return; the latest year's value is kept", what,
+                  fmt::format("{} differs from the {} return; the latest year's value is kept", kind,
                               FinancialYear{earlier.year}.Label()),
                   ChildIdOfReturn(la_code_, child)};
   problem.model_field = file.ModelField(column);
@@ -154,11 +158,12 @@ void Combining::Changed(const Ssda903Origin& earlier, const Ssda903Origin& later
 
 template <typename Record>
 void Combining::Compare(const Record& earlier, const Record& later, std::string_view child,
-                        const std::vector<Field<Record>>& fields, bool open, const std::string& what) {
+                        const std::vector<Field<Record>>& fields, bool open, std::string_view kind,
+                        const std::string& which) {
   for (const Field<Record>& field : fields) {
     std::string before = field.text(earlier), after = field.text(later);
     if (before != after && !(field.closing && open))
-      Changed(earlier.from, later.from, field.column, child, before, after, what);
+      Changed(earlier.from, later.from, field.column, child, before, after, kind, which);
   }
 }
 
@@ -172,7 +177,7 @@ void Combining::Merge(std::vector<Record>& history, std::vector<Record>& records
     auto it = earlier.find(rule.key(r));
     if (it == earlier.end()) continue;
     const Record& before = history[it->second];
-    Compare(before, r, it->first.first, rule.fields, rule.open(before), rule.what(r));
+    Compare(before, r, it->first.first, rule.fields, rule.open(before), rule.kind, rule.which(r));
     if (!replaced[it->second]) ++history_.combined;
     replaced[it->second] = true;
   }
@@ -185,7 +190,7 @@ Ssda903Child& Combining::AddChild(std::string_view id, const Ssda903Child& child
   auto [entry, first] = history_.records.children.Add(id);
   Ssda903Child& kept = entry->second;
   if (!first) {
-    Compare(kept, child, id, kChildFields, false, "the child's header");
+    Compare(kept, child, id, kChildFields, false, "the child's header", "");
     ++history_.combined;
   }
   kept.from = child.from;
@@ -220,7 +225,7 @@ void Combining::AddAdoption(std::string_view child, const Ssda903Adoption& adopt
   auto take = [&](std::optional<Date>& into, const std::optional<Date>& later, std::string_view column) {
     if (!later) return;
     if (into && *into != *later)
-      Changed(kept.from, adoption.from, column, child, into->ToDmy(), later->ToDmy(), "the adoption");
+      Changed(kept.from, adoption.from, column, child, into->ToDmy(), later->ToDmy(), "the adoption", "");
     into = later;
   };
   take(kept.decision, adoption.decision, decision);

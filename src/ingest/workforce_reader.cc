@@ -59,6 +59,7 @@ Status WorkforceReading::ReadYear() {
   auto year = file_->CollectionYear(options_.collection_year, 0);
   if (!year.ok()) return year.status();
   out_.collection_year = *year;
+  out_.years = {*year};
   census_day_ = Date::FromCivil(out_.collection_year, kCensusMonth, kCensusDay);
   return Status::Ok();
 }

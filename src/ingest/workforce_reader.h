@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "ingest/model_record.h"
@@ -21,8 +22,10 @@ namespace scrutiny {
 struct WorkforceReturn {
   Dataset dataset;
   RowSources sources;  // file and line of every record, for CheckDataset
-  int collection_year = 0;  // the year of the 30 September census
+  int collection_year = 0;  // the year of the 30 September census; the latest of several
+  std::vector<int> years;   // every return read, earliest first
   uint64_t workers = 0, workers_left_out = 0;
+  uint64_t combined = 0;  // workers found in two returns and kept once
 };
 
 // Reads one return. Fails only when nothing can be read: no council code,

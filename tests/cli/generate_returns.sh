@@ -117,6 +117,23 @@ read_back csww csww "$c/csww/901/csww-2025-09-30.xml" && {
   same csww 2025-09 11.7
   same csww 2025-09-R12 11.8
 }
+# Both workforce returns: one history of the workers, each census's rates as the scrutiny CSV's (the
+# 2025 return alone does not know who left in the year to 30 September 2024).
+read_back csww-both csww "$c/csww/901/csww-2025-09-30.xml" "$c/csww/901/csww-2024-09-30.xml" && {
+  grep -q "found in two returns kept once" "$work/csww-both.convert" || { echo "FAIL: csww-both not combined"; fail=1; }
+  for end in 2024-09 2025-09; do
+    same csww-both $end 11.6
+    same csww-both $end 11.7
+    same csww-both $end-R12 11.8
+  done
+}
+# scrutiny load takes them as one source too.
+if "$bin" load --council 901 "$c/csww/901/csww-2024-09-30.xml" "$c/csww/901/csww-2025-09-30.xml" \
+  --db "$work/csww-load.db" >"$work/csww-load.out" 2>&1; then
+  same csww-load 2024-09-R12 11.8
+else
+  echo "FAIL: load of two workforce returns"; tail -5 "$work/csww-load.out"; fail=1
+fi
 # Annex A as at 31 March 2026 (the six months before it).
 read_back annex-a annex-a "$c/annex-a/901/annex-a-2026-03-31.xlsx" --as-at 2026-03-31 && {
   same annex-a 2026-03 1.1

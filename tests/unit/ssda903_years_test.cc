@@ -78,8 +78,8 @@ TEST(Ssda903Years, ReportsAValueALaterYearChangesAndKeepsTheLatest) {
   EXPECT_EQ(r.problems,
             "y22/h.csv:2: column 'DOB', value 'CHILD A1: 02/02/2015 (was 01/02/2015 in y21/h.csv:2)': the child's "
             "header differs from the 2021-22 return; the latest year's value is kept\n"
-            "y22/e.csv:2: column 'PLACE', value 'CHILD A1: U5 (was U4 in y21/e.csv:2)': the episode starting "
-            "01/05/2021 differs from the 2021-22 return; the latest year's value is kept\n");
+            "y22/e.csv:2: column 'PLACE', value 'CHILD A1, the episode starting 01/05/2021: U5 (was U4 in "
+            "y21/e.csv:2)': the episode differs from the 2021-22 return; the latest year's value is kept\n");
   EXPECT_EQ(r.children, (std::vector<std::string>{"900-A1", "900-A1"}));
   EXPECT_EQ(Cell(r, "children", "date_of_birth", 0), "2015-02-02");
   ASSERT_EQ(r.result->dataset.table("looked_after_episodes").size(), 2u);
@@ -97,8 +97,8 @@ TEST(Ssda903Years, KeepsAReviewOrMissingEpisodeGivenInTwoYearsOnce) {
              {"m.csv", kMissing + "A1,01/02/2015,M,20/03/2022,02/04/2022\n"}})});
   ASSERT_TRUE(r.result.ok()) << r.result.status().message();
   EXPECT_EQ(r.problems,
-            "y22/r.csv:2: column 'REVIEW_CODE', value 'CHILD A1: PN2 (was PN1 in y21/r.csv:3)': the review of "
-            "31/03/2022 differs from the 2021-22 return; the latest year's value is kept\n");
+            "y22/r.csv:2: column 'REVIEW_CODE', value 'CHILD A1, the review of 31/03/2022: PN2 (was PN1 in "
+            "y21/r.csv:3)': the review differs from the 2021-22 return; the latest year's value is kept\n");
   ASSERT_EQ(r.result->dataset.table("looked_after_reviews").size(), 3u);
   EXPECT_EQ(Cell(r, "looked_after_reviews", "participation", 1), "PN2");
   ASSERT_EQ(r.result->dataset.table("missing_episodes").size(), 1u);
@@ -122,8 +122,9 @@ TEST(Ssda903Years, KeepsSocialWorkerEpisodesAndLibertyOrdersGivenInTwoYearsOnce)
              {"d.csv", orders + "A1,01/02/2015,01/02/2022,01/08/2022\n"}})});
   ASSERT_TRUE(r.result.ok()) << r.result.status().message();
   EXPECT_EQ(r.problems,
-            "y22/w.csv:3: column 'SW_ID', value 'CHILD A1: SW3 (was SW2 in y21/w.csv:3)': the social worker episode "
-            "starting 01/03/2022 differs from the 2021-22 return; the latest year's value is kept\n");
+            "y22/w.csv:3: column 'SW_ID', value 'CHILD A1, the social worker episode starting 01/03/2022: SW3 (was "
+            "SW2 in y21/w.csv:3)': the social worker episode differs from the 2021-22 return; the latest year's "
+            "value is kept\n");
   ASSERT_EQ(r.result->dataset.table("social_worker_episodes").size(), 2u);
   EXPECT_EQ(Cell(r, "social_worker_episodes", "end_date", 0), "2022-06-01");
   EXPECT_EQ(Cell(r, "social_worker_episodes", "change_reason", 0), "LEFTRL");
