@@ -93,6 +93,20 @@ TEST(CinCensusYears, KeepsAnEpisodeOfTwoCensusesOnceWithThePartsOfBoth) {
   ExpectModelAccepts(*c.result);
 }
 
+// A later census that changes an episode's primary need: the rule names the kind of record (so a
+// load's count by rule gathers every such change), the value which episode.
+TEST(CinCensusYears, ReportsAChangedEpisodeByItsKindInTheRuleAndItsDateInTheValue) {
+  std::string changed = kReferral;
+  changed.replace(changed.find("N1</Primary"), 2, "N2");
+  Combined c = Combine({{"cin-2023.xml", Census(2023, "WBRI", kReferral)}, {"cin-2024.xml", Census(2024, "WBRI", changed)}});
+  ASSERT_TRUE(c.result.ok()) << c.result.status().message();
+  EXPECT_EQ(c.problems,
+            "cin-2024.xml:7: column 'primary_need', value '900-C1, the episode of need referred on 2022-06-01: N2 (was "
+            "N1 in cin-2023.xml:7)': the episode of need differs from the 2022-23 census; the latest census's value "
+            "is kept\n");
+  EXPECT_EQ(Cell(c, "cin_episodes", "primary_need"), "N2");
+}
+
 TEST(CinCensusYears, RefusesTwoCensusesOfOneYear) {
   Combined c = Combine({{"a.xml", Census(2023, "WBRI", kReferral)}, {"b.xml", Census(2023, "WBRI", kReferral)}});
   ASSERT_FALSE(c.result.ok());
