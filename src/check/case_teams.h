@@ -26,10 +26,10 @@ class CaseTeams {
   // Whether any record names a team or worker, or any child an allocation: an SSDA903 or CIN
   // census return names none, and then no record can be counted by team.
   bool recorded() const { return recorded_; }
-
- private:
+  // The team of the worker's record ("" for none).
   std::string TeamOfWorker(std::string_view worker_id) const;
 
+ private:
   std::unordered_map<std::string, std::string> worker_team_;
   std::unordered_map<std::string, std::string> child_team_;
   bool recorded_ = false;

@@ -37,6 +37,12 @@ QualityProblem FromModel(const Problem& p, const RowSources* sources, const Case
   if (type && type->IndexOf(p.column) >= 0) q.uses.push_back(q.record_type + "." + p.column);
   else if (!p.model_field.empty()) q.uses.push_back(p.model_field);
   q.team = p.team_id.empty() ? teams.OfChild(p.child_id) : p.team_id;
+  if (!p.record_key.empty() && !p.model_field.empty()) {  // a record kept: matched by its key
+    q.record_type = p.model_field.substr(0, p.model_field.find('.'));
+    q.key = p.record_key;
+    if (q.record_type == "workers") q.team = teams.TeamOfWorker(q.key);
+    if (q.record_type == "teams") q.team = q.key;
+  }
   return q;
 }
 
@@ -112,7 +118,10 @@ Result<CheckReport> CheckDataQuality(const Dataset& data, const RowSources* sour
   int team_id = team_table.type().IndexOf("team_id"), name = team_table.type().IndexOf("name");
   for (size_t r = 0; r < team_table.size(); ++r)
     report.team_names.emplace(team_table.Text(team_id, r), team_table.Text(name, r));
-  for (const Problem& p : hard) report.problems.push_back(FromModel(p, sources, teams));
+  for (const Problem& p : hard) {
+    report.problems.push_back(FromModel(p, sources, teams));
+    report.teams_recorded = report.teams_recorded || !report.problems.back().team.empty();
+  }
   FindSoftProblems(data, sources, {o.period.last, o.today, o.open_days}, teams, report.problems);
   ProblemIndex index(report.problems);
   Evaluator evaluator(data);

@@ -31,8 +31,9 @@ class Combining {
   void AddAgain(ReturnRow& earlier, ReturnRow later);
   void ReportUnknownLeaving() const;
   void ReportFundedPosts() const;
+  // Reports a problem of the record of model_field's type whose key is `key`.
   void Report(const ReturnRow& row, std::string_view column, std::string value, std::string rule,
-              std::string_view model_field) const;
+              std::string_view model_field, std::string key) const;
   void Emit(const ReturnRow& row) { row.AddTo(out_.dataset, out_.sources, problems_); }
 
   Problems& problems_;
@@ -43,9 +44,10 @@ class Combining {
 };
 
 void Combining::Report(const ReturnRow& row, std::string_view column, std::string value, std::string rule,
-                       std::string_view model_field) const {
+                       std::string_view model_field, std::string key) const {
   Problem p{row.file, row.line, std::string(column), std::move(value), std::move(rule)};
   p.model_field = model_field;
+  p.record_key = std::move(key);
   problems_.Add(std::move(p));
 }
 
@@ -70,14 +72,14 @@ void Combining::AddAgain(ReturnRow& earlier, ReturnRow later) {
     Report(later, "RoleStartDate",
            fmt::format("{}: started {} (left {}, {})", later["worker_id"], start, left, WhereOf(earlier)),
            "the worker left and started again; the model keeps one period a worker, the latest",
-           "workers.start_date");
+           "workers.start_date", later["worker_id"]);
   } else if (!left.empty() && later["leave_date"].empty()) {
     Report(later, "RoleEndDate",
            fmt::format("{}: in post on 30 September {} (left {}, {})", later["worker_id"], later.year, left,
                        WhereOf(earlier)),
            "the worker left in an earlier return but is in post in a later one with no new start; the latest "
            "return's is kept",
-           "workers.leave_date");
+           "workers.leave_date", later["worker_id"]);
   } else {
     later["start_date"] = std::min(earlier["start_date"], start);  // a new role's start: in post throughout
   }
@@ -90,7 +92,7 @@ void Combining::ReportUnknownLeaving() const {
       Report(worker, "RoleEndDate", fmt::format("{}: in post on 30 September {}", id, worker.year),
              "in post in one return and in no later one, which gives no RoleEndDate: the leaving date is unknown "
              "and left blank, so the worker counts as in post after",
-             "workers.leave_date");
+             "workers.leave_date", id);
 }
 
 void Combining::ReportFundedPosts() const {
@@ -107,7 +109,7 @@ void Combining::ReportFundedPosts() const {
     Report(latest, "NumberOfVacancies", fmt::format("funded FTE by year: {}", by_year),
            "funded posts differ by year; the model keeps one figure a team, the latest return's, so vacancy rates "
            "of earlier periods use it",
-           "teams.funded_fte");
+           "teams.funded_fte", latest["team_id"]);
 }
 
 WorkforceReturn Combining::Finish() && {

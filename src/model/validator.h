@@ -52,6 +52,9 @@ struct Problem {
   // when the reader knows it: `scrutiny check` counts the problem against the indicators that use it.
   std::string model_field;
   std::string team_id;  // the team the row names, when a reader knows it (Annex A's Allocated Team)
+  // The key of the record of model_field's type the problem is about, when a reader kept that record
+  // (a worker's worker_id): `scrutiny check` counts it against the indicators that count the record.
+  std::string record_key;
   std::string_view kind;  // the rule's short stable name (e.g. "missing-value"); empty when a reader, not the model, found it
   // file:line: column 'name', value 'v': rule
   std::string ToString() const;

@@ -15,6 +15,8 @@
 #include "default_suite.h"
 #include "ingest/csv_loader.h"
 #include "ingest/ssda903_reader.h"
+#include "ingest/workforce_reader.h"
+#include "ingest/workforce_years.h"
 #include "load_fixture.h"
 
 namespace scrutiny {
@@ -372,6 +374,44 @@ TEST(CheckTest, AReturnsRowNotReadCountsAgainstTheIndicatorsOfItsField) {
   const IndicatorQuality* q = Affected(*report, "8.8");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->effect.faulty, 1);  // one child, with this problem and review-not-recorded
+}
+
+// A worker in post at one workforce census and in no later return: the worker's leaving is unknown,
+// so the workforce rates that count the worker are in doubt, and the problem is the worker's team's.
+TEST(CheckTest, AWorkersProblemCountsAgainstTheIndicatorsThatCountTheWorker) {
+  auto census = [](int year, const std::string& vacancies, const std::string& workers) {  // 4 funded posts
+    return "<Message><Header><CollectionDetails><Collection>CSWW</Collection><Year>" + std::to_string(year) +
+           "</Year></CollectionDetails></Header>\n<LALevelVacancies><NumberOfVacancies>" + vacancies +
+           "</NumberOfVacancies></LALevelVacancies>\n" + workers + "</Message>\n";
+  };
+  auto worker = [](const std::string& id) {
+    return "<CSWWWorker><AgencyWorker>0</AgencyWorker><SWENo>" + id + "</SWENo><FTE>1</FTE><OrgRole>6</OrgRole>"
+           "<RoleStartDate>2019-04-01</RoleStartDate></CSWWWorker>\n";
+  };
+  Problems problems(SIZE_MAX);
+  std::vector<WorkforceReturn> years;
+  for (const auto& [year, text] : {std::pair{2023, census(2023, "2", worker("W1") + worker("W2"))},
+                                   std::pair{2024, census(2024, "3", worker("W1"))}}) {
+    auto read = ReadWorkforce("csww-" + std::to_string(year) + ".xml", text, {"900", "", std::nullopt}, problems);
+    ASSERT_TRUE(read.ok()) << read.status().message();
+    years.push_back(std::move(*read));
+  }
+  auto read = CombineWorkforceYears(std::move(years), problems);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  auto report = CheckDataQuality(read->dataset, &read->sources, problems.kept(),
+                                 {&DefaultSuite(), *Period::Parse("2024-09"), *Date::ParseIso("2024-10-31"), 90});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  QualityProblem left = One(*report, "not-read");
+  EXPECT_EQ(left.record_type, "workers");
+  EXPECT_EQ(left.key, "900-W2");
+  EXPECT_EQ(left.team, "900-CSWW");
+  EXPECT_TRUE(report->teams_recorded);
+  for (const char* number : {"11.6", "11.7", "11.8"}) {
+    EXPECT_TRUE(Counts(left, number)) << number;
+    const IndicatorQuality* q = Affected(*report, number);
+    ASSERT_NE(q, nullptr) << number;
+    EXPECT_EQ(q->effect.faulty, 1) << number;
+  }
 }
 
 TEST(CheckTest, CsvAndJsonListEveryProblem) {
