@@ -29,6 +29,8 @@ class Combining {
  private:
   // The worker of a later return, who is in an earlier one too.
   void AddAgain(ReturnRow& earlier, ReturnRow later);
+  // Reports each year missing between the last return added and r.
+  void ReportGap(const WorkforceReturn& r) const;
   void ReportUnknownLeaving() const;
   void ReportFundedPosts() const;
   // Reports a problem of the record of model_field's type whose key is `key`.
@@ -52,6 +54,7 @@ void Combining::Report(const ReturnRow& row, std::string_view column, std::strin
 }
 
 void Combining::Add(const WorkforceReturn& r) {
+  ReportGap(r);
   out_.years.push_back(r.collection_year);
   out_.collection_year = r.collection_year;
   out_.workers += r.workers, out_.workers_left_out += r.workers_left_out;
@@ -62,6 +65,17 @@ void Combining::Add(const WorkforceReturn& r) {
     auto [it, first] = workers_.try_emplace(worker["worker_id"], worker);
     if (!first) AddAgain(it->second, std::move(worker));
   }
+}
+
+void Combining::ReportGap(const WorkforceReturn& r) const {
+  if (out_.years.empty() || r.dataset.table("teams").size() == 0) return;
+  std::string file = RowOf(r, "teams", 0).file;
+  for (int year = out_.years.back() + 1; year < r.collection_year; ++year)
+    problems_.Add({file, 0, "Year", std::to_string(year),
+                   fmt::format("no return of 30 September {} is given, between those of {} and {}: workers who "
+                               "started and left between them are missing, and those who left then are reported as "
+                               "in post in no later return",
+                               year, out_.years.back(), r.collection_year)});
 }
 
 // Dates are compared as their ISO text, which sorts as they do.

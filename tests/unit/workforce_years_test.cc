@@ -132,6 +132,15 @@ TEST(WorkforceYears, ReportsFundedPostsThatDifferByYearKeepingTheLatest) {
   EXPECT_EQ(teams.Format(teams.type().IndexOf("funded_fte"), 0), "7.8");
 }
 
+TEST(WorkforceYears, ReportsAYearWithNoReturnBetweenTwoGiven) {
+  Combined c = Combine({k2021, Csww(2023, "3.5", Worker("SW1", "2019-04-01") + Worker("SW2", "2020-01-06"))});
+  ASSERT_TRUE(c.result.ok());
+  EXPECT_EQ(c.text,
+            "y2023.xml: column 'Year', value '2022': no return of 30 September 2022 is given, between those of 2021 "
+            "and 2023: workers who started and left between them are missing, and those who left then are reported "
+            "as in post in no later return\n");
+}
+
 TEST(WorkforceYears, RefusesTwoReturnsOfOneYear) {
   Combined c = Combine({k2021, k2021});
   ASSERT_FALSE(c.result.ok());
