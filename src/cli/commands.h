@@ -38,8 +38,8 @@ ExitCode UsageError(std::string_view message);
 
 // Why --year is refused with several SSDA903 returns (convert and load).
 inline constexpr std::string_view kYearOfSeveralReturns =
-    "--year is for one return; of several SSDA903 returns or CIN censuses, each one's year is its own (its latest "
-    "DECOM; the census's header)";
+    "--year is for one return; of several SSDA903 returns, CIN censuses or workforce returns, each one's year is "
+    "its own (its latest DECOM; the census's or workforce return's header)";
 
 // Prints how many problems break each rule, then the first of them.
 void PrintProblems(const Problems& problems);

@@ -134,6 +134,17 @@ if "$bin" load --council 901 "$c/csww/901/csww-2024-09-30.xml" "$c/csww/901/csww
 else
   echo "FAIL: load of two workforce returns"; tail -5 "$work/csww-load.out"; fail=1
 fi
+# Two workforce returns of one year: refused, nothing stored; --year with several: a usage error.
+"$bin" load --council 901 "$c/csww/901/csww-2025-09-30.xml" "$c/csww/901/csww-2025-09-30.xml" \
+  --db "$work/csww-twice.db" >"$work/csww-twice.out" 2>&1
+code=$?
+[ $code = 65 ] || { echo "FAIL: two workforce returns of one year exit $code, not 65"; fail=1; }
+grep -q "two workforce returns of 30 September 2025 are given: give one return per year" "$work/csww-twice.out" ||
+  { echo "FAIL: no refusal of two workforce returns of one year"; cat "$work/csww-twice.out"; fail=1; }
+[ ! -e "$work/csww-twice.db" ] || { echo "FAIL: a refused load made a store"; fail=1; }
+"$bin" convert --from csww --council 901 --year 2025 "$c/csww/901/csww-2024-09-30.xml" \
+  "$c/csww/901/csww-2025-09-30.xml" --out "$work/csww-year" >"$work/csww-year.out" 2>&1
+[ $? = 64 ] || { echo "FAIL: --year with several workforce returns is not exit 64"; fail=1; }
 # Annex A as at 31 March 2026 (the six months before it).
 read_back annex-a annex-a "$c/annex-a/901/annex-a-2026-03-31.xlsx" --as-at 2026-03-31 && {
   same annex-a 2026-03 1.1
