@@ -33,6 +33,10 @@ std::string DefaultStorePath() {
 }
 
 void PrintProblems(const Problems& problems) {
+  if (problems.empty()) {
+    std::cout << "No problems found.\n";
+    return;
+  }
   std::map<std::string, size_t> by_rule;
   for (const Problem& p : problems.kept()) ++by_rule[p.rule];
   std::cout << fmt::format("{} problems, by rule:\n", problems.total());

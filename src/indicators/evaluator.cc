@@ -396,8 +396,10 @@ class Pass {
         return;
       }
       out.Grow(groups_.labels().size(), periods_);
+      // An average's value is over the records, or over the sum of a field (cases per FTE).
+      double base = !value_ ? weight : tally == scrutiny::Tally::kSum ? SumOf(r) : 1;
       for (size_t group : {size_t{0}, g}) {
-        out.all[group][p] += value_ ? 1 : weight;
+        out.all[group][p] += base;
         if (passes) out.passing[group][p] += weight;
         if (g == 0) break;
       }

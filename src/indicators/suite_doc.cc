@@ -27,7 +27,7 @@ Each `[[indicator]]` table in the suite file has:
 | `numerator` | percentages: the conditions a counted record meets to be in the numerator |
 | `[indicator.denominator]` | percentages whose denominator is other records: a table with its own `records`, `measure`, `date`, `where` and `count`; the records above (meeting `numerator`, if given) are then the numerator |
 | `complement` | `true` to report 100 minus the percentage (a vacancy rate from posts filled) |
-| `value` | `days` and `average`: the value averaged over the counted records |
+| `value` | `days` and `average`: the value averaged over the counted records; with `count = "sum FIELD"`, summed and divided by the sum of FIELD (cases per FTE) |
 | `per`, `statistic` | `average` per value of a field, e.g. children per `worker_id`: the `mean`, `median`, `min` or `max` of the counts |
 | `bands` | breakdowns by bands of a value: `{ name, value, edges, labels }`; band *i* holds values from edge *i-1* up to but not including edge *i* |
 | `breakdowns` | the breakdowns offered, if not every one that applies |

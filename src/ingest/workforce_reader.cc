@@ -1,5 +1,6 @@
 #include "ingest/workforce_reader.h"
 
+#include <charconv>
 #include <memory>
 #include <set>
 
@@ -13,6 +14,7 @@ namespace {
 constexpr int kCensusMonth = 9, kCensusDay = 30;  // the census is of 30 September
 constexpr double kMostVacancies = 100000;
 constexpr size_t kLongestWorkerId = 48;
+constexpr int kMostCases = 1000;  // more on one worker is a slip of the keyboard
 
 using Node = pugi::xml_node;
 
@@ -26,8 +28,9 @@ class WorkforceReading {
   Status ReadYear();
   bool ReadWorker(Node worker);
   std::string WorkerIdOf(XmlItemCheck& check, Node worker);
+  // The worker's caseload on the census day (Cases30), if the return gives one.
+  void AddCaseload(XmlItemCheck& check, Node worker, const std::string& id, double fte);
   void AddTeam();
-  void ReportCaseloads();
 
   const ReturnOptions& options_;
   Problems& problems_;
@@ -38,6 +41,7 @@ class WorkforceReading {
   double employed_fte_in_post_ = 0;
   WorkforceReturn out_;
   ModelRecord worker_{out_.dataset, out_.sources, "workers"};  // reused for each worker
+  ModelRecord caseload_{out_.dataset, out_.sources, "worker_caseloads"};
 };
 
 Result<WorkforceReturn> WorkforceReading::Run(const std::string& name, std::string_view text) {
@@ -51,7 +55,6 @@ Result<WorkforceReturn> WorkforceReading::Run(const std::string& name, std::stri
   for (Node worker : file_->message().children("CSWWWorker"))
     if (!ReadWorker(worker)) ++out_.workers_left_out;
   AddTeam();
-  ReportCaseloads();
   return std::move(out_);
 }
 
@@ -93,7 +96,27 @@ bool WorkforceReading::ReadWorker(Node worker) {
                   .Set("start_date", start).Set("leave_date", end).Set("leave_reason", reason)
                   .Add(file_->name(), file_->LineOf(worker), problems_);
   if (kept && agency == "N" && !end) employed_fte_in_post_ += *fte;
+  if (kept && !end) AddCaseload(check, worker, id, *fte);
+  else if (kept && !XmlItemCheck::Text(worker, "Cases30").empty())
+    check.Note(worker, "Cases30", XmlItemCheck::Text(worker, "Cases30"),
+               "a caseload is of a worker in post on the census day; left out for a leaver");
   return kept;
+}
+
+void WorkforceReading::AddCaseload(XmlItemCheck& check, Node worker, const std::string& id, double fte) {
+  std::string_view text = XmlItemCheck::Text(worker, "Cases30");
+  if (text.empty()) return;
+  int cases = -1;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), cases);
+  if (error != std::errc() || end != text.data() + text.size() || cases < 0 || cases > kMostCases) {
+    check.Note(worker, "Cases30", text,
+               fmt::format("a whole number of cases, 0 to {}; the worker's caseload is left out", kMostCases));
+    return;
+  }
+  caseload_.Clear()
+      .Set("worker_id", id).Set("census_date", census_day_).Set("cases", std::to_string(cases))
+      .Set("fte", fmt::format("{}", fte))
+      .Add(file_->name(), file_->LineOf(worker.child("Cases30")), problems_);
 }
 
 void WorkforceReading::AddTeam() {
@@ -105,16 +128,6 @@ void WorkforceReading::AddTeam() {
       .Set("team_id", team_id_).Set("la_code", options_.la_code).Set("name", "Social workers (CSWW return)")
       .Set("funded_fte", funded)
       .Add(file_->name(), file_->LineOf(vacancies ? vacancies : file_->message()), problems_);
-}
-
-void WorkforceReading::ReportCaseloads() {
-  Node first;
-  uint64_t carrying = 0;
-  for (Node worker : file_->message().children("CSWWWorker"))
-    if (worker.child("Cases30")) first = first ? first : worker.child("Cases30"), ++carrying;
-  if (!carrying) return;
-  problems_.Add({file_->name(), file_->LineOf(first), "Cases30", fmt::format("{} workers", carrying),
-                 "not used: the record model keeps allocations of children to workers, not a count of cases"});
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 // Reading a children's social work workforce return (the DfE's CSWW XML) into
 // Scrutiny's record model: each CSWWWorker a worker of one team standing for
 // the council's social workers, whose funded posts are the employed FTE in post
-// plus the vacancies the return gives. Every bad value is a problem naming
+// plus the vacancies the return gives, and each case holder's Cases30 a
+// caseload on the census day. Every bad value is a problem naming
 // file, line, item, value and rule; a worker with one is left out and counted.
 // See docs/returns.md.
 

@@ -42,6 +42,7 @@ class Combining {
   std::optional<ReturnRow> council_;
   std::vector<ReturnRow> teams_;  // each return's, earliest first
   std::map<std::string, ReturnRow> workers_;
+  std::vector<ReturnRow> caseloads_;  // every return's: each of its own census day
   WorkforceReturn out_;
 };
 
@@ -65,6 +66,8 @@ void Combining::Add(const WorkforceReturn& r) {
     auto [it, first] = workers_.try_emplace(worker["worker_id"], worker);
     if (!first) AddAgain(it->second, std::move(worker));
   }
+  for (size_t c = 0; c < r.dataset.table("worker_caseloads").size(); ++c)
+    caseloads_.push_back(RowOf(r, "worker_caseloads", c));
 }
 
 void Combining::ReportGap(const WorkforceReturn& r) const {
@@ -132,6 +135,7 @@ WorkforceReturn Combining::Finish() && {
   if (council_) Emit(*council_);
   if (!teams_.empty()) Emit(teams_.back());
   for (const auto& [id, worker] : workers_) Emit(worker);
+  for (const ReturnRow& caseload : caseloads_) Emit(caseload);
   return std::move(out_);
 }
 

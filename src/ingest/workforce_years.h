@@ -3,7 +3,8 @@
 // social workers. A return lists the workers in post on its 30 September and
 // those who left in the year to it, so a worker is in several: one worker by
 // SWENo, with the latest return's role, FTE and agency, the earliest start in
-// post and the leaving of the return that gives one. What the model cannot
+// post and the leaving of the return that gives one; each return's caseloads,
+// of its own census day. What the model cannot
 // hold is reported: a worker who left and started again (one period a worker,
 // the latest kept), a worker in post in one return and in no later one, which
 // gives no leaving date, and funded posts that differ by year (one figure a

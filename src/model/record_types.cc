@@ -303,6 +303,14 @@ std::vector<RecordType> Build() {
        {"supervision_date", T::kDate, true, "Date of the session"},
        {"supervisor_id", T::kId, false, "Supervisor", {}, "workers"}},
       {"worker_id", "supervision_date"}});
+  types.push_back({"worker_caseloads", "Caseloads on a census day",
+      "How many cases a social worker held on the workforce census day (CSWW Cases30, 30 September), with "
+      "the worker's FTE that day: the DfE's caseload, for councils whose allocations are not loaded.",
+      {{"worker_id", T::kId, true, "Worker", {}, "workers"},
+       {"census_date", T::kDate, true, "Census day (30 September)"},
+       {"cases", T::kInteger, true, "Cases the worker held that day"},
+       {"fte", T::kDecimal, true, "The worker's full-time equivalent that day, 0 to 1"}},
+      {"worker_id", "census_date"}});
   for (RecordType& t : types) {
     for (FieldRule& r : t.rules)
       for (auto f : r.fields) r.columns.push_back(t.IndexOf(f));

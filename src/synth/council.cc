@@ -45,6 +45,7 @@ void Simulation::Run() {
   SimulateFosterHouseholds();
   SimulateAdopters();
   WriteSupervisions();
+  WriteCaseloads();
 }
 
 void Simulation::WriteCouncil() {

@@ -15,14 +15,12 @@ namespace {
 
 constexpr int kCensusMonth = 9, kCensusDay = 30;
 
-// Children allocated to each worker on the day.
+// Each worker's caseload on the census day, as the council's records give it.
 std::map<std::string_view, int> CasesOn(const Dataset& d, Date day) {
-  RecordFields a(d, "allocations");
+  RecordFields c(d, "worker_caseloads");
   std::map<std::string_view, int> cases;
-  for (size_t r = 0; r < a.size(); ++r) {
-    auto end = a.DateOf(r, "end_date");
-    if (*a.DateOf(r, "start_date") <= day && (!end || *end > day)) ++cases[a.Text(r, "worker_id")];
-  }
+  for (size_t r = 0; r < c.size(); ++r)
+    if (*c.DateOf(r, "census_date") == day) cases[c.Text(r, "worker_id")] = c.Int(r, "cases");
   return cases;
 }
 

@@ -30,6 +30,7 @@ class RecordFields {
   // The value as a scrutiny CSV file writes it (numbers, decimals); empty if none.
   std::string Format(size_t row, std::string_view field) const { return table_->Format(Column(field), row); }
   double Decimal(size_t row, std::string_view field) const { return table_->Decimal(Column(field), row); }
+  int Int(size_t row, std::string_view field) const { return table_->Int(Column(field), row); }
 
   // The row of each value of a key field (e.g. child_id), for joins.
   std::unordered_map<std::string_view, size_t> RowsBy(std::string_view field) const {

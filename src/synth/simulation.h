@@ -69,6 +69,8 @@ class Simulation {
   Assignment Allocate(const SimChild& child, const std::string& area, Date start, std::optional<Date> end);
   std::optional<size_t> PickWorker(size_t team, Date on);
   void WriteSupervisions();
+  // The caseloads of each 30 September, as the workforce return gives them (Cases30).
+  void WriteCaseloads();
 
   // front_door.cc
   void SimulateFrontDoor();

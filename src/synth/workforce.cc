@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "synth/record_fields.h"
 #include "synth/simulation.h"
 
 namespace scrutiny {
@@ -151,6 +153,31 @@ void Simulation::WriteSupervisions() {
         }
       }
       d = d.AddDays(rng_.Chance(0.12) ? rng_.Int(45, 80) : rng_.Int(21, 38));
+    }
+  }
+}
+
+// Each 30 September of the window, as the workforce return counts them: the
+// children allocated to each qualified social worker in post, for those who hold any.
+void Simulation::WriteCaseloads() {
+  RecordFields workers(out_, "workers"), allocations(out_, "allocations");
+  RecordWriter w(out_, "worker_caseloads");
+  for (int year = window_start_.year(); year <= end_.year(); ++year) {
+    Date census = Date::FromCivil(year, 9, 30);
+    if (census < window_start_ || census > end_) continue;
+    std::map<std::string_view, int> cases;
+    for (size_t r = 0; r < allocations.size(); ++r) {
+      auto stop = allocations.DateOf(r, "end_date");
+      if (*allocations.DateOf(r, "start_date") <= census && (!stop || *stop > census))
+        ++cases[allocations.Text(r, "worker_id")];
+    }
+    for (size_t r = 0; r < workers.size(); ++r) {
+      auto leave = workers.DateOf(r, "leave_date");
+      bool in_post = *workers.DateOf(r, "start_date") <= census && (!leave || *leave > census);
+      auto held = cases.find(workers.Text(r, "worker_id"));
+      if (!workers.Flag(r, "qualified_social_worker") || !in_post || held == cases.end()) continue;
+      w.Add().Text("worker_id", held->first).Date("census_date", census).Int("cases", held->second)
+          .Decimal("fte", workers.Decimal(r, "fte"));
     }
   }
 }

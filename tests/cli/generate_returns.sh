@@ -111,11 +111,12 @@ if "$bin" load --council 901 "$c/cin-census/901/cin-census-2025-26.xml" "$c/cin-
 else
   echo "FAIL: load of two censuses"; tail -5 "$work/cin-load.out"; fail=1
 fi
-# CSWW of 30 September 2025: vacancy, agency and turnover rates.
+# CSWW of 30 September 2025: vacancy, agency and turnover rates, and caseloads (Cases30).
 read_back csww csww "$c/csww/901/csww-2025-09-30.xml" && {
   same csww 2025-09 11.6
   same csww 2025-09 11.7
   same csww 2025-09-R12 11.8
+  same csww 2025-09 11.9
 }
 # Both workforce returns: one history of the workers, each census's rates as the scrutiny CSV's (the
 # 2025 return alone does not know who left in the year to 30 September 2024).
@@ -125,6 +126,7 @@ read_back csww-both csww "$c/csww/901/csww-2025-09-30.xml" "$c/csww/901/csww-202
     same csww-both $end 11.6
     same csww-both $end 11.7
     same csww-both $end-R12 11.8
+    same csww-both $end 11.9
   done
 }
 # scrutiny load takes them as one source too.

@@ -59,12 +59,26 @@ TEST(WorkforceReader, ReadsWorkersIntoOneTeamWithFundedPosts) {
   ExpectModelAccepts(*r.result);
 }
 
-TEST(WorkforceReader, ReportsThatCases30IsNotUsed) {
-  Read r = ReadText(Csww(Worker("SW1", "<Cases30>12</Cases30>") + Worker("SW2", "<Cases30>9</Cases30>")));
+// Cases30 is each case holder's caseload on the census day, with the worker's FTE that day; a bad one
+// is reported and left out, keeping the worker, and so is a leaver's.
+TEST(WorkforceReader, ReadsEachCaseHoldersCaseloadOnTheCensusDay) {
+  Read r = ReadText(Csww(Worker("SW1", "<Cases30>12</Cases30>") + Worker("SW2", "<Cases30>9</Cases30>", "1") +
+                         Worker("SW3", "<Cases30>lots</Cases30>") + Worker("SW4") +
+                         Worker("SW5", "<RoleEndDate>2022-05-31</RoleEndDate><ReasonLeave>3</ReasonLeave>"
+                                       "<Cases30>4</Cases30>")));
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
   EXPECT_EQ(r.problems,
-            "csww.xml:5: column 'Cases30', value '2 workers': not used: the record model keeps allocations of "
-            "children to workers, not a count of cases\n");
-  EXPECT_EQ(r.result->dataset.table("workers").size(), 2u);
+            "csww.xml:11: column 'Cases30', value 'lots': a whole number of cases, 0 to 1000; the worker's caseload "
+            "is left out\n"
+            "csww.xml:17: column 'Cases30', value '4': a caseload is of a worker in post on the census day; left out "
+            "for a leaver\n");
+  EXPECT_EQ(r.result->dataset.table("workers").size(), 5u);
+  ASSERT_EQ(r.result->dataset.table("worker_caseloads").size(), 2u);
+  EXPECT_EQ(Cell(r, "worker_caseloads", "worker_id", 1), "900-SW2");
+  EXPECT_EQ(Cell(r, "worker_caseloads", "census_date", 1), "2022-09-30");
+  EXPECT_EQ(Cell(r, "worker_caseloads", "cases", 1), "9");
+  EXPECT_EQ(Cell(r, "worker_caseloads", "fte", 0), "0.8");
+  ExpectModelAccepts(*r.result);
 }
 
 TEST(WorkforceReader, LeavesOutWorkersWithBadValues) {
