@@ -15,7 +15,11 @@ namespace {
 enum class Role : uint8_t { kOther, kWorksheet, kSheetData, kRow, kCell, kValue, kInline, kText, kRun, kRunText };
 
 // Character classes of XML names (as pugixml takes them) and of text.
-enum CharClass : uint8_t { kNameStart = 1, kName = 2, kSpace = 4, kTextStop = 8 };
+enum CharClass : uint8_t {
+  kNameStart = 1, kName = 2, kSpace = 4, kTextStop = 8,
+  kAttributeStop = 16,  // ends a plain attribute value: '"', '&', white space or a control byte
+  kValueStop = 32,      // ends a plain cell value: '<', '&', white space or a control byte
+};
 
 constexpr std::array<uint8_t, 256> kClasses = [] {
   std::array<uint8_t, 256> c{};
@@ -26,6 +30,8 @@ constexpr std::array<uint8_t, 256> kClasses = [] {
   }
   for (char s : {' ', '\t', '\r', '\n'}) c[static_cast<unsigned char>(s)] |= kSpace;
   for (char s : {'&', '\r'}) c[static_cast<unsigned char>(s)] |= kTextStop;  // text that must be converted
+  for (int i = 0; i <= ' '; ++i) c[i] |= kAttributeStop | kValueStop;
+  c['"'] |= kAttributeStop, c['&'] |= kAttributeStop | kValueStop, c['<'] |= kValueStop;
   return c;
 }();
 
@@ -164,11 +170,15 @@ bool SameName(std::string_view a, std::string_view b) {
 // a sign, digits to the end; none for none, 0 for empty text, as the oracle).
 std::optional<size_t> SharedStringIndex(std::string_view value) {
   constexpr size_t kPlainDigits = 9;  // fewer cannot overflow
-  bool plain = !value.empty() && value.size() <= kPlainDigits && AllDigits(value);
-  if (plain) {
+  if (!value.empty() && value.size() <= kPlainDigits) {  // digits read and checked in one pass
     size_t index = 0;
-    for (char c : value) index = index * 10 + static_cast<size_t>(c - '0');
-    return index;
+    bool digits = true;
+    for (char c : value) {
+      auto digit = static_cast<size_t>(static_cast<unsigned char>(c) - '0');
+      digits = digits && digit < 10;
+      index = index * 10 + digit;
+    }
+    if (digits) return index;
   }
   std::string text(value);
   char* end = nullptr;
@@ -373,7 +383,7 @@ bool WorksheetScan::PlainRowStart() {
     bool is_r = p - name == 1 && *name == 'r';
     if (end_ - p < 2 || p[0] != '=' || p[1] != '"') return false;
     const char* value = p += 2;
-    while (p < end_ && static_cast<unsigned char>(*p) > ' ' && *p != '"' && *p != '&') ++p;
+    while (p < end_ && !Is(*p, kAttributeStop)) ++p;
     if (p == end_ || *p != '"') return false;
     if (is_r && !has_number) {
       has_number = true;
@@ -416,7 +426,7 @@ bool WorksheetScan::PlainCell() {
     size_t name_size = static_cast<size_t>(p - name);
     if (name_size == 0 || end_ - p < 2 || p[0] != '=' || p[1] != '"') return false;
     const char* value = p += 2;
-    while (p < end_ && static_cast<unsigned char>(*p) > ' ' && *p != '"' && *p != '&') ++p;
+    while (p < end_ && !Is(*p, kAttributeStop)) ++p;
     if (p == end_ || *p != '"') return false;
     std::string_view text(value, static_cast<size_t>(p - value));
     ++p;
@@ -442,7 +452,7 @@ bool WorksheetScan::PlainCell() {
     } else {
       if (!Opens(p, "<v>")) return false;
       const char* text = p += 3;
-      while (p < end_ && static_cast<unsigned char>(*p) > ' ' && *p != '<' && *p != '&') ++p;
+      while (p < end_ && !Is(*p, kValueStop)) ++p;
       if (p == text || !Opens(p, "</v></c>")) return false;
       value = std::string_view(text, static_cast<size_t>(p - text));
       p += 8;
