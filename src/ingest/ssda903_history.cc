@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <utility>
+#include <variant>
 
 #include <fmt/format.h>
 
 #include "ingest/model_record.h"
+#include "ingest/ssda903_codes.h"
 #include "ingest/ssda903_row_check.h"
 
 namespace scrutiny {
@@ -14,6 +16,13 @@ namespace {
 using Key = std::pair<std::string_view, Date>;  // the child and the record's date
 
 std::string DateText(const std::optional<Date>& d) { return d ? d->ToDmy() : ""; }
+
+// Whether the code an earlier year gave is no code of the later year (PLACE H5 after 2024-25): the
+// later return had to give another, which says nothing changed but the code list.
+bool RetiredBy(std::string_view column, const std::string& code, int later_year) {
+  return column == "PLACE" && !code.empty() &&
+         std::holds_alternative<CodeRefusal>(ToModelCode(Ssda903Coded::kPlace, code, later_year));
+}
 
 // Field is one value of a record compared between years; a closing value (an
 // end date, its reason) may be filled in when the earlier year left it open.
@@ -162,7 +171,7 @@ void Combining::Compare(const Record& earlier, const Record& later, std::string_
                         const std::string& which) {
   for (const Field<Record>& field : fields) {
     std::string before = field.text(earlier), after = field.text(later);
-    if (before != after && !(field.closing && open))
+    if (before != after && !(field.closing && open) && !RetiredBy(field.column, before, later.from.year))
       Changed(earlier.from, later.from, field.column, child, before, after, kind, which);
   }
 }

@@ -86,6 +86,21 @@ TEST(Ssda903Years, ReportsAValueALaterYearChangesAndKeepsTheLatest) {
   EXPECT_EQ(Cell(r, "looked_after_episodes", "place", 0), "U5");
 }
 
+// H5 is no placement code after 2024-25: an episode open across 31 March 2025 had to be given another
+// in 2025-26 (K3, supported accommodation). That is no difference to report; U4 to U5 still is.
+TEST(Ssda903Years, AChangeFromACodeTheLaterYearRetiredIsNotADifference) {
+  Read r = ReadYears({Year("y24", "A1,1,01/02/2008,WBRI,,,\nB2,1,01/02/2009,WBRI,,,\n",
+                           "A1,01/05/2024,S,C2,N1,H5,PR1,,,,,,\nB2,01/06/2024,S,C2,N1,U4,PR1,,,,,,\n"),
+                      Year("y25", "A1,M,01/02/2008,WBRI,,,\nB2,M,01/02/2009,WBRI,,,\nC3,F,01/02/2010,WBRI,,,\n",
+                           "A1,01/05/2024,S,C2,N1,K3,PR1,,,,,,\nB2,01/06/2024,S,C2,N1,U5,PR1,,,,,,\n"
+                           "C3,01/05/2025,S,C2,N1,U5,PR1,,,,,,\n")});
+  ASSERT_TRUE(r.result.ok()) << r.result.status().message();
+  EXPECT_EQ(r.problems,
+            "y25/e.csv:3: column 'PLACE', value 'CHILD B2, the episode starting 01/06/2024: U5 (was U4 in "
+            "y24/e.csv:3)': the episode differs from the 2024-25 return; the latest year's value is kept\n");
+  EXPECT_EQ(Cell(r, "looked_after_episodes", "place", 0), "K3");
+}
+
 TEST(Ssda903Years, KeepsAReviewOrMissingEpisodeGivenInTwoYearsOnce) {
   std::string episode = "A1,01/05/2021,S,C2,N1,U4,PR1,,,,,,\n";
   Read r = ReadYears(
