@@ -28,8 +28,8 @@ class WorkforceReading {
   Status ReadYear();
   bool ReadWorker(Node worker);
   std::string WorkerIdOf(XmlItemCheck& check, Node worker);
-  // The worker's caseload on the census day (Cases30), if the return gives one.
-  void AddCaseload(XmlItemCheck& check, Node worker, const std::string& id, double fte);
+  // The worker's caseload on the census day (Cases30), if the return gives one for a worker in post.
+  void AddCaseload(XmlItemCheck& check, Node worker, const std::string& id, double fte, bool in_post);
   void AddTeam();
 
   const ReturnOptions& options_;
@@ -96,16 +96,18 @@ bool WorkforceReading::ReadWorker(Node worker) {
                   .Set("start_date", start).Set("leave_date", end).Set("leave_reason", reason)
                   .Add(file_->name(), file_->LineOf(worker), problems_);
   if (kept && agency == "N" && !end) employed_fte_in_post_ += *fte;
-  if (kept && !end) AddCaseload(check, worker, id, *fte);
-  else if (kept && !XmlItemCheck::Text(worker, "Cases30").empty())
-    check.Note(worker, "Cases30", XmlItemCheck::Text(worker, "Cases30"),
-               "a caseload is of a worker in post on the census day; left out for a leaver");
+  if (kept) AddCaseload(check, worker, id, *fte, !end);
   return kept;
 }
 
-void WorkforceReading::AddCaseload(XmlItemCheck& check, Node worker, const std::string& id, double fte) {
+void WorkforceReading::AddCaseload(XmlItemCheck& check, Node worker, const std::string& id, double fte,
+                                   bool in_post) {
   std::string_view text = XmlItemCheck::Text(worker, "Cases30");
   if (text.empty()) return;
+  if (!in_post) {
+    check.Note(worker, "Cases30", text, "a caseload is of a worker in post on the census day; left out for a leaver");
+    return;
+  }
   int cases = -1;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), cases);
   if (error != std::errc() || end != text.data() + text.size() || cases < 0 || cases > kMostCases) {
